@@ -1,0 +1,180 @@
+/*
+ * dipline/event.h - events, the event log, and its JSON forms.
+ *
+ * An event is one actor-action-target happening with a date and the places
+ * in the input that report it (mentions).  The event log is the JSON document
+ * of SPEC.md ("schema": "dipline/events/1").  Writers stream: events go out as
+ * they are made; the small article list is written at the end.  Readers
+ * stream too, one event at a time, from a JSON log or a JSON Lines stream.
+ *
+ * Ownership: every char * in these structs is owned by the struct that holds
+ * it (malloc'd, NUL-terminated) unless noted; dl_event_clear() frees them.
+ */
+#ifndef DIPLINE_EVENT_H
+#define DIPLINE_EVENT_H
+
+#include <stdio.h>
+
+#include "dipline/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DL_SCHEMA "dipline/events/1"
+
+/* An actor or target. */
+typedef struct dl_entity {
+    char *text;    /* the words in the sentence ("Mr Lavrov") */
+    char *name;    /* canonical name ("Sergey Lavrov"), NULL if only a country */
+    char *country; /* ISO 3166-1 alpha-3 or organisation code, NULL if unknown */
+    char *sector;  /* GOV, MIL, LEG, JUD, OPP, REB, BUS, MED, ... or NULL */
+    char *code;    /* country + sector ("RUSGOV"), NULL if unknown */
+} dl_entity;
+
+typedef struct dl_action {
+    char *text;       /* the verb phrase as written */
+    char code[8];     /* CAMEO code, "042" */
+    char root[3];     /* first two digits, "04" */
+    const char *label;/* CAMEO label (static, from the codebook); may be NULL */
+    int quadclass;    /* 1 VC, 2 MC, 3 VK, 4 MK; 0 unknown */
+    double goldstein; /* Goldstein scale value */
+} dl_action;
+
+typedef struct dl_mention {
+    char *article;   /* article id */
+    long sentence;   /* 0-based sentence index in the article */
+    long start, end; /* byte offsets of the sentence in the article text */
+    char *text;      /* the sentence text */
+} dl_mention;
+
+typedef struct dl_event_date {
+    dl_when when;    /* value, start, end, granularity */
+    char *basis;     /* time expression used, or "publication" */
+    bool inferred;   /* true when dated by the publication date */
+} dl_event_date;
+
+typedef struct dl_event {
+    char *id;            /* "article:sentence:n" after extract */
+    dl_event_date date;
+    dl_entity actor;
+    dl_action action;
+    bool has_target;
+    dl_entity target;
+    char *quote;         /* quoted words, or NULL */
+    bool negated;
+    bool hypothetical;
+    double confidence;   /* 0..1 */
+    dl_mention *mentions;
+    size_t n_mentions;
+    size_t cap_mentions;
+    /* Source of the coding, for --explain: "verbs.txt:123; actors.tsv:45".
+     * Not part of the schema; written only when the writer is told to. */
+    char *explain;
+} dl_event;
+
+/* Free everything an event owns and zero it (the struct itself is not
+ * freed). */
+void dl_event_clear(dl_event *ev);
+/* Deep-copy src into *dst (which is overwritten).  DL_ERR_NOMEM on failure. */
+dl_status dl_event_copy(dl_event *dst, const dl_event *src);
+/* Append a copy of m to ev's mentions. */
+dl_status dl_event_add_mention(dl_event *ev, const dl_mention *m);
+/* Set an entity field from a byte span (NULL s allowed: sets NULL). */
+dl_status dl_entity_set(dl_entity *e, const char *text, const char *name,
+                        const char *country, const char *sector);
+void dl_entity_clear(dl_entity *e);
+/* Fill code/root/label/quadclass/goldstein from the CAMEO codebook.
+ * Returns false when code is not a CAMEO code. */
+bool dl_action_set_code(dl_action *a, const char *code);
+
+/* CAMEO codebook lookups (the bundled data/cameo.tsv). */
+typedef struct dl_cameo_code {
+    const char *code;
+    const char *label;
+    int quadclass;
+    double goldstein;
+} dl_cameo_code;
+const dl_cameo_code *dl_cameo_lookup(const char *code);
+
+/* A growable array of events. */
+typedef struct dl_event_list {
+    dl_event *items;
+    size_t n, cap;
+} dl_event_list;
+
+/* Append a new zeroed event and return it (NULL when out of memory). */
+dl_event *dl_event_list_add(dl_event_list *l);
+/* Clear every event and the array (the list struct itself stays). */
+void dl_event_list_clear(dl_event_list *l);
+
+/* What the log says about an article. */
+typedef struct dl_article_info {
+    char *id, *title, *source, *url, *published;
+} dl_article_info;
+void dl_article_info_clear(dl_article_info *a);
+
+/* ---- Writing ------------------------------------------------------------ */
+
+typedef enum {
+    DL_FORMAT_JSON = 0,  /* the dipline/events/1 document */
+    DL_FORMAT_JSONL,     /* one event per line */
+    DL_FORMAT_CSV        /* one row per event */
+} dl_format;
+
+/* "json" ... -> format; returns false for an unknown name. */
+bool dl_format_parse(const char *name, dl_format *out);
+
+typedef struct dl_log_writer dl_log_writer;
+
+typedef struct dl_log_writer_options {
+    dl_format format;
+    bool explain;   /* write each event's "explain" field */
+    bool pretty;    /* indent JSON (default: on for DL_FORMAT_JSON) */
+    const char *generator; /* default "dipline " DL_VERSION */
+    /* A JSON object text written as the document's top-level "stats"
+     * member (counts from merge, say); NULL for none. */
+    const char *extra_json;
+} dl_log_writer_options;
+
+/* Start writing to f (not closed by the writer).  NULL opts: JSON. */
+dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts);
+/* Record an article for the "articles" list (written at the end). */
+dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a,
+                                dl_error *err);
+dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err);
+/* Finish the document (closing brackets, article list) and flush. */
+dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err);
+/* Set the extra_json member before finish (copied). */
+dl_status dl_log_writer_set_extra(dl_log_writer *w, const char *extra_json);
+void dl_log_writer_free(dl_log_writer *w);
+
+/* ---- Reading ------------------------------------------------------------ */
+
+typedef struct dl_log_reader dl_log_reader;
+
+/* Open an event log (JSON document, or JSON Lines of events) at path ("-" is
+ * standard input).  The JSON document is read as a stream: memory holds one
+ * event at a time, not the whole file. */
+dl_status dl_log_reader_open(const char *path, dl_log_reader **out, dl_error *err);
+/* The same over a memory buffer (copied). */
+dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t len,
+                                    dl_log_reader **out, dl_error *err);
+/* Read the next event into *ev (cleared first).  Returns DL_OK and sets
+ * *got to false at the end of the log. */
+dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err);
+/* Articles seen so far (all of them once the events are exhausted). */
+size_t dl_log_reader_n_articles(const dl_log_reader *r);
+const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i);
+void dl_log_reader_free(dl_log_reader *r);
+
+/* Parse one event from a JSON object text. */
+dl_status dl_event_from_json_text(const char *json, size_t len, dl_event *ev,
+                                  dl_error *err);
+/* Serialise one event as compact JSON; the caller frees the result. */
+char *dl_event_to_json_text(const dl_event *ev, bool explain);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

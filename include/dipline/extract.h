@@ -1,0 +1,53 @@
+/*
+ * dipline/extract.h - article -> coded events.
+ *
+ * An extractor holds the dictionaries (loaded once) and is read-only after
+ * dl_extractor_new(), so one extractor may serve several threads at once.
+ * dl_extract_article() runs the per-article pipeline:
+ *   split sentences -> tag time expressions -> find actors -> code actions
+ *   -> events (one per mention, dated by the governing time expression).
+ */
+#ifndef DIPLINE_EXTRACT_H
+#define DIPLINE_EXTRACT_H
+
+#include "dipline/article.h"
+#include "dipline/common.h"
+#include "dipline/event.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dl_extract_options {
+    /* Dictionary files replacing the bundled ones (NULL: bundled). */
+    const char *actors_path;
+    const char *agents_path;
+    const char *verbs_path;
+    /* Record where each coding came from (dictionary file:line) in
+     * dl_event.explain. */
+    bool explain;
+} dl_extract_options;
+
+typedef struct dl_extractor dl_extractor;
+
+/* Load dictionaries and build the extractor.  `opts` may be NULL.
+ * On success *out must be freed with dl_extractor_free(). */
+dl_status dl_extractor_new(const dl_extract_options *opts, dl_extractor **out,
+                           dl_error *err);
+void dl_extractor_free(dl_extractor *x);
+
+/* Extract the events of one article, appending them to `out`.  Thread-safe
+ * for distinct `out` lists. */
+dl_status dl_extract_article(const dl_extractor *x, const dl_article *a,
+                             dl_event_list *out, dl_error *err);
+
+/* Convenience for library users: extract from a text buffer with a
+ * publication date ("2022-02-10"). */
+dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *text,
+                          size_t len, const char *published, dl_event_list *out,
+                          dl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

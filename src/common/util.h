@@ -1,0 +1,75 @@
+/* util.h - private helpers shared by the library's modules: strings,
+ * growable buffers, atomic output files and the embedded data files.
+ * Not part of the public API. */
+#ifndef DL_UTIL_H
+#define DL_UTIL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "dipline/common.h"
+
+/* malloc'd copies; NULL on out-of-memory (or when s is NULL). */
+char *dl_strdup(const char *s);
+char *dl_strndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated when non-empty. */
+typedef struct dl_buf {
+    char *data;
+    size_t len, cap;
+    bool failed; /* set once an allocation failed; later appends are no-ops */
+} dl_buf;
+
+bool dl_buf_reserve(dl_buf *b, size_t extra);
+bool dl_buf_append(dl_buf *b, const void *data, size_t n);
+bool dl_buf_puts(dl_buf *b, const char *s);
+bool dl_buf_putc(dl_buf *b, char c);
+bool dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dl_buf_reset(dl_buf *b); /* length 0, keeps memory */
+void dl_buf_free(dl_buf *b);
+/* Hand the data to the caller (malloc'd, NUL-terminated) and reset b. */
+char *dl_buf_take(dl_buf *b);
+
+/* ---- Atomic output -------------------------------------------------------
+ * dl_atomic_open() creates "<dir>/.<name>.XXXXXX" beside `path`; commit
+ * flushes, fsyncs and renames it over `path`; abort unlinks it.  Temporary
+ * files still open are unlinked by dl_atomic_cleanup_all(), which is
+ * async-signal-safe (the CLI calls it from its SIGINT/SIGTERM handler).
+ * "-" means standard output: no temporary file, commit just flushes. */
+typedef struct dl_atomic_file {
+    FILE *fp;
+    char *path;
+    char *tmp; /* NULL for standard output */
+    int slot;  /* registry slot for signal cleanup, -1 if none */
+} dl_atomic_file;
+
+dl_status dl_atomic_open(dl_atomic_file *af, const char *path, dl_error *err);
+dl_status dl_atomic_commit(dl_atomic_file *af, dl_error *err);
+void dl_atomic_abort(dl_atomic_file *af);
+/* Reserve a temp-file name beside path without opening a FILE (for writers
+ * such as cairo that open by name): *tmp_out is malloc'd and registered for
+ * cleanup; finish with dl_atomic_rename() or dl_atomic_discard(). */
+dl_status dl_atomic_reserve(const char *path, char **tmp_out, int *slot, dl_error *err);
+dl_status dl_atomic_rename(const char *tmp, const char *path, int slot, dl_error *err);
+void dl_atomic_discard(const char *tmp, int slot);
+void dl_atomic_cleanup_all(void);
+
+/* ---- Embedded data --------------------------------------------------------
+ * Files under data/ are compiled into the library (tools/embed.c).  Returns
+ * the bytes of data/<name> (not NUL-terminated... but always followed by a
+ * NUL byte) or NULL when there is no such file. */
+const char *dl_data_get(const char *name, size_t *len);
+
+/* Read a whole file (or "-" for stdin) into memory, NUL-terminated, refusing
+ * more than max bytes.  *out is malloc'd. */
+dl_status dl_read_file(const char *path, size_t max, char **out, size_t *len, dl_error *err);
+
+/* ASCII helpers that ignore the locale. */
+static inline int dl_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static inline bool dl_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline bool dl_isalpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+static inline bool dl_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+int dl_strcasecmp(const char *a, const char *b);
+int dl_strncasecmp(const char *a, const char *b, size_t n);
+
+#endif

@@ -1,0 +1,303 @@
+/* event.c - the event model: ownership helpers and the JSON form of one
+ * event (SPEC.md, "Output: the JSON event log"). */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "event_json.h"
+
+void dl_entity_clear(dl_entity *e) {
+    free(e->text);
+    free(e->name);
+    free(e->country);
+    free(e->sector);
+    free(e->code);
+    memset(e, 0, sizeof *e);
+}
+
+static bool set_str(char **dst, const char *s) {
+    free(*dst);
+    *dst = NULL;
+    if (!s) return true;
+    *dst = dl_strdup(s);
+    return *dst != NULL;
+}
+
+dl_status dl_entity_set(dl_entity *e, const char *text, const char *name, const char *country,
+                        const char *sector) {
+    bool ok = set_str(&e->text, text) && set_str(&e->name, name) && set_str(&e->country, country) &&
+              set_str(&e->sector, sector);
+    free(e->code);
+    e->code = NULL;
+    if (ok && country) {
+        size_t n = strlen(country) + (sector ? strlen(sector) : 0) + 1;
+        e->code = malloc(n);
+        if (e->code) snprintf(e->code, n, "%s%s", country, sector ? sector : "");
+        ok = e->code != NULL;
+    }
+    return ok ? DL_OK : DL_ERR_NOMEM;
+}
+
+void dl_event_clear(dl_event *ev) {
+    if (!ev) return;
+    free(ev->id);
+    free(ev->date.basis);
+    dl_entity_clear(&ev->actor);
+    dl_entity_clear(&ev->target);
+    free(ev->action.text);
+    free(ev->quote);
+    free(ev->explain);
+    for (size_t i = 0; i < ev->n_mentions; i++) {
+        free(ev->mentions[i].article);
+        free(ev->mentions[i].text);
+    }
+    free(ev->mentions);
+    memset(ev, 0, sizeof *ev);
+}
+
+static bool copy_entity(dl_entity *d, const dl_entity *s) {
+    memset(d, 0, sizeof *d);
+    return set_str(&d->text, s->text) && set_str(&d->name, s->name) && set_str(&d->country, s->country) &&
+           set_str(&d->sector, s->sector) && set_str(&d->code, s->code);
+}
+
+dl_status dl_event_add_mention(dl_event *ev, const dl_mention *m) {
+    if (ev->n_mentions == ev->cap_mentions) {
+        size_t cap = ev->cap_mentions ? ev->cap_mentions * 2 : 2;
+        dl_mention *p = realloc(ev->mentions, cap * sizeof *p);
+        if (!p) return DL_ERR_NOMEM;
+        ev->mentions = p;
+        ev->cap_mentions = cap;
+    }
+    dl_mention *d = &ev->mentions[ev->n_mentions];
+    *d = *m;
+    d->article = dl_strdup(m->article ? m->article : "");
+    d->text = dl_strdup(m->text ? m->text : "");
+    if (!d->article || !d->text) {
+        free(d->article);
+        free(d->text);
+        return DL_ERR_NOMEM;
+    }
+    ev->n_mentions++;
+    return DL_OK;
+}
+
+dl_status dl_event_copy(dl_event *dst, const dl_event *src) {
+    memset(dst, 0, sizeof *dst);
+    dst->date.when = src->date.when;
+    dst->date.inferred = src->date.inferred;
+    dst->action = src->action;
+    dst->action.text = NULL;
+    dst->has_target = src->has_target;
+    dst->negated = src->negated;
+    dst->hypothetical = src->hypothetical;
+    dst->confidence = src->confidence;
+    bool ok = set_str(&dst->id, src->id) && set_str(&dst->date.basis, src->date.basis) &&
+              copy_entity(&dst->actor, &src->actor) && copy_entity(&dst->target, &src->target) &&
+              set_str(&dst->action.text, src->action.text) && set_str(&dst->quote, src->quote) &&
+              set_str(&dst->explain, src->explain);
+    for (size_t i = 0; ok && i < src->n_mentions; i++) ok = dl_event_add_mention(dst, &src->mentions[i]) == DL_OK;
+    if (!ok) {
+        dl_event_clear(dst);
+        return DL_ERR_NOMEM;
+    }
+    return DL_OK;
+}
+
+dl_event *dl_event_list_add(dl_event_list *l) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        dl_event *p = realloc(l->items, cap * sizeof *p);
+        if (!p) return NULL;
+        l->items = p;
+        l->cap = cap;
+    }
+    dl_event *ev = &l->items[l->n++];
+    memset(ev, 0, sizeof *ev);
+    return ev;
+}
+
+void dl_event_list_clear(dl_event_list *l) {
+    for (size_t i = 0; i < l->n; i++) dl_event_clear(&l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
+}
+
+void dl_article_info_clear(dl_article_info *a) {
+    free(a->id);
+    free(a->title);
+    free(a->source);
+    free(a->url);
+    free(a->published);
+    memset(a, 0, sizeof *a);
+}
+
+/* ---- to JSON ------------------------------------------------------------ */
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *entity_json(const dl_entity *e) {
+    json_t *o = json_object();
+    json_object_set_new(o, "text", str_or_null(e->text));
+    json_object_set_new(o, "name", str_or_null(e->name));
+    json_object_set_new(o, "country", str_or_null(e->country));
+    json_object_set_new(o, "sector", str_or_null(e->sector));
+    json_object_set_new(o, "code", str_or_null(e->code));
+    return o;
+}
+
+static json_t *day_json(dl_day d) {
+    if (d == DL_DAY_NONE) return json_null();
+    char buf[16];
+    return json_string(dl_day_format(d, buf));
+}
+
+json_t *dl_event_to_json(const dl_event *ev, bool explain) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", str_or_null(ev->id));
+    json_t *d = json_object();
+    json_object_set_new(d, "value", ev->date.when.value[0] ? json_string(ev->date.when.value) : json_null());
+    json_object_set_new(d, "start", day_json(ev->date.when.start));
+    json_object_set_new(d, "end", day_json(ev->date.when.end));
+    json_object_set_new(d, "granularity", json_string(dl_granularity_name(ev->date.when.granularity)));
+    json_object_set_new(d, "basis", str_or_null(ev->date.basis));
+    json_object_set_new(d, "inferred", json_boolean(ev->date.inferred));
+    json_object_set_new(o, "date", d);
+    json_object_set_new(o, "actor", entity_json(&ev->actor));
+    json_t *a = json_object();
+    json_object_set_new(a, "text", str_or_null(ev->action.text));
+    json_object_set_new(a, "code", ev->action.code[0] ? json_string(ev->action.code) : json_null());
+    json_object_set_new(a, "root", ev->action.root[0] ? json_string(ev->action.root) : json_null());
+    json_object_set_new(a, "label", str_or_null(ev->action.label));
+    json_object_set_new(a, "quadclass", json_integer(ev->action.quadclass));
+    json_object_set_new(a, "goldstein", json_real(ev->action.goldstein));
+    json_object_set_new(o, "action", a);
+    json_object_set_new(o, "target", ev->has_target ? entity_json(&ev->target) : json_null());
+    json_object_set_new(o, "quote", str_or_null(ev->quote));
+    json_object_set_new(o, "negated", json_boolean(ev->negated));
+    json_object_set_new(o, "hypothetical", json_boolean(ev->hypothetical));
+    json_object_set_new(o, "confidence", json_real(ev->confidence));
+    json_t *ms = json_array();
+    for (size_t i = 0; i < ev->n_mentions; i++) {
+        const dl_mention *m = &ev->mentions[i];
+        json_t *mo = json_object();
+        json_object_set_new(mo, "article", str_or_null(m->article));
+        json_object_set_new(mo, "sentence", json_integer(m->sentence));
+        json_object_set_new(mo, "start", json_integer(m->start));
+        json_object_set_new(mo, "end", json_integer(m->end));
+        json_object_set_new(mo, "text", str_or_null(m->text));
+        json_array_append_new(ms, mo);
+    }
+    json_object_set_new(o, "mentions", ms);
+    if (explain) json_object_set_new(o, "explain", str_or_null(ev->explain));
+    return o;
+}
+
+char *dl_event_to_json_text(const dl_event *ev, bool explain) {
+    json_t *o = dl_event_to_json(ev, explain);
+    if (!o) return NULL;
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(o);
+    return s;
+}
+
+/* ---- from JSON ---------------------------------------------------------- */
+
+static const char *get_str(json_t *o, const char *key) {
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static bool entity_from(dl_entity *e, json_t *o) {
+    memset(e, 0, sizeof *e);
+    if (!json_is_object(o)) return true;
+    return set_str(&e->text, get_str(o, "text")) && set_str(&e->name, get_str(o, "name")) &&
+           set_str(&e->country, get_str(o, "country")) && set_str(&e->sector, get_str(o, "sector")) &&
+           set_str(&e->code, get_str(o, "code"));
+}
+
+static dl_day day_from(json_t *o, const char *key) {
+    const char *s = get_str(o, key);
+    return s ? dl_day_parse(s) : DL_DAY_NONE;
+}
+
+dl_status dl_event_from_json(json_t *o, dl_event *ev, const char *file, long line, dl_error *err) {
+    memset(ev, 0, sizeof *ev);
+    if (!json_is_object(o))
+        return dl_error_set(err, DL_ERR_INPUT, file, line, -1, "an event must be a JSON object");
+    bool ok = set_str(&ev->id, get_str(o, "id"));
+    json_t *d = json_object_get(o, "date");
+    ev->date.when.start = ev->date.when.end = DL_DAY_NONE;
+    if (json_is_object(d)) {
+        const char *v = get_str(d, "value");
+        if (v) snprintf(ev->date.when.value, sizeof ev->date.when.value, "%s", v);
+        ev->date.when.start = day_from(d, "start");
+        ev->date.when.end = day_from(d, "end");
+        ev->date.when.granularity = dl_granularity_parse(get_str(d, "granularity"));
+        if (ev->date.when.start == DL_DAY_NONE && v) {
+            dl_when w;
+            if (dl_when_parse(&w, v)) ev->date.when = w;
+        }
+        if (ev->date.when.end == DL_DAY_NONE) ev->date.when.end = ev->date.when.start;
+        ok = ok && set_str(&ev->date.basis, get_str(d, "basis"));
+        ev->date.inferred = json_is_true(json_object_get(d, "inferred"));
+    }
+    ok = ok && entity_from(&ev->actor, json_object_get(o, "actor"));
+    json_t *t = json_object_get(o, "target");
+    ev->has_target = json_is_object(t);
+    ok = ok && entity_from(&ev->target, t);
+    json_t *a = json_object_get(o, "action");
+    if (json_is_object(a)) {
+        ok = ok && set_str(&ev->action.text, get_str(a, "text"));
+        const char *code = get_str(a, "code");
+        if (code && !dl_action_set_code(&ev->action, code)) {
+            /* Keep an unknown code as given, with what the log says. */
+            snprintf(ev->action.code, sizeof ev->action.code, "%s", code);
+            snprintf(ev->action.root, sizeof ev->action.root, "%.2s", code);
+            ev->action.quadclass = (int)json_integer_value(json_object_get(a, "quadclass"));
+            ev->action.goldstein = json_number_value(json_object_get(a, "goldstein"));
+        }
+    }
+    ok = ok && set_str(&ev->quote, get_str(o, "quote"));
+    ev->negated = json_is_true(json_object_get(o, "negated"));
+    ev->hypothetical = json_is_true(json_object_get(o, "hypothetical"));
+    json_t *c = json_object_get(o, "confidence");
+    ev->confidence = json_is_number(c) ? json_number_value(c) : 0.5;
+    ok = ok && set_str(&ev->explain, get_str(o, "explain"));
+    json_t *ms = json_object_get(o, "mentions");
+    size_t i;
+    json_t *m;
+    if (json_is_array(ms)) {
+        json_array_foreach(ms, i, m) {
+            if (!ok) break;
+            if (!json_is_object(m)) continue;
+            dl_mention mm = {
+                .article = (char *)get_str(m, "article"),
+                .sentence = (long)json_integer_value(json_object_get(m, "sentence")),
+                .start = (long)json_integer_value(json_object_get(m, "start")),
+                .end = (long)json_integer_value(json_object_get(m, "end")),
+                .text = (char *)get_str(m, "text"),
+            };
+            ok = dl_event_add_mention(ev, &mm) == DL_OK;
+        }
+    }
+    if (!ok) {
+        dl_event_clear(ev);
+        return dl_error_set(err, DL_ERR_NOMEM, file, line, -1, "out of memory");
+    }
+    return DL_OK;
+}
+
+dl_status dl_event_from_json_text(const char *text, size_t len, dl_event *ev, dl_error *err) {
+    json_error_t je;
+    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        memset(ev, 0, sizeof *ev);
+        return dl_error_set(err, DL_ERR_INPUT, NULL, je.line, je.position, "invalid JSON: %s", je.text);
+    }
+    dl_status st = dl_event_from_json(o, ev, NULL, -1, err);
+    json_decref(o);
+    return st;
+}

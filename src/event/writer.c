@@ -1,0 +1,228 @@
+/* writer.c - streaming event-log writers: the JSON document, JSON Lines and
+ * CSV.  Events are written as they arrive; the article list (small) is kept
+ * and written when the document is finished. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "event_json.h"
+
+struct dl_log_writer {
+    FILE *f;
+    dl_log_writer_options opt;
+    char *extra;
+    size_t n_events;
+    json_t *articles; /* array */
+    bool started, failed;
+};
+
+bool dl_format_parse(const char *name, dl_format *out) {
+    static const struct { const char *name; dl_format f; } names[] = {
+        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (name && strcmp(name, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
+    dl_log_writer *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->f = f;
+    if (opts) w->opt = *opts;
+    else w->opt.pretty = true;
+    if (!w->opt.generator) w->opt.generator = "dipline " DL_VERSION;
+    if (w->opt.extra_json && !(w->extra = dl_strdup(w->opt.extra_json))) {
+        free(w);
+        return NULL;
+    }
+    w->articles = json_array();
+    if (!w->articles) {
+        free(w->extra);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void dl_log_writer_free(dl_log_writer *w) {
+    if (!w) return;
+    json_decref(w->articles);
+    free(w->extra);
+    free(w);
+}
+
+dl_status dl_log_writer_set_extra(dl_log_writer *w, const char *extra_json) {
+    free(w->extra);
+    w->extra = extra_json ? dl_strdup(extra_json) : NULL;
+    return !extra_json || w->extra ? DL_OK : DL_ERR_NOMEM;
+}
+
+static dl_status io_check(dl_log_writer *w, dl_error *err) {
+    if (ferror(w->f)) {
+        w->failed = true;
+        return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error");
+    }
+    return DL_OK;
+}
+
+static void csv_field(FILE *f, const char *s) {
+    if (!s) return;
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static const char *csv_columns[] = {
+    "event_id", "date", "date_start", "date_end", "granularity", "actor_name", "actor_country",
+    "actor_sector", "cameo_code", "label", "quadclass", "goldstein", "target_name", "target_country",
+    "target_sector", "negated", "hypothetical", "confidence", "articles", "sentence"};
+
+static void csv_header(FILE *f) {
+    for (size_t i = 0; i < sizeof csv_columns / sizeof *csv_columns; i++)
+        fprintf(f, "%s%s", i ? "," : "", csv_columns[i]);
+    fputs("\r\n", f);
+}
+
+static void csv_row(FILE *f, const dl_event *ev) {
+    char b1[16], b2[16], num[64];
+    csv_field(f, ev->id);
+    fputc(',', f);
+    csv_field(f, ev->date.when.value);
+    fputc(',', f);
+    if (ev->date.when.start != DL_DAY_NONE) fputs(dl_day_format(ev->date.when.start, b1), f);
+    fputc(',', f);
+    if (ev->date.when.end != DL_DAY_NONE) fputs(dl_day_format(ev->date.when.end, b2), f);
+    fputc(',', f);
+    fputs(dl_granularity_name(ev->date.when.granularity), f);
+    const dl_entity *sides[2] = {&ev->actor, ev->has_target ? &ev->target : NULL};
+    for (int k = 0; k < 2; k++) {
+        if (k == 1) {
+            fputc(',', f);
+            csv_field(f, ev->action.code);
+            fputc(',', f);
+            csv_field(f, ev->action.label);
+            fprintf(f, ",%d,%.1f", ev->action.quadclass, ev->action.goldstein);
+        }
+        const dl_entity *e = sides[k];
+        fputc(',', f);
+        if (e) csv_field(f, e->name);
+        fputc(',', f);
+        if (e) csv_field(f, e->country);
+        fputc(',', f);
+        if (e) csv_field(f, e->sector);
+    }
+    snprintf(num, sizeof num, ",%s,%s,%.2f,", ev->negated ? "true" : "false",
+             ev->hypothetical ? "true" : "false", ev->confidence);
+    fputs(num, f);
+    /* Distinct article ids, in mention order, joined by ';'. */
+    dl_buf ids = {0};
+    for (size_t i = 0; i < ev->n_mentions; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(ev->mentions[j].article, ev->mentions[i].article) == 0;
+        if (seen) continue;
+        if (ids.len) dl_buf_putc(&ids, ';');
+        dl_buf_puts(&ids, ev->mentions[i].article);
+    }
+    csv_field(f, ids.data ? ids.data : "");
+    dl_buf_free(&ids);
+    fputc(',', f);
+    if (ev->n_mentions) csv_field(f, ev->mentions[0].text);
+    fputs("\r\n", f);
+}
+
+static void start(dl_log_writer *w) {
+    if (w->started) return;
+    w->started = true;
+    if (w->opt.format == DL_FORMAT_JSON) {
+        fprintf(w->f, "{\n  \"schema\": \"%s\",\n", DL_SCHEMA);
+        json_t *g = json_string(w->opt.generator);
+        char *gen = g ? json_dumps(g, JSON_ENCODE_ANY) : NULL;
+        json_decref(g);
+        fprintf(w->f, "  \"generator\": %s,\n  \"events\": [", gen ? gen : "\"dipline\"");
+        free(gen);
+    } else if (w->opt.format == DL_FORMAT_CSV) {
+        csv_header(w->f);
+    }
+}
+
+dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_error *err) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", a->id ? json_string(a->id) : json_null());
+    json_object_set_new(o, "title", a->title ? json_string(a->title) : json_null());
+    json_object_set_new(o, "source", a->source ? json_string(a->source) : json_null());
+    json_object_set_new(o, "url", a->url ? json_string(a->url) : json_null());
+    json_object_set_new(o, "published", a->published ? json_string(a->published) : json_null());
+    if (json_array_append_new(w->articles, o) != 0)
+        return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    return DL_OK;
+}
+
+static void put_indented(FILE *f, const char *s, const char *indent) {
+    fputs(indent, f);
+    for (; *s; s++) {
+        fputc(*s, f);
+        if (*s == '\n') fputs(indent, f);
+    }
+}
+
+dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err) {
+    start(w);
+    if (w->opt.format == DL_FORMAT_CSV) {
+        csv_row(w->f, ev);
+        w->n_events++;
+        return io_check(w, err);
+    }
+    json_t *o = dl_event_to_json(ev, w->opt.explain);
+    if (!o) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
+    bool pretty = w->opt.format == DL_FORMAT_JSON && w->opt.pretty;
+    char *s = json_dumps(o, flags | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+    json_decref(o);
+    if (!s) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    if (w->opt.format == DL_FORMAT_JSONL) {
+        fputs(s, w->f);
+        fputc('\n', w->f);
+    } else {
+        fputs(w->n_events ? ",\n" : "\n", w->f);
+        if (pretty) put_indented(w->f, s, "    ");
+        else {
+            fputs("    ", w->f);
+            fputs(s, w->f);
+        }
+    }
+    free(s);
+    w->n_events++;
+    return io_check(w, err);
+}
+
+dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err) {
+    start(w);
+    if (w->opt.format == DL_FORMAT_JSON) {
+        fputs(w->n_events ? "\n  ],\n  \"articles\": [" : "],\n  \"articles\": [", w->f);
+        size_t i;
+        json_t *a;
+        json_array_foreach(w->articles, i, a) {
+            char *s = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            if (!s) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+            fprintf(w->f, "%s\n    %s", i ? "," : "", s);
+            free(s);
+        }
+        fputs(json_array_size(w->articles) ? "\n  ]" : "]", w->f);
+        if (w->extra && w->extra[0]) fprintf(w->f, ",\n  \"stats\": %s", w->extra);
+        fputs("\n}\n", w->f);
+    }
+    if (fflush(w->f) != 0) w->failed = true;
+    return io_check(w, err);
+}

@@ -1,0 +1,153 @@
+/* Unit tests: the event model, the CAMEO table, log writing and streaming
+ * reading (event/). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static void make_event(dl_event *ev, const char *article, long sentence) {
+    memset(ev, 0, sizeof *ev);
+    ev->id = strdup("truss-moscow:7:1");
+    dl_when_set_day(&ev->date.when, dl_day_from_ymd(2022, 2, 10));
+    ev->date.basis = strdup("on Thursday");
+    dl_entity_set(&ev->actor, "Mr Lavrov", "Sergey Lavrov", "RUS", "GOV");
+    assert_true(dl_action_set_code(&ev->action, "112"));
+    ev->action.text = strdup("accused");
+    ev->has_target = true;
+    dl_entity_set(&ev->target, "her", "Liz Truss", "GBR", "GOV");
+    ev->quote = strdup("\xe2\x80\x9cmute\xe2\x80\x9d");
+    ev->confidence = 0.8;
+    dl_mention m = {.article = (char *)article, .sentence = sentence, .start = 10, .end = 50,
+                    .text = "Mr Lavrov accused her of \"not listening\"."};
+    assert_int_equal(dl_event_add_mention(ev, &m), DL_OK);
+}
+
+static void cameo_table(void **state) {
+    (void)state;
+    const dl_cameo_code *c = dl_cameo_lookup("112");
+    assert_non_null(c);
+    assert_int_equal(c->quadclass, 3);
+    assert_true(c->goldstein < 0);
+    assert_non_null(dl_cameo_lookup("042"));
+    assert_non_null(dl_cameo_lookup("1246"));
+    assert_null(dl_cameo_lookup("999"));
+    /* every root 01..20 is there */
+    for (int r = 1; r <= 20; r++) {
+        char code[4];
+        snprintf(code, sizeof code, "%02d", r);
+        assert_non_null(dl_cameo_lookup(code));
+    }
+    dl_action a = {0};
+    assert_true(dl_action_set_code(&a, "163"));
+    assert_string_equal(a.root, "16");
+    assert_int_equal(a.quadclass, 4);
+}
+
+static void json_round_trip(void **state) {
+    (void)state;
+    dl_event ev, back;
+    make_event(&ev, "truss-moscow", 7);
+    char *s = dl_event_to_json_text(&ev, false);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\"code\":\"RUSGOV\""));
+    assert_int_equal(dl_event_from_json_text(s, strlen(s), &back, NULL), DL_OK);
+    char *s2 = dl_event_to_json_text(&back, false);
+    assert_string_equal(s, s2);
+    free(s);
+    free(s2);
+    dl_event_clear(&back);
+    dl_event copy;
+    assert_int_equal(dl_event_copy(&copy, &ev), DL_OK);
+    assert_string_equal(copy.target.name, "Liz Truss");
+    assert_int_equal(copy.n_mentions, 1);
+    dl_event_clear(&copy);
+    dl_event_clear(&ev);
+}
+
+/* Write a log in every form, read it back as a stream. */
+static void write_then_read(void **state) {
+    (void)state;
+    dl_format formats[] = {DL_FORMAT_JSON, DL_FORMAT_JSONL};
+    for (size_t f = 0; f < 2; f++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&buf, &len);
+        dl_log_writer_options o = {.format = formats[f], .pretty = true};
+        dl_log_writer *w = dl_log_writer_new(mem, &o);
+        dl_article_info info = {"truss-moscow", "T", "S", NULL, "2022-02-10"};
+        assert_int_equal(dl_log_writer_article(w, &info, NULL), DL_OK);
+        for (int i = 0; i < 5; i++) {
+            dl_event ev;
+            make_event(&ev, "truss-moscow", i);
+            assert_int_equal(dl_log_writer_event(w, &ev, NULL), DL_OK);
+            dl_event_clear(&ev);
+        }
+        assert_int_equal(dl_log_writer_finish(w, NULL), DL_OK);
+        dl_log_writer_free(w);
+        fclose(mem);
+        dl_log_reader *r;
+        assert_int_equal(dl_log_reader_open_buffer("log", buf, len, &r, NULL), DL_OK);
+        int n = 0;
+        for (;;) {
+            dl_event ev;
+            bool got;
+            dl_error e;
+            dl_status st = dl_log_reader_next(r, &ev, &got, &e);
+            if (st != DL_OK) fail_msg("format %zu: %s (line %ld)", f, e.message, e.line);
+            if (!got) break;
+            assert_int_equal(ev.mentions[0].sentence, n);
+            assert_string_equal(ev.actor.name, "Sergey Lavrov");
+            dl_event_clear(&ev);
+            n++;
+        }
+        assert_int_equal(n, 5);
+        if (formats[f] == DL_FORMAT_JSON) {
+            assert_int_equal(dl_log_reader_n_articles(r), 1);
+            assert_string_equal(dl_log_reader_article(r, 0)->published, "2022-02-10");
+        }
+        dl_log_reader_free(r);
+        free(buf);
+    }
+}
+
+static void expect_log_error(const char *text, const char *fragment) {
+    dl_log_reader *r;
+    assert_int_equal(dl_log_reader_open_buffer("bad.json", text, strlen(text), &r, NULL), DL_OK);
+    dl_status st = DL_OK;
+    dl_error e;
+    dl_error_clear(&e);
+    for (int i = 0; i < 10 && st == DL_OK; i++) {
+        dl_event ev;
+        bool got;
+        st = dl_log_reader_next(r, &ev, &got, &e);
+        if (st == DL_OK) {
+            dl_event_clear(&ev);
+            if (!got) break;
+        }
+    }
+    assert_int_not_equal(st, DL_OK);
+    if (!strstr(e.message, fragment)) fail_msg("error [%s] lacks [%s]", e.message, fragment);
+    dl_log_reader_free(r);
+}
+
+static void bad_logs(void **state) {
+    (void)state;
+    expect_log_error("", "empty");
+    expect_log_error("{\"schema\": \"other/1\", \"events\": []}", "unsupported schema");
+    expect_log_error("{\"schema\": \"dipline/events/1\", \"events\": [{\"id\": 1,", "end of file");
+    expect_log_error("{\"events\": 5}", "not an array");
+    expect_log_error("{\"events\": [{\"id\": \"x\"}]}", "not an event");
+    expect_log_error("{\"events\": []} trailing", "after the end");
+    expect_log_error("{\"events\": [{\"action\": {\"code\": \"040\"}, \"mentions\": [], \"x\": tru}]}", "invalid JSON");
+    expect_log_error("hello", "not an event log");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(cameo_table),
+        cmocka_unit_test(json_round_trip),
+        cmocka_unit_test(write_then_read),
+        cmocka_unit_test(bad_logs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
