@@ -136,7 +136,7 @@ typedef struct dl_phrase {
 
 /* Match dictionary phrases against the word ids words[0..n) (token flags
  * tflags[0..n), DL_TF_* of dipline/text.h, may be NULL): returns the length
- * (in words) of the longest phrase found and sets *out/*n_out to its
+ * (in words) of the longest phrase found and sets *out and *n_out to its
  * meanings (all meanings of that phrase; the caller filters them with
  * dl_phrase_fits()); 0 when nothing matches. */
 size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint32_t *tflags, size_t n,
@@ -196,6 +196,8 @@ typedef struct dl_verb_def {
 typedef struct dl_verb_block {
     const char *name;
     char code[8];          /* default code; "" = no event unless a pattern */
+    char negated[8];       /* code when negated ("did not rule out" -> 036),
+                              "" = a negated verb makes no event */
     uint32_t flags;        /* DL_VB_* */
     uint32_t first_pattern, n_patterns;
     uint32_t where;
@@ -204,7 +206,13 @@ typedef struct dl_verb_block {
 enum {
     DL_VB_SPEECH = 1u << 0,    /* a speech verb: a clause may follow, no default object */
     DL_VB_SYMMETRIC = 1u << 1, /* meet, negotiate: actor and target interchangeable */
-    DL_VB_INTRANSITIVE = 1u << 2 /* no default object */
+    DL_VB_INTRANSITIVE = 1u << 2, /* no default object */
+    DL_VB_NOUN = 1u << 3,       /* the words are nouns naming an event ("talks",
+                                   "visit"): participants come from "between A
+                                   and B", "A's visit to B", "A-B talks" */
+    DL_VB_REVERSE = 1u << 4     /* the grammatical subject is the target and the
+                                   speaker the source ("X would face
+                                   consequences", said by Y: Y threatens X) */
 };
 
 /* Pattern elements. */
@@ -237,11 +245,18 @@ typedef struct dl_word_seq {
     uint32_t first_word, n_words; /* into the word-id table */
 } dl_word_seq;
 
-/* Verb forms starting at words[0]: the longest verb (possibly several words)
- * whose some form matches; returns its length in words (0 = none) and sets
- * *verb and *forms (the DL_VF_* bits that word sequence can be). */
-size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, uint32_t *verb,
-                       uint32_t *forms);
+/* One reading of a word sequence as a verb (or event noun). */
+typedef struct dl_verb_hit {
+    uint32_t node;  /* internal */
+    uint32_t verb;  /* dl_lexicon_verb_def() index */
+    uint32_t forms; /* DL_VF_* bits the words can be */
+} dl_verb_hit;
+
+/* Verbs starting at words[0]: the longest word sequence that is a form of
+ * some verb or event noun; returns its length in words (0 = none) and sets
+ * *hits and *n_hits to all its readings (one per verb). */
+size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
+                       size_t *n_hits);
 const dl_verb_def *dl_lexicon_verb_def(const dl_lexicon *lex, uint32_t verb);
 const dl_verb_block *dl_lexicon_block(const dl_lexicon *lex, uint32_t block);
 const dl_pattern *dl_lexicon_pattern(const dl_lexicon *lex, uint32_t i);

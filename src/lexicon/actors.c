@@ -76,8 +76,11 @@ static dl_status add_surname(dl_lexicon *lex, const char *name, size_t len, dl_p
     ph.flags |= DL_PHF_CAP;
     dl_status st = add_phrase(lex, buf, bl, ph, err);
     /* "al-Zarqawi" is also "Zarqawi" */
-    if (st == DL_OK && n - k > 1) st = add_phrase(lex, dl_interned(&lex->words, ids[n - 1]),
-                                                  strlen(dl_interned(&lex->words, ids[n - 1])), ph, err);
+    if (st == DL_OK && n - k > 1) {
+        char last[128];
+        snprintf(last, sizeof last, "%s", dl_interned(&lex->words, ids[n - 1]));
+        st = add_phrase(lex, last, strlen(last), ph, err);
+    }
     return st;
 }
 
@@ -124,23 +127,33 @@ typedef struct {
 
 static dl_status add_part(dl_lexicon *lex, const char *s, size_t n, void *ctx, dl_error *err) {
     phrase_ctx *c = ctx;
-    /* "@CODE" suffix (roles, agents): a fixed country */
     dl_phrase ph = c->ph;
+    /* "@CODE" suffixes (roles): the title means this office only in those
+     * countries; the phrase is registered once per country */
     const char *at = memchr(s, '@', n);
-    if (at) {
-        size_t cl = (size_t)(s + n - at - 1);
-        const char *code = at + 1;
-        dl_trim(&code, &cl);
-        if (cl == 0 || cl >= sizeof ph.country)
+    if (!at) {
+        dl_status st = add_phrase(lex, s, n, ph, err);
+        if (st == DL_OK && c->surname) st = add_surname(lex, s, n, ph, err);
+        return st;
+    }
+    size_t pl = (size_t)(at - s);
+    const char *p = s;
+    dl_trim(&p, &pl);
+    const char *q = at, *end = s + n;
+    while (q < end) {
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '@')) q++;
+        const char *code = q;
+        while (q < end && *q != ' ' && *q != '\t' && *q != '@') q++;
+        size_t cl = (size_t)(q - code);
+        if (!cl) continue;
+        if (cl >= sizeof ph.country)
             return dl_error_set(err, DL_ERR_INPUT, dl_lexicon_where(lex, ph.where), -1, -1, "bad @CODE");
         memcpy(ph.country, code, cl);
         ph.country[cl] = 0;
-        n = (size_t)(at - s);
-        dl_trim(&s, &n);
+        dl_status st = add_phrase(lex, p, pl, ph, err);
+        if (st != DL_OK) return st;
     }
-    dl_status st = add_phrase(lex, s, n, ph, err);
-    if (st == DL_OK && c->surname) st = add_surname(lex, s, n, ph, err);
-    return st;
+    return DL_OK;
 }
 
 static bool valid_code(const char *s, size_t n) {

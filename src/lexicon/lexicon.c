@@ -5,18 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dipline/article.h"
 #include "dipline/text.h"
 #include "lexicon_private.h"
-
-int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem) {
-    size_t c = *cap ? *cap : 16;
-    while (c < need) c *= 2;
-    void *p = realloc(*v, c * elem);
-    if (!p) return 0;
-    *v = p;
-    *cap = c;
-    return 1;
-}
 
 bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments) {
     if (it->p >= it->end) return false;
@@ -39,9 +30,24 @@ void dl_trim(const char **s, size_t *n) {
     while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t')) (*n)--;
 }
 
+#define STR_CHUNK 65536
+
+/* Strings live in fixed chunks, so pointers to them stay valid. */
 const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len) {
-    uint32_t id = dl_intern(&lex->strings, s, len, 1);
-    return id == DL_NO_ID ? NULL : dl_interned(&lex->strings, id);
+    if (len + 1 > STR_CHUNK) return NULL;
+    if (!lex->blocks_of_strings.n || lex->str_used + len + 1 > STR_CHUNK) {
+        char *chunk = malloc(STR_CHUNK);
+        if (!chunk || !vec_push(&lex->blocks_of_strings, chunk)) {
+            free(chunk);
+            return NULL;
+        }
+        lex->str_used = 0;
+    }
+    char *dst = lex->blocks_of_strings.v[lex->blocks_of_strings.n - 1] + lex->str_used;
+    memcpy(dst, s, len);
+    dst[len] = 0;
+    lex->str_used += len + 1;
+    return dst;
 }
 
 bool dl_lex_grow_words(dl_lexicon *lex) {
@@ -222,7 +228,8 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
 void dl_lexicon_free(dl_lexicon *lex) {
     if (!lex) return;
     dl_interner_free(&lex->words);
-    dl_interner_free(&lex->strings);
+    for (size_t i = 0; i < lex->blocks_of_strings.n; i++) free(lex->blocks_of_strings.v[i]);
+    free(lex->blocks_of_strings.v);
     free(lex->wclass.v);
     free(lex->pron.v);
     free(lex->anyverb.v);

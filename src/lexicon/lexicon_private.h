@@ -8,16 +8,9 @@
 #include "dipline/lexicon.h"
 #include "intern.h"
 
-/* A growable array of T: VEC(T) name; vec_push(&name, value). */
-#define VEC(T) struct { T *v; size_t n, cap; }
-#define vec_reserve(a, k)                                                                  \
-    ((a)->n + (k) <= (a)->cap ||                                                           \
-     dl_vec_grow((void **)&(a)->v, &(a)->cap, (a)->n + (k), sizeof *(a)->v))
-#define vec_push(a, x) (vec_reserve(a, 1) ? ((a)->v[(a)->n++] = (x), 1) : 0)
-int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem);
 
 typedef struct { uint32_t node; dl_phrase ph; } node_phrase;
-typedef struct { uint32_t node; uint32_t verb; uint32_t forms; } node_verb;
+typedef dl_verb_hit node_verb;
 
 typedef struct {
     int person;
@@ -31,7 +24,8 @@ typedef struct {
 
 struct dl_lexicon {
     dl_interner words;     /* every word any dictionary uses */
-    dl_interner strings;   /* names, lemmas, ids (deduplicated storage) */
+    VEC(char *) blocks_of_strings; /* names, lemmas, ids: chunks that never move */
+    size_t str_used;               /* bytes used in the last chunk */
     VEC(uint32_t) wclass;  /* word id -> DL_W_* */
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */

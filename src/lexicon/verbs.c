@@ -16,6 +16,11 @@ typedef struct {
 } synset;
 
 typedef struct {
+    const char *form;
+    uint32_t bits;
+} form_bits;
+
+typedef struct {
     char lemma[64];
     char past[3][64], pp[3][64];
     int n_past, n_pp;
@@ -57,13 +62,13 @@ dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, u
             snprintf(ir.pp[ir.n_pp++], 64, "%s", tok);
         if (!vec_push(&vstate.irr, ir)) return NOMEM();
         /* every form is a verb, coded or not: clause boundaries need them */
-        struct { const char *w; uint32_t bits; } marks[8];
+        form_bits marks[8];
         int nm = 0;
-        marks[nm++] = (typeof(marks[0])){ir.lemma, DL_VF_BASE};
-        for (int i = 0; i < ir.n_past; i++) marks[nm++] = (typeof(marks[0])){ir.past[i], DL_VF_PAST};
-        for (int i = 0; i < ir.n_pp; i++) marks[nm++] = (typeof(marks[0])){ir.pp[i], DL_VF_PP};
+        marks[nm++] = (form_bits){ir.lemma, DL_VF_BASE};
+        for (int i = 0; i < ir.n_past; i++) marks[nm++] = (form_bits){ir.past[i], DL_VF_PAST};
+        for (int i = 0; i < ir.n_pp; i++) marks[nm++] = (form_bits){ir.pp[i], DL_VF_PP};
         for (int i = 0; i < nm; i++) {
-            uint32_t id = dl_intern(&lex->words, marks[i].w, strlen(marks[i].w), 1);
+            uint32_t id = dl_intern(&lex->words, marks[i].form, strlen(marks[i].form), 1);
             if (id == DL_NO_ID || !dl_lex_grow_words(lex)) return NOMEM();
             lex->anyverb.v[id] |= marks[i].bits;
         }
@@ -92,18 +97,34 @@ static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t ve
  * every inflection of w[h] with the other words unchanged. */
 static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, uint32_t verb) {
     char s_form[64], ed[2][64], ing[2][64];
+    if (lex->blocks.v[lex->verbs.v[verb].block].flags & DL_VB_NOUN) {
+        /* event nouns: singular and plural ("talk"/"talks") */
+        char pl[64];
+        dl_morph_plural(w[n - 1], pl);
+        const char *forms2[2] = {w[n - 1], pl};
+        uint32_t ids[MAXW];
+        for (int f = 0; f < 2; f++) {
+            for (size_t i = 0; i < n; i++) {
+                const char *word = i == n - 1 ? forms2[f] : w[i];
+                if (dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) != 1) return false;
+            }
+            if (!add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
+        }
+        (void)h;
+        return true;
+    }
     const irregular *ir = find_irregular(w[h]);
     int v = dl_morph_verb(w[h], s_form, ed, ing);
-    struct { const char *form; uint32_t bits; } forms[16];
+    form_bits forms[16];
     size_t nf = 0;
-    forms[nf++] = (typeof(forms[0])){w[h], DL_VF_BASE};
-    forms[nf++] = (typeof(forms[0])){s_form, DL_VF_S};
-    for (int i = 0; i < v; i++) forms[nf++] = (typeof(forms[0])){ing[i], DL_VF_ING};
+    forms[nf++] = (form_bits){w[h], DL_VF_BASE};
+    forms[nf++] = (form_bits){s_form, DL_VF_S};
+    for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
     if (ir) {
-        for (int i = 0; i < ir->n_past; i++) forms[nf++] = (typeof(forms[0])){ir->past[i], DL_VF_PAST};
-        for (int i = 0; i < ir->n_pp; i++) forms[nf++] = (typeof(forms[0])){ir->pp[i], DL_VF_PP};
+        for (int i = 0; i < ir->n_past; i++) forms[nf++] = (form_bits){ir->past[i], DL_VF_PAST};
+        for (int i = 0; i < ir->n_pp; i++) forms[nf++] = (form_bits){ir->pp[i], DL_VF_PP};
     } else {
-        for (int i = 0; i < v; i++) forms[nf++] = (typeof(forms[0])){ed[i], DL_VF_PAST | DL_VF_PP};
+        for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ed[i], DL_VF_PAST | DL_VF_PP};
     }
     uint32_t ids[MAXW];
     for (size_t f = 0; f < nf; f++) {
@@ -129,12 +150,23 @@ static size_t split_verb(const char *s, size_t n, char w[][64], size_t *head) {
         while (u < end && *u != '_' && *u != ' ') u++;
         const char *word = s;
         size_t wl = (size_t)(u - s);
+        bool is_head = false;
         if (wl && word[0] == '+') {
-            *head = k;
+            is_head = true;
             word++;
             wl--;
         }
-        if (wl) lower_copy(w[k++], 64, word, wl);
+        /* "test-fire": pieces "test", "-", "fire" (the last one inflects) */
+        while (wl && k < MAXW) {
+            const char *dash = memchr(word, '-', wl);
+            size_t pl = dash ? (size_t)(dash - word) : wl;
+            if (pl) lower_copy(w[k++], 64, word, pl);
+            if (!dash) break;
+            if (k < MAXW) snprintf(w[k++], 64, "-");
+            wl -= pl + 1;
+            word = dash + 1;
+        }
+        if (is_head && k) *head = k - 1;
         s = u + 1;
     }
     return k;
@@ -379,6 +411,10 @@ dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint3
                     if (strstr(flags, "speech")) bl.flags |= DL_VB_SPEECH;
                     if (strstr(flags, "symmetric")) bl.flags |= DL_VB_SYMMETRIC;
                     if (strstr(flags, "intransitive")) bl.flags |= DL_VB_INTRANSITIVE;
+                    if (strstr(flags, "noun")) bl.flags |= DL_VB_NOUN;
+                    if (strstr(flags, "reverse")) bl.flags |= DL_VB_REVERSE;
+                    const char *neg = strstr(flags, "negated=");
+                    if (neg) sscanf(neg + 8, "%7[0-9-]", bl.negated);
                 }
             }
             if (!bl.name || !vec_push(&lex->blocks, bl)) return NOMEM();
@@ -494,9 +530,10 @@ dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
     /* plural/singular variants of every pattern word, so that both match */
     size_t n_seq = lex->seqwords.n;
     for (size_t i = 0; i < n_seq; i++) {
-        const char *w = dl_interned(&lex->words, lex->seqwords.v[i]);
-        char alt[64];
-        if (strlen(w) >= 60) continue;
+        char w[64], alt[64];
+        const char *wi = dl_interned(&lex->words, lex->seqwords.v[i]);
+        if (strlen(wi) >= 60) continue;
+        snprintf(w, sizeof w, "%s", wi); /* interning below may move wi */
         dl_morph_plural(w, alt);
         if (dl_intern(&lex->words, alt, strlen(alt), 1) == DL_NO_ID) return NOMEM();
         dl_morph_singular(w, alt);
@@ -510,17 +547,22 @@ dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
     return load_compose(lex, err);
 }
 
-size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, uint32_t *verb, uint32_t *forms) {
+size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
+                       size_t *n_hits) {
     uint32_t node = 0;
     size_t best = 0;
+    *hits = NULL;
+    *n_hits = 0;
     for (size_t i = 0; i < n && i < MAXW; i++) {
         node = dl_trie_next(&lex->vtrie, node, words[i]);
         if (node == DL_NO_ID) break;
         uint32_t first = node < lex->vnode_first.n ? lex->vnode_first.v[node] : 0;
         if (!first) continue;
+        size_t a = first - 1, b = a;
+        while (b < lex->nodeverb.n && lex->nodeverb.v[b].node == node) b++;
         best = i + 1;
-        *verb = lex->nodeverb.v[first - 1].verb;
-        *forms = lex->nodeverb.v[first - 1].forms;
+        *hits = &lex->nodeverb.v[a];
+        *n_hits = b - a;
     }
     return best;
 }
