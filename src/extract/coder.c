@@ -108,6 +108,21 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 adjacent = false;
                 continue;
             }
+            /* "telephoned X to discuss": X is the object of the verb before,
+             * the infinitive's subject is that verb's (unless it is "urged X to") */
+            if ((g->infinitive || g->gerund) && m->start > first) {
+                uint32_t r = m->start;
+                while (r > first && (skippable(c, r - 1) || (wc(c, r - 1) & DL_W_PREP))) r--;
+                if (r > first && c->tok[r - 1].vg != NONE && !c->vgroups.v[c->tok[r - 1].vg].noun) {
+                    const vgroup *o = &c->vgroups.v[c->tok[r - 1].vg];
+                    if (!object_control(c, o)) {
+                        p = r;
+                        adjacent = false;
+                        continue;
+                    }
+                    return mi;
+                }
+            }
             if (m->possessive && !adjacent) {
                 /* "Russia's actions have undermined": the possessor */
                 return mi;
@@ -221,15 +236,23 @@ static bool is_plain(const article_ctx *c, uint32_t i) {
            c->tok[i].vg == NONE && !(c->doc->tokens[i].flags & DL_TF_CAP);
 }
 
-/* The object of verb group g: the first actor after it in its clause. */
-static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative) {
+static bool same_side(const entity *a, const entity *b);
+
+/* The object of verb group g: the first actor after it in its clause (not
+ * the source's own forces: "offered its troops to Lebanon"). */
+static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative, const entity *src) {
     uint32_t end = sent_end(c, g->sentence);
     uint32_t p = g->end;
     for (int steps = 0; p < end && steps < 14; steps++) {
         if (c->tok[p].mention != NONE) {
             uint32_t mi = c->tok[p].mention;
             const mention *m = &c->mentions.v[mi];
-            if ((m->locative && !allow_locative) || (m->after_prep && !target_prep(c, m->start - 1))) {
+            bool of_noun = m->after_prep && is(c, m->start - 1, "of") && m->start >= 2 &&
+                           c->doc->tokens[m->start - 2].kind == DL_TOK_WORD && c->tok[m->start - 2].vg == NONE &&
+                           !wc(c, m->start - 2);
+            bool prep_ok = !m->after_prep || target_prep(c, m->start - 1) || allow_locative || of_noun;
+            if ((m->locative && !allow_locative) || !prep_ok ||
+                (src && m->ent.type == E_GROUP && same_side(src, &m->ent))) {
                 p = m->end;
                 continue;
             }
@@ -241,6 +264,27 @@ static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative) 
         p++;
     }
     return NONE;
+}
+
+/* "demanded that the US cancel": the subject of a that-clause right after
+ * the verb (skipping adverbs and "on Tuesday").  Returns the mention and the
+ * clause's first verb group (or NONE). */
+static uint32_t clause_subject(article_ctx *c, const vgroup *g, uint32_t *verb) {
+    uint32_t end = sent_end(c, g->sentence);
+    *verb = NONE;
+    uint32_t p = g->end;
+    while (p < end && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
+    if (p < end && is(c, p, "that")) p++;
+    else return NONE;
+    while (p < end && skippable(c, p)) p++;
+    if (p >= end || c->tok[p].mention == NONE) return NONE;
+    uint32_t mi = c->tok[p].mention;
+    for (uint32_t q = c->mentions.v[mi].end; q < end && q < c->mentions.v[mi].end + 6; q++)
+        if (c->tok[q].vg != NONE) {
+            *verb = c->tok[q].vg;
+            break;
+        }
+    return mi;
 }
 
 /* "was accused by X": the agent of a passive verb. */
@@ -885,11 +929,32 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 composed = true;
                 cd.pattern = true;
                 cd.where = where2;
-                if (obj == NONE) obj = pm2.target != NONE ? pm2.target : object_of(c, h, false);
+                if (obj == NONE) obj = pm2.target != NONE ? pm2.target : object_of(c, h, false, NULL);
             }
             break;
         }
         if (!cd.code[0]) continue;
+        /* "flew to Kyiv to hold talks": an infinitive of purpose after a coded
+         * act is part of that act */
+        if (g->infinitive && !composed) {
+            bool purpose = false;
+            for (uint32_t hi = gi; hi-- > 0;) {
+                const vgroup *h = &c->vgroups.v[hi];
+                if (h->sentence != s) break;
+                if (h->noun) continue;
+                uint32_t tmp;
+                char code0[8];
+                pmatch pm0;
+                code_of(c, h, code0, &pm0, &tmp);
+                const dl_verb_block *hb = dl_lexicon_block(c->lex, h->block);
+                bool clause_break = false;
+                for (uint32_t q = h->end; q < g->first; q++)
+                    if (is(c, q, ",") || (wc(c, q) & DL_W_SUBORD) || is_boundary_punct(c, q)) clause_break = true;
+                purpose = code0[0] && !(hb->flags & DL_VB_SPEECH) && !clause_break && h->consumed_by == NONE;
+                break;
+            }
+            if (purpose) continue;
+        }
         if (g->noun) {
             uint32_t a, bb;
             if (!noun_participants(c, g, &a, &bb)) continue;
@@ -910,12 +975,40 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (composed) cd.target = obj;
             else if (pm.target != NONE) cd.target = pm.target;
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
-                cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0);
+                cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
+                                      cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* "demanded that the US cancel ...": the clause's subject is the
+             * target, and what is demanded is no event of its own */
+            static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};
+            bool takes_clause = false;
+            for (const char *const *r = clause_roots; *r; r++)
+                if (strncmp(cd.code, *r, 2) == 0) takes_clause = true;
+            if (takes_clause && cd.target == NONE && !cd.speech) {
+                uint32_t v2;
+                uint32_t cs = clause_subject(c, g, &v2);
+                if (cs != NONE) {
+                    cd.target = cs;
+                    if (v2 != NONE && v2 > gi) {
+                        vgroup *h = &c->vgroups.v[v2];
+                        char code2[8];
+                        pmatch pm2;
+                        uint32_t where2;
+                        code_of(c, h, code2, &pm2, &where2);
+                        const char *r = code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
+                        if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+                        if (strncmp(cd.code, "01", 2) != 0) h->consumed_by = gi;
+                    }
+                }
+            }
         }
         if (cd.source == NONE && !cd.reverse_source) continue;
-        /* "we will help": a first-person future is an expressed intent (03) */
-        if (g->future && !g->noun && cd.source != NONE && (c->mentions.v[cd.source].first_person || g->in_quote)) {
-            const char *r = dl_lexicon_compose(c->lex, "030", cd.code);
+        /* "will provide aid", "we will talk": a future act of cooperation is an
+         * expressed intent (03); a scheduled meeting or visit stays what it is */
+        if (g->future && !g->noun && cd.source != NONE && !g->negated) {
+            bool first_person = c->mentions.v[cd.source].first_person || g->in_quote;
+            bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
+                        strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;
+            const char *r = first_person || coop ? dl_lexicon_compose(c->lex, "030", cd.code) : "";
             if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
         }
         /* negation and modality */
@@ -927,14 +1020,33 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool reported = after_speech(c, g) && !clause_has_if(c, g);
             cd.hypothetical = !reported;
         }
+        /* "Russia must withdraw", said (or written) by NATO: NATO demands
+         * (must) or appeals (should) that Russia withdraw */
+        if (g->obligation && cd.source != NONE && !cd.speech && !cd.reverse_source && !g->noun) {
+            const entity *sp = &c->speaker_ent[s];
+            const mention *subj = &c->mentions.v[cd.source];
+            if (usable(sp) && usable(&subj->ent) && !same_side(sp, &subj->ent) && !subj->first_person) {
+                const char *r = dl_lexicon_compose(c->lex, g->obligation == 2 ? "100" : "020", cd.code);
+                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : g->obligation == 2 ? "100" : "020");
+                cd.target = cd.source;
+                cd.speaker = *sp;
+                cd.reverse_source = true;
+                cd.negated = false; /* "should not": still an appeal */
+            }
+        }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
     }
     /* a statement whose content is the speaker's own coded act is not coded
-     * separately (only the act is) */
+     * separately (only the act is); nor is a closing attribution ("..., officials
+     * said") of a sentence that reports another event */
     for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
         candidate *cd = &cands.v[k];
         if (cd->speech) {
+            bool trailing = false;
+            for (size_t j = 0; j < cands.n && !trailing; j++)
+                if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
+            if (trailing) continue;
             const mention *sp = &c->mentions.v[cd->source];
             bool own = false;
             for (size_t j = 0; j < cands.n && !own; j++) {

@@ -72,6 +72,7 @@ typedef struct vgroup {
     bool negated;
     bool hypothetical;      /* could, might, would (not reported future), if */
     bool future;            /* will, going to, is due to, plans to */
+    uint8_t obligation;     /* 1 should/ought to, 2 must/have to/need to */
     bool infinitive;        /* "to" + verb */
     bool gerund;            /* -ing not after be */
     bool in_quote;

@@ -122,6 +122,8 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
                 else if (cl & DL_W_MODAL) {
                     modal = true;
                     if (is(c, q, "will") || is(c, q, "'ll") || is(c, q, "shall") || is(c, q, "wo")) g.future = true;
+                    else if (is(c, q, "should") || is(c, q, "ought")) g.obligation = 1;
+                    else if (is(c, q, "must")) g.obligation = 2;
                     else if (is(c, q, "would") || is(c, q, "could") || is(c, q, "might") || is(c, q, "may") ||
                              is(c, q, "'d"))
                         g.hypothetical = true;
@@ -136,6 +138,14 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
                 } else if (is(c, q, "to")) {
                     g.infinitive = true;
                     if (q > first && future_before_to(c, q - 1)) g.future = true;
+                    if (q > first && (is(c, q - 1, "has") || is(c, q - 1, "have") || is(c, q - 1, "had") ||
+                                      is(c, q - 1, "needs") || is(c, q - 1, "need"))) {
+                        g.obligation = 2;
+                        g.infinitive = false;
+                        p = q - 1;
+                        g.finite = true;
+                        break;
+                    }
                     p = q;
                     break;
                 } else if (!(cl & DL_W_ADV) || c->tok[q].mention != NONE) {

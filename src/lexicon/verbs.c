@@ -115,10 +115,15 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
     }
     const irregular *ir = find_irregular(w[h]);
     int v = dl_morph_verb(w[h], s_form, ed, ing);
-    form_bits forms[16];
+    form_bits forms[24];
     size_t nf = 0;
     forms[nf++] = (form_bits){w[h], DL_VF_BASE};
     forms[nf++] = (form_bits){s_form, DL_VF_S};
+    if (strcmp(w[h], "be") == 0) { /* the only verb with more present forms */
+        forms[nf++] = (form_bits){"is", DL_VF_S};
+        forms[nf++] = (form_bits){"are", DL_VF_BASE};
+        forms[nf++] = (form_bits){"am", DL_VF_BASE};
+    }
     for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
     if (ir) {
         for (int i = 0; i < ir->n_past; i++) forms[nf++] = (form_bits){ir->past[i], DL_VF_PAST};
