@@ -934,6 +934,25 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             break;
         }
         if (!cd.code[0]) continue;
+        /* "accused Britain of ignoring ...": what someone is accused of,
+         * blamed for or warned against is part of that act */
+        if (g->gerund && g->first > sent_first(c, s) && (is(c, g->first - 1, "of") || is(c, g->first - 1, "for") ||
+                                                        is(c, g->first - 1, "against") || is(c, g->first - 1, "over"))) {
+            bool inside = false;
+            for (uint32_t hi = gi; hi-- > 0;) {
+                const vgroup *h = &c->vgroups.v[hi];
+                if (h->sentence != s) break;
+                if (h->noun || h->end + 8 < g->first) continue;
+                char code0[8];
+                pmatch pm0;
+                uint32_t tmp;
+                code_of(c, h, code0, &pm0, &tmp);
+                static const char *const roots[] = {"10", "11", "12", "13", "01", "02", "16", "17", NULL};
+                for (const char *const *r = roots; *r && !inside; r++) inside = strncmp(code0, *r, 2) == 0;
+                break;
+            }
+            if (inside) continue;
+        }
         /* "flew to Kyiv to hold talks": an infinitive of purpose after a coded
          * act is part of that act */
         if (g->infinitive && !composed) {

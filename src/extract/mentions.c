@@ -163,6 +163,16 @@ static const mention *last_match(const article_ctx *c, size_t before, uint32_t s
     return NULL;
 }
 
+/* Is mention m in subject position (a finite verb follows within two
+ * tokens)?  Only known for sentences whose verbs have been found. */
+static bool in_subject_position(const article_ctx *c, const mention *m) {
+    for (uint32_t t = m->end; t < m->end + 3 && t < c->doc->n_tokens; t++) {
+        if (c->tok[t].vg != NONE) return !c->vgroups.v[c->tok[t].vg].noun;
+        if (c->tok[t].mention != NONE) return false;
+    }
+    return false;
+}
+
 static bool is_person_gender(const mention *m, const void *arg) {
     char g = *(const char *)arg;
     return m->ent.type == E_PERSON && !m->locative && (!g || !m->ent.gender || m->ent.gender == g);
@@ -207,7 +217,19 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     }
     if (person != 3) return;
     const mention *a = NULL;
-    if (gender == 'm' || gender == 'f') a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
+    if (gender == 'm' || gender == 'f') {
+        /* prefer the last person in subject position in this or the previous
+         * sentence ("Lavrov met Truss. He said ...": Lavrov) */
+        for (size_t q = k; q-- > 0 && !a;) {
+            const mention *x = &c->mentions.v[q];
+            if (x->sentence + 1 < m->sentence) break;
+            if (x->sentence < m->sentence && is_person_gender(x, &gender) && !x->first_person &&
+                in_subject_position(c, x))
+                a = x;
+            if (x->sentence == m->sentence && is_person_gender(x, &gender) && !x->first_person) a = x;
+        }
+        if (!a) a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
+    }
     else if (plural) a = last_match(c, k, m->sentence, 2, is_plural_actor, NULL);
     else a = last_match(c, k, m->sentence, 1, is_state, NULL); /* "it": only nearby */
     if (!a) return;
@@ -534,7 +556,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         const dl_phrase *ps = pick_person(c, j, ph, n, DL_PH_SURNAME, &fit);
         if (ps) {
             bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
-                      (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2 && !(tflags(c, j) & DL_TF_SENT_START));
+                      (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2);
             if (ok) pp = ps;
         }
     }
