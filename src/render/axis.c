@@ -82,8 +82,9 @@ bool rscale_build(rscale *s, const rspan *sp, size_t n, double lo, double hi, do
         }
         free(a);
         free(b);
-        /* Keep a margin of time on both sides of a break. */
-        double m = fmax(1.0, 0.02 * active);
+        /* Keep a margin of time on both sides of a break (whole days, so
+         * a break leaves out whole days). */
+        double m = ceil(fmax(1.0, 0.02 * active));
         for (int i = 0; i < ng; i++) {
             g0[i] += m;
             g1[i] -= m;

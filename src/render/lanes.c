@@ -48,7 +48,6 @@ typedef struct lane {
     const char *key;       /* borrowed from the events (NULL: other actors) */
     rev **members;         /* events whose actor is in this lane, time order */
     size_t n, cap;
-    size_t first_seen;     /* index of the first event it takes part in */
     size_t count;          /* participations (as actor or target) */
     item *items;
     size_t n_items;
@@ -97,7 +96,8 @@ static long find_lane(const lanes *L, const dl_entity *e) {
 
 typedef struct kc {
     const char *key;
-    size_t n, first;
+    size_t n, first;       /* score (twice the acts, plus the times targeted), first event */
+    size_t acting;
 } kc;
 
 static int cmp_kc_key(const void *a, const void *b) {
@@ -115,7 +115,7 @@ static int cmp_kc_first(const void *a, const void *b) {
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Participations (actor or target) per key, most frequent first. */
+/* Participations (actor or target) per key, the most active first. */
 static kc *count_keys(rctx *c, dl_lane_key mode, size_t *n_out, size_t *total) {
     kc *k = malloc((2 * c->n + 1) * sizeof *k);
     if (!k) return NULL;
@@ -124,15 +124,18 @@ static kc *count_keys(rctx *c, dl_lane_key mode, size_t *n_out, size_t *total) {
         const dl_event *ev = c->ev[i].ev;
         const char *a = entity_key(&ev->actor, mode);
         const char *t = ev->has_target ? entity_key(&ev->target, mode) : NULL;
-        if (a) k[n++] = (kc){a, 1, i};
-        if (t && (!a || strcmp(a, t) != 0)) k[n++] = (kc){t, 1, i};
+        /* first: the actor of an event comes before its target */
+        if (a) k[n++] = (kc){a, 2, 2 * i, 1};
+        if (t && (!a || strcmp(a, t) != 0)) k[n++] = (kc){t, 1, 2 * i + 1, 0};
     }
     *total = n;
     qsort(k, n, sizeof *k, cmp_kc_key);
     size_t d = 0;
     for (size_t i = 0; i < n; i++) {
-        if (d && strcmp(k[d - 1].key, k[i].key) == 0) k[d - 1].n++;
-        else k[d++] = k[i];
+        if (d && strcmp(k[d - 1].key, k[i].key) == 0) {
+            k[d - 1].n += k[i].n;
+            k[d - 1].acting += k[i].acting;
+        } else k[d++] = k[i];
     }
     qsort(k, d, sizeof *k, cmp_kc_count);
     *n_out = d;
@@ -155,7 +158,7 @@ static dl_status choose_lanes(lanes *L) {
         L->mode = o->lanes ? o->lanes : DL_LANES_ACTOR;
         k = calloc(o->n_actors + 1, sizeof *k);
         if (!k) return DL_ERR_NOMEM;
-        for (size_t i = 0; i < o->n_actors; i++) k[nk++] = (kc){o->actors[i], 0, i};
+        for (size_t i = 0; i < o->n_actors; i++) k[nk++] = (kc){o->actors[i], 0, i, 0};
     } else {
         L->mode = o->lanes;
         if (L->mode == DL_LANES_AUTO) {
@@ -174,6 +177,16 @@ static dl_status choose_lanes(lanes *L) {
         }
         k = count_keys(c, L->mode, &nk, &total);
         if (!k) return DL_ERR_NOMEM;
+        /* Every actor gets a lane when they all fit, and the lanes left go to
+         * the most frequent targets; else the most active take them all. */
+        size_t n_act = 0;
+        for (size_t i = 0; i < nk; i++) n_act += k[i].acting > 0;
+        if (n_act <= max && nk > max) {
+            size_t w = 0, targets = 0;
+            for (size_t i = 0; i < nk; i++)
+                if (k[i].acting > 0 || targets++ < max - n_act) k[w++] = k[i];
+            nk = w;
+        }
         if (nk > max) nk = max;
         qsort(k, nk, sizeof *k, cmp_kc_first); /* lanes in order of first appearance */
     }
@@ -182,7 +195,7 @@ static dl_status choose_lanes(lanes *L) {
         free(k);
         return DL_ERR_NOMEM;
     }
-    for (size_t i = 0; i < nk; i++) L->l[i] = (lane){.key = k[i].key, .first_seen = k[i].first};
+    for (size_t i = 0; i < nk; i++) L->l[i] = (lane){.key = k[i].key};
     L->n = nk;
     L->other = -1;
     free(k);
@@ -193,7 +206,7 @@ static dl_status choose_lanes(lanes *L) {
         if (r->lane < 0) {
             if (L->other < 0) {
                 L->other = (long)L->n;
-                L->l[L->n++] = (lane){.key = NULL, .first_seen = i};
+                L->l[L->n++] = (lane){.key = NULL};
             }
             r->lane = L->other;
         }
@@ -288,7 +301,8 @@ static void free_items(lane *ln) {
 }
 
 static double period_of(const lanes *L, int level, const rev *r) {
-    if (level == N_LEVELS - 1) return floor((rscale_x(&L->scale, r->t) - L->scale.x0[0]) / BIN_PX);
+    /* by first day, the order the members are in, so a bin is one run */
+    if (level == N_LEVELS - 1) return floor((rscale_x(&L->scale, r->t0) - L->scale.x0[0]) / BIN_PX);
     return r_unit_floor(level_unit[level], r->day);
 }
 
@@ -335,7 +349,17 @@ static bool make_items(lanes *L, lane *ln, int level) {
             it->quad = r->quad;
             it->sx0 = rscale_x(&L->scale, r->t0);
             it->sx1 = rscale_x(&L->scale, r->t1);
-            if (it->sx1 - it->sx0 <= 2 * it->hw) it->sx0 = it->sx1 = it->x;
+            if (r->t1 - r->t0 <= 1 || it->sx1 - it->sx0 <= 2 * it->hw) it->sx0 = it->sx1 = it->x;
+            if (level == N_LEVELS - 1) {
+                /* the last resort: no labels, every marker inside its bin */
+                double b0 = L->scale.x0[0] + period_of(L, level, r) * BIN_PX;
+                it->x = fmin(fmax(it->x, b0 + it->hw + 1), b0 + BIN_PX - BOX_GAP - it->hw - 1);
+                it->sx0 = it->sx1 = it->x;
+                it->left = it->x - it->hw;
+                it->right = it->x + it->hw;
+                i = j;
+                continue;
+            }
             const char *lab = event_label(L, r);
             if (!lab) return false;
             if (L->label_w[r->index] <= L->label_cap) {
@@ -381,15 +405,18 @@ static bool make_items(lanes *L, lane *ln, int level) {
     return true;
 }
 
-static int cmp_left(const void *a, const void *b) {
+/* Items in time order (ties: order of the events), whatever their extents. */
+static int cmp_x(const void *a, const void *b) {
     const item *x = a, *y = b;
-    if (x->left != y->left) return x->left < y->left ? -1 : 1;
+    if (x->x != y->x) return x->x < y->x ? -1 : 1;
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* First fit into at most max_tiers rows; false when something does not fit. */
+/* First fit into at most max_tiers rows, in time order: an item goes into
+ * the first row whose boxes all end (with a gap) before it starts.  False
+ * when something does not fit. */
 static bool place(lane *ln, int max_tiers) {
-    qsort(ln->items, ln->n_items, sizeof *ln->items, cmp_left);
+    qsort(ln->items, ln->n_items, sizeof *ln->items, cmp_x);
     double end[64];
     int cap = max_tiers < 64 ? max_tiers : 64;
     for (int t = 0; t < cap; t++) end[t] = -1e18;
@@ -404,7 +431,7 @@ static bool place(lane *ln, int max_tiers) {
         while (t < cap && end[t] + BOX_GAP > it->left) t++;
         if (t >= cap) return false;
         it->tier = t;
-        end[t] = it->right;
+        end[t] = fmax(end[t], it->right); /* a row's boxes all end before end[t] */
         if (t + 1 > ln->tiers) ln->tiers = t + 1;
         prev = it;
     }
@@ -419,9 +446,9 @@ static bool fit_lane(lanes *L, lane *ln, int max_tiers) {
         L->label_cap = attempt % 2 == 0 || level == N_LEVELS - 1 ? L->max_label_w : SHORT_LABEL;
         if (!make_items(L, ln, level)) return false;
         ln->level = level;
-        if (place(ln, level == N_LEVELS - 1 ? 64 : max_tiers)) return true;
+        if (place(ln, max_tiers)) return true;
     }
-    return true; /* bins always fit one row */
+    return false; /* not reached: the bins hold one unlabelled box each, in one row */
 }
 
 /* ---- Lane names -------------------------------------------------------------------- */
@@ -460,6 +487,7 @@ static char *lane_note(lanes *L, const lane *ln) {
             snprintf(buf, sizeof buf, "%s · %zu event%s", country, n, n == 1 ? "" : "s");
         else snprintf(buf, sizeof buf, "%zu event%s", n, n == 1 ? "" : "s");
     }
+    if (n == 0) snprintf(buf, sizeof buf, "target of %zu event%s", ln->count, ln->count == 1 ? "" : "s");
     return rt_clean(buf);
 }
 
@@ -530,10 +558,14 @@ dl_status r_layout_lanes(rctx *c, double y_top) {
     rspan *sp = malloc(c->n * sizeof *sp);
     if (ok && sp) {
         double lo = 1e18, hi = -1e18;
+        /* A date known only to the week or month ("in January") counts by
+         * its marker's day: it neither stretches the axis nor hides an
+         * empty stretch from being squeezed; its bar may run across. */
         for (size_t i = 0; i < c->n; i++) {
-            sp[i] = (rspan){c->ev[i].t0, c->ev[i].t1};
-            lo = fmin(lo, c->ev[i].t0);
-            hi = fmax(hi, c->ev[i].t1);
+            const rev *r = &c->ev[i];
+            sp[i] = r->t1 - r->t0 > 7 ? (rspan){floor(r->t), floor(r->t) + 1} : (rspan){r->t0, r->t1};
+            lo = fmin(lo, sp[i].t0);
+            hi = fmax(hi, sp[i].t1);
         }
         qsort(sp, c->n, sizeof *sp, cmp_span);
         /* room for the markers at both ends */

@@ -10,11 +10,6 @@
 #include "../common/util.h"
 #include "render_private.h"
 
-/* The model with the capacities of its arrays (private). */
-typedef struct rmodel {
-    dl_render_model m;
-} rmodel;
-
 void dl_render_options_init(dl_render_options *o) {
     memset(o, 0, sizeof *o);
     o->from = o->to = DL_DAY_NONE;
@@ -116,6 +111,10 @@ static void short_action(const dl_action *a, char *buf, size_t size) {
     for (char *p = buf; *p; p++) lower |= *p >= 'a' && *p <= 'z';
     if (!lower)
         for (char *p = buf + 1; *p; p++) *p = (char)dl_lower(*p);
+    char *clean = rt_clean(buf); /* the text as written may be anything */
+    if (clean) snprintf(buf, size, "%s", clean);
+    else buf[0] = 0;
+    free(clean);
 }
 
 typedef struct count_item {
@@ -329,7 +328,13 @@ static char *default_title(rctx *c) {
     }
     if (nd > 3) dl_buf_puts(&b, " and others");
     free(ci);
-    return b.failed ? (dl_buf_free(&b), NULL) : dl_buf_take(&b);
+    if (b.failed) {
+        dl_buf_free(&b);
+        return NULL;
+    }
+    char *t = rt_clean(b.data);
+    dl_buf_free(&b);
+    return t;
 }
 
 static const char *const month_full[12] = {"January", "February", "March",     "April",   "May",      "June",
@@ -484,9 +489,8 @@ dl_status dl_render_layout(const dl_event *events, size_t n, const dl_render_opt
     if (o.from != DL_DAY_NONE && o.to != DL_DAY_NONE && o.to < o.from)
         return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "the end date is before the start date");
 
-    rmodel *rm = calloc(1, sizeof *rm);
-    if (!rm) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
-    dl_render_model *m = &rm->m;
+    dl_render_model *m = calloc(1, sizeof *m);
+    if (!m) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     m->width = o.width;
     m->theme = o.theme;
     m->axis.minor = m->axis.major = DL_UNIT_NONE;
