@@ -182,18 +182,24 @@ static void test_lanes_model(void **state) {
     assert_true(fabs((e9->x - e7->x) - 5 * ppd) < EPS);
     assert_true(fabs((e12->x - e9->x) - 9 * ppd) < EPS);
     assert_true(fabs(e7->x - e8->x) < EPS);
-    /* Markers of single days sit mid-day; February (a month) is a span of 28 days. */
-    assert_true(fabs((e6->span_x1 - e6->span_x0) - 28 * ppd) < EPS);
-    assert_true(fabs(e6->x - (e6->span_x0 + e6->span_x1) / 2) < EPS);
-    assert_true(fabs(e3->span_x1 - e3->span_x0) < EPS);
-
-    /* The two empty months are squeezed into one break, shorter than they were. */
-    assert_int_equal(m->axis.n_gaps, 1);
-    const dl_render_gap *g = &m->axis.gaps[0];
+    /* Two empty stretches are squeezed into breaks: November to January,
+     * and 22 January to 9 February (the month of February counts by its
+     * middle); each break is narrower than the days it leaves out. */
+    assert_int_equal(m->axis.n_gaps, 2);
+    const dl_render_gap *g = &m->axis.gaps[0], *g2 = &m->axis.gaps[1];
     assert_true(g->from > dl_day_from_ymd(2021, 11, 10) && g->to < dl_day_from_ymd(2022, 1, 10));
-    assert_true(g->x0 > e1->x && g->x1 < e2->x);
+    assert_true(g2->from > dl_day_from_ymd(2022, 1, 21) && g2->to < dl_day_from_ymd(2022, 2, 10));
+    assert_true(g->x0 > e1->x && g->x1 < e2->x && g2->x0 > e5->x && g2->x1 < e7->x);
     assert_true(e2->x - e1->x < 61 * ppd);
     assert_true(fabs((e2->x - e1->x) - ((61 - (g->to - g->from + 1)) * ppd + (g->x1 - g->x0))) < EPS);
+    assert_true(fabs((e7->x - e4->x) - ((20 - (g2->to - g2->from + 1)) * ppd + (g2->x1 - g2->x0))) < EPS);
+    /* Markers of single days sit mid-day; February (a month) is marked in
+     * its middle, with a bar from its first day (inside the break) to the
+     * end of the axis (a date known to the month does not stretch it). */
+    assert_true(fabs((e9->x - e6->x) - 0.5 * ppd) < EPS);
+    assert_true(e6->span_x0 > g2->x0 && e6->span_x0 < g2->x1);
+    assert_true(fabs(e6->span_x1 - m->axis.x1) < EPS);
+    assert_true(fabs(e3->span_x1 - e3->span_x0) < EPS);
 
     /* Same day, same lane: in source order, top to bottom. */
     assert_int_equal(e4->lane, e5->lane);
@@ -225,8 +231,9 @@ static void test_lanes_model(void **state) {
         assert_true(c->y1 > tb->y && c->y1 < tb->y + tb->h);
     }
 
-    /* Axis: every other day under the months; ticks in order. */
-    assert_int_equal(m->axis.minor, DL_UNIT_2DAYS);
+    /* Axis: days under the months (the breaks leave room for each day's
+     * number); ticks in order. */
+    assert_int_equal(m->axis.minor, DL_UNIT_DAY);
     assert_int_equal(m->axis.major, DL_UNIT_MONTH);
     for (size_t i = 1; i < m->axis.n_ticks; i++) assert_true(m->axis.ticks[i].x > m->axis.ticks[i - 1].x);
     assert_non_null(label_with(m, DL_TEXT_AXIS_MAJOR, "November 2021"));
