@@ -108,12 +108,36 @@ void dl_render_cleanup(void) {
         layouts[i] = NULL;
     }
     if (context) g_object_unref(context);
-    if (fontmap) g_object_unref(fontmap);
     context = NULL;
-    fontmap = NULL;
+    /* Pango sorts fonts in worker threads that hold the font map (and the
+     * fontconfig configuration) until they finish: wait until the map is
+     * gone before the caches below are torn down (a second at most; if it
+     * is still alive then, leave the caches, a leak being better than a
+     * crash). */
+    bool gone = true;
+    if (fontmap) {
+        GWeakRef ref;
+        g_weak_ref_init(&ref, fontmap);
+        g_object_unref(fontmap);
+        fontmap = NULL;
+        for (int i = 0; i < 1000; i++) {
+            GObject *alive = g_weak_ref_get(&ref);
+            if (!alive) break;
+            g_object_unref(alive);
+            g_usleep(1000);
+        }
+        GObject *alive = g_weak_ref_get(&ref);
+        if (alive) {
+            g_object_unref(alive);
+            gone = false;
+        }
+        g_weak_ref_clear(&ref);
+    }
     pango_cairo_font_map_set_default(NULL);
-    cairo_debug_reset_static_data();
-    FcFini();
+    if (gone) {
+        cairo_debug_reset_static_data();
+        FcFini();
+    }
     rt_unlock();
 }
 
