@@ -558,12 +558,25 @@ dl_status r_layout_lanes(rctx *c, double y_top) {
     rspan *sp = malloc(c->n * sizeof *sp);
     if (ok && sp) {
         double lo = 1e18, hi = -1e18;
-        /* A date known only to the week or month ("in January") counts by
-         * its marker's day: it neither stretches the axis nor hides an
-         * empty stretch from being squeezed; its bar may run across. */
+        /* Dates known to the day set the axis.  A date known only to the
+         * week or month ("in January") is marked in the middle of its
+         * overlap with them when it covers at least half of their range,
+         * else in its own middle, which then counts as one day: it neither
+         * stretches the axis over its whole period nor keeps an empty
+         * stretch from being squeezed; its bar may run across. */
+        double plo = 1e18, phi = -1e18;
+        for (size_t i = 0; i < c->n; i++)
+            if (c->ev[i].t1 - c->ev[i].t0 <= 1) {
+                plo = fmin(plo, c->ev[i].t0);
+                phi = fmax(phi, c->ev[i].t1);
+            }
         for (size_t i = 0; i < c->n; i++) {
-            const rev *r = &c->ev[i];
-            sp[i] = r->t1 - r->t0 > 7 ? (rspan){floor(r->t), floor(r->t) + 1} : (rspan){r->t0, r->t1};
+            rev *r = &c->ev[i];
+            if (r->t1 - r->t0 > 1) {
+                double a = fmax(r->t0, plo), b = fmin(r->t1, phi);
+                if (plo < phi && b - a >= (phi - plo) / 2) r->t = (a + b) / 2;
+                sp[i] = (rspan){floor(r->t), floor(r->t) + 1};
+            } else sp[i] = (rspan){r->t0, r->t1};
             lo = fmin(lo, sp[i].t0);
             hi = fmax(hi, sp[i].t1);
         }
