@@ -16,7 +16,8 @@
  * configuration (data/fonts.conf, compiled in) that knows only the DejaVu
  * fonts of Debian's fonts-dejavu-core (/usr/share/fonts/truetype/dejavu),
  * with hinting off, so the layout does not depend on the user's fonts or
- * screen.  The first layout makes that configuration the process's current
+ * screen ($DIPLINE_FONT_DIR names another folder holding DejaVuSans.ttf and
+ * DejaVuSans-Bold.ttf, for systems that keep them elsewhere).  The first layout makes that configuration the process's current
  * fontconfig configuration.  The renderer serialises itself with a mutex;
  * call dl_render_cleanup() at exit to release the font caches.
  */

@@ -62,6 +62,7 @@ typedef struct lanes {
     lane *l;
     size_t n;
     long other;            /* index of the other-actors lane, -1 if none */
+    char **names, **notes; /* per lane: its name and the line under it */
     char **labels;         /* per event (time order): its label text, lazily */
     double *label_w;
     rscale scale;
@@ -502,7 +503,11 @@ static void free_lanes(lanes *L) {
     for (size_t i = 0; i < L->n; i++) {
         free_items(&L->l[i]);
         free(L->l[i].members);
+        if (L->names) free(L->names[i]);
+        if (L->notes) free(L->notes[i]);
     }
+    free(L->names);
+    free(L->notes);
     free(L->l);
     if (L->labels)
         for (size_t i = 0; i < L->c->n; i++) free(L->labels[i]);
@@ -510,196 +515,177 @@ static void free_lanes(lanes *L) {
     free(L->label_w);
 }
 
+/* The names column: each lane's name and note, fitted to at most a fifth
+ * of the width; returns the column's width, -1 when out of memory. */
+static double name_column(lanes *L) {
+    double col_max = fmin(fmax(0.2 * L->c->m->width, 90), 240), col_w = 0;
+    L->names = calloc(L->n, sizeof *L->names);
+    L->notes = calloc(L->n, sizeof *L->notes);
+    if (!L->names || !L->notes) return -1;
+    for (size_t i = 0; i < L->n; i++) {
+        char *clean = rt_clean(L->l[i].key ? L->l[i].key : "Other actors");
+        char *note = clean ? lane_note(L, &L->l[i]) : NULL;
+        L->names[i] = clean ? rt_fit(DL_TEXT_LANE, clean, col_max, 1, NULL) : NULL;
+        L->notes[i] = note ? rt_fit(DL_TEXT_LANE_NOTE, note, col_max, 1, NULL) : NULL;
+        free(clean);
+        free(note);
+        if (!L->names[i] || !L->notes[i]) return -1;
+        col_w = fmax(col_w, fmax(rt_width(DL_TEXT_LANE, L->names[i]), rt_width(DL_TEXT_LANE_NOTE, L->notes[i])));
+    }
+    return col_w;
+}
+
+/* The time scale over the events (or the chosen dates) onto [x0, x1].
+ * Dates known to the day set the axis.  A date known only to the week or
+ * month ("in January") is marked in the middle of its overlap with them
+ * when it covers at least half of their range, else in its own middle,
+ * which then counts as one day: it neither stretches the axis over its
+ * whole period nor keeps an empty stretch from being squeezed; its bar may
+ * run across. */
+static bool time_scale(lanes *L, double x0, double x1) {
+    rctx *c = L->c;
+    rspan *sp = malloc(c->n * sizeof *sp);
+    if (!sp) return false;
+    double plo = 1e18, phi = -1e18, lo = 1e18, hi = -1e18;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ev[i].t1 - c->ev[i].t0 <= 1) {
+            plo = fmin(plo, c->ev[i].t0);
+            phi = fmax(phi, c->ev[i].t1);
+        }
+    for (size_t i = 0; i < c->n; i++) {
+        rev *r = &c->ev[i];
+        if (r->t1 - r->t0 > 1) {
+            double a = fmax(r->t0, plo), b = fmin(r->t1, phi);
+            if (plo < phi && b - a >= (phi - plo) / 2) r->t = (a + b) / 2;
+            sp[i] = (rspan){floor(r->t), floor(r->t) + 1};
+        } else sp[i] = (rspan){r->t0, r->t1};
+        lo = fmin(lo, sp[i].t0);
+        hi = fmax(hi, sp[i].t1);
+    }
+    qsort(sp, c->n, sizeof *sp, cmp_span);
+    /* room for the markers at both ends */
+    double pad = 14 / ((x1 - x0) / fmax(hi - lo, 1));
+    lo = c->o->from != DL_DAY_NONE ? c->o->from : lo - pad;
+    hi = c->o->to != DL_DAY_NONE ? c->o->to + 1.0 : hi + pad;
+    bool ok = rscale_build(&L->scale, sp, c->n, lo, hi, x0, x1, true);
+    free(sp);
+    return ok;
+}
+
+/* A lane's markers, labels and connectors (the lanes are placed). */
+static void emit_lane(lanes *L, size_t li, double fixed_lane_h) {
+    rctx *c = L->c;
+    dl_render_model *m = c->m;
+    lane *ln = &L->l[li];
+    const dl_rect band = m->lanes[li].box;
+    double label_h = rt_line_height(DL_TEXT_EVENT);
+    for (size_t k = 0; k < ln->n_items && !c->nomem; k++) {
+        item *it = &ln->items[k];
+        rev **mem = ln->members + it->first;
+        double cy = band.y + LANE_PAD + TIER_H * (it->tier + 0.5);
+        if (fixed_lane_h > 0) cy += (band.h - 2 * LANE_PAD - ln->tiers * TIER_H) / 2;
+        dl_render_marker *mk = rm_marker(c);
+        if (!mk) return;
+        double hh = it->cluster ? 8 : it->hw;
+        *mk = (dl_render_marker){
+            .x = it->x, .y = cy, .r = hh,
+            .box = {it->x - it->hw, cy - hh, 2 * it->hw, 2 * hh},
+            .span_x0 = it->sx0, .span_x1 = it->sx1,
+            .quadclass = it->quad,
+            .sources = it->cluster ? it->count : mem[0]->sources,
+            .count = it->count, .lane = (long)li, .tier = it->tier, .event = mem[0]->index,
+        };
+        long mi = (long)m->n_markers - 1;
+        if (it->cluster) {
+            m->n_clusters++;
+            m->n_clustered += it->count;
+        }
+        if (it->label) {
+            double lx = it->left_label ? it->x - it->hw - LABEL_GAP - it->lw : it->x + it->hw + LABEL_GAP;
+            rm_label_take(c, it->cluster ? DL_TEXT_CLUSTER : DL_TEXT_EVENT, it->label, lx, cy - label_h / 2,
+                          DL_ALIGN_LEFT, mi);
+            it->label = NULL;
+        }
+        /* a line from an event to its target's lane (a cluster's targets
+         * are many: its label names its actions instead) */
+        long tl = mem[0]->target_lane;
+        if (!it->cluster && tl >= 0 && tl != (long)li) {
+            const dl_rect *tb = &m->lanes[tl].box;
+            dl_render_connector *cn = rm_connector(c);
+            if (!cn) return;
+            bool down = tl > (long)li;
+            *cn = (dl_render_connector){.x = it->x, .y0 = down ? cy + hh : cy - hh,
+                                        .y1 = down ? tb->y + LANE_PAD : tb->y + tb->h - LANE_PAD,
+                                        .quadclass = mem[0]->quad, .from_lane = (long)li, .to_lane = tl};
+        }
+    }
+}
+
 dl_status r_layout_lanes(rctx *c, double y_top) {
     dl_render_model *m = c->m;
     const dl_render_options *o = c->o;
     lanes L = {.c = c};
-    dl_status st = choose_lanes(&L);
+    dl_status st = DL_OK;
+    bool ok = choose_lanes(&L) == DL_OK;
     L.labels = calloc(c->n, sizeof *L.labels);
     L.label_w = calloc(c->n, sizeof *L.label_w);
-    if (st != DL_OK || !L.labels || !L.label_w) goto nomem;
+    double col_w = ok && L.labels && L.label_w ? name_column(&L) : -1;
+    if (col_w < 0) goto nomem;
     m->lane_key = L.mode;
-
-    /* The names column: as wide as the widest name, within limits. */
-    double col_max = fmin(fmax(0.2 * m->width, 90), 240), col_w = 0;
-    char **names = calloc(L.n, sizeof *names), **notes = calloc(L.n, sizeof *notes);
-    if (!names || !notes) {
-        free(names);
-        free(notes);
-        goto nomem;
-    }
-    bool ok = true;
-    for (size_t i = 0; i < L.n && ok; i++) {
-        char *clean = rt_clean(L.l[i].key ? L.l[i].key : "Other actors");
-        char *note = clean ? lane_note(&L, &L.l[i]) : NULL;
-        bool cut1 = false, cut2 = false;
-        names[i] = clean ? rt_fit(DL_TEXT_LANE, clean, col_max, 1, &cut1) : NULL;
-        notes[i] = note ? rt_fit(DL_TEXT_LANE_NOTE, note, col_max, 1, &cut2) : NULL;
-        free(clean);
-        free(note);
-        ok = names[i] && notes[i];
-        if (ok) col_w = fmax(col_w, fmax(rt_width(DL_TEXT_LANE, names[i]), rt_width(DL_TEXT_LANE_NOTE, notes[i])));
-    }
-    double name_h = rt_line_height(DL_TEXT_LANE), note_h = rt_line_height(DL_TEXT_LANE_NOTE);
     double x0 = R_MARGIN + 8 + col_w + 16, x1 = m->width - R_MARGIN;
-    if (ok && x1 - x0 < 120) {
-        for (size_t i = 0; i < L.n; i++) {
-            free(names[i]);
-            free(notes[i]);
-        }
-        free(names);
-        free(notes);
-        free_lanes(&L);
-        return dl_error_set(c->err, DL_ERR_USAGE, NULL, -1, -1, "width %g leaves no room for the time axis", m->width);
+    if (x1 - x0 < 120) {
+        st = dl_error_set(c->err, DL_ERR_USAGE, NULL, -1, -1, "width %g leaves no room for the time axis", m->width);
+        goto done;
     }
     L.max_label_w = fmin(fmax((x1 - x0) * 0.3, 120), 320);
-
-    /* The time scale over the events (or the chosen dates). */
-    rspan *sp = malloc(c->n * sizeof *sp);
-    if (ok && sp) {
-        double lo = 1e18, hi = -1e18;
-        /* Dates known to the day set the axis.  A date known only to the
-         * week or month ("in January") is marked in the middle of its
-         * overlap with them when it covers at least half of their range,
-         * else in its own middle, which then counts as one day: it neither
-         * stretches the axis over its whole period nor keeps an empty
-         * stretch from being squeezed; its bar may run across. */
-        double plo = 1e18, phi = -1e18;
-        for (size_t i = 0; i < c->n; i++)
-            if (c->ev[i].t1 - c->ev[i].t0 <= 1) {
-                plo = fmin(plo, c->ev[i].t0);
-                phi = fmax(phi, c->ev[i].t1);
-            }
-        for (size_t i = 0; i < c->n; i++) {
-            rev *r = &c->ev[i];
-            if (r->t1 - r->t0 > 1) {
-                double a = fmax(r->t0, plo), b = fmin(r->t1, phi);
-                if (plo < phi && b - a >= (phi - plo) / 2) r->t = (a + b) / 2;
-                sp[i] = (rspan){floor(r->t), floor(r->t) + 1};
-            } else sp[i] = (rspan){r->t0, r->t1};
-            lo = fmin(lo, sp[i].t0);
-            hi = fmax(hi, sp[i].t1);
-        }
-        qsort(sp, c->n, sizeof *sp, cmp_span);
-        /* room for the markers at both ends */
-        double pad = 14 / ((x1 - x0) / fmax(hi - lo, 1));
-        if (o->from != DL_DAY_NONE) lo = o->from;
-        else lo -= pad;
-        if (o->to != DL_DAY_NONE) hi = o->to + 1.0;
-        else hi += pad;
-        ok = rscale_build(&L.scale, sp, c->n, lo, hi, x0, x1, true);
-    }
-    free(sp);
+    if (!time_scale(&L, x0, x1)) goto nomem;
 
     /* Rows per lane: as many as needed up to AUTO_TIERS, or what a fixed
      * height leaves to each lane. */
+    double name_h = rt_line_height(DL_TEXT_LANE), note_h = rt_line_height(DL_TEXT_LANE_NOTE);
     double axis_h = r_axis_height(), foot_h = r_footer_height(c);
     int max_tiers = AUTO_TIERS;
     double fixed_lane_h = 0;
-    if (ok && o->height > 0) {
-        double avail = o->height - y_top - axis_h - foot_h - R_MARGIN;
-        fixed_lane_h = avail / (double)L.n;
+    if (o->height > 0) {
+        fixed_lane_h = (o->height - y_top - axis_h - foot_h - R_MARGIN) / (double)L.n;
         max_tiers = (int)floor((fixed_lane_h - 2 * LANE_PAD) / TIER_H);
         if (max_tiers < 1 || fixed_lane_h < name_h + note_h + 2) {
-            for (size_t i = 0; i < L.n; i++) {
-                free(names[i]);
-                free(notes[i]);
-            }
-            free(names);
-            free(notes);
-            free_lanes(&L);
-            return dl_error_set(c->err, DL_ERR_USAGE, NULL, -1, -1,
-                                "height %g is too small for %zu lanes (at least %.0f px needed)", o->height, L.n,
-                                y_top + axis_h + foot_h + R_MARGIN + L.n * fmax(TIER_H + 2 * LANE_PAD, name_h + note_h + 4));
+            double need = y_top + axis_h + foot_h + R_MARGIN + L.n * fmax(TIER_H + 2 * LANE_PAD, name_h + note_h + 4);
+            st = dl_error_set(c->err, DL_ERR_USAGE, NULL, -1, -1,
+                              "height %g is too small for %zu lanes (at least %.0f px needed)", o->height, L.n, need);
+            goto done;
         }
     }
-    for (size_t i = 0; i < L.n && ok; i++) ok = fit_lane(&L, &L.l[i], max_tiers);
+    for (size_t i = 0; i < L.n; i++)
+        if (!fit_lane(&L, &L.l[i], max_tiers)) goto nomem;
 
-    /* Lanes top to bottom. */
+    /* Lanes top to bottom, then what is in them. */
     double y = y_top;
-    for (size_t i = 0; i < L.n && ok; i++) {
+    for (size_t i = 0; i < L.n; i++) {
         lane *ln = &L.l[i];
         dl_render_lane *dl = rm_lane(c);
-        if (!dl) break;
-        double h = fixed_lane_h > 0 ? fixed_lane_h : fmax(2 * LANE_PAD + ln->tiers * TIER_H, name_h + note_h + 2 * LANE_PAD + 2);
-        dl->key = dl_strdup(ln->key ? ln->key : "");
-        dl->box = (dl_rect){R_MARGIN, y, m->width - 2 * R_MARGIN, h};
-        dl->n_events = ln->n;
-        dl->tiers = ln->tiers;
-        dl->other = (long)i == L.other;
-        if (!dl->key) c->nomem = true;
-        rm_label_take(c, DL_TEXT_LANE, names[i], R_MARGIN + 8, y + LANE_PAD, DL_ALIGN_LEFT, -1);
-        rm_label_take(c, DL_TEXT_LANE_NOTE, notes[i], R_MARGIN + 8, y + LANE_PAD + name_h + 1, DL_ALIGN_LEFT, -1);
-        names[i] = notes[i] = NULL;
+        if (!dl) goto nomem;
+        double h = fixed_lane_h > 0 ? fixed_lane_h
+                                    : fmax(2 * LANE_PAD + ln->tiers * TIER_H, name_h + note_h + 2 * LANE_PAD + 2);
+        *dl = (dl_render_lane){.key = dl_strdup(ln->key ? ln->key : ""), .box = {R_MARGIN, y, m->width - 2 * R_MARGIN, h},
+                               .n_events = ln->n, .tiers = ln->tiers, .other = (long)i == L.other};
+        if (!dl->key) goto nomem;
+        rm_label_take(c, DL_TEXT_LANE, L.names[i], R_MARGIN + 8, y + LANE_PAD, DL_ALIGN_LEFT, -1);
+        rm_label_take(c, DL_TEXT_LANE_NOTE, L.notes[i], R_MARGIN + 8, y + LANE_PAD + name_h + 1, DL_ALIGN_LEFT, -1);
+        L.names[i] = L.notes[i] = NULL;
         y += h;
     }
-    for (size_t i = 0; i < L.n; i++) {
-        free(names[i]);
-        free(notes[i]);
-    }
-    free(names);
-    free(notes);
-    if (!ok || c->nomem) goto nomem;
     m->plot = (dl_rect){x0, y_top, x1 - x0, y - y_top};
+    for (size_t i = 0; i < L.n; i++) emit_lane(&L, i, fixed_lane_h);
 
-    /* Markers, labels and connectors. */
-    double label_h = rt_line_height(DL_TEXT_EVENT);
-    for (size_t li = 0; li < L.n && !c->nomem; li++) {
-        lane *ln = &L.l[li];
-        const dl_rect *band = &m->lanes[li].box;
-        for (size_t k = 0; k < ln->n_items; k++) {
-            item *it = &ln->items[k];
-            rev **mem = ln->members + it->first;
-            double cy = band->y + LANE_PAD + TIER_H * (it->tier + 0.5);
-            if (fixed_lane_h > 0) cy += (band->h - 2 * LANE_PAD - ln->tiers * TIER_H) / 2;
-            dl_render_marker *mk = rm_marker(c);
-            if (!mk) break;
-            double hh = it->cluster ? 8 : it->hw;
-            *mk = (dl_render_marker){
-                .x = it->x, .y = cy, .r = hh,
-                .box = {it->x - it->hw, cy - hh, 2 * it->hw, 2 * hh},
-                .span_x0 = it->sx0, .span_x1 = it->sx1,
-                .quadclass = it->quad,
-                .sources = it->cluster ? it->count : mem[0]->sources,
-                .count = it->count, .lane = (long)li, .tier = it->tier, .event = mem[0]->index,
-            };
-            long mi = (long)m->n_markers - 1;
-            if (it->cluster) {
-                m->n_clusters++;
-                m->n_clustered += it->count;
-            }
-            if (it->label) {
-                double lx = it->left_label ? it->x - it->hw - LABEL_GAP - it->lw : it->x + it->hw + LABEL_GAP;
-                rm_label_take(c, it->cluster ? DL_TEXT_CLUSTER : DL_TEXT_EVENT, it->label, lx, cy - label_h / 2,
-                              DL_ALIGN_LEFT, mi);
-                it->label = NULL;
-            }
-            /* a line from an event to its target's lane (a cluster's
-             * targets are many: its label names its actions instead) */
-            long tl = mem[0]->target_lane;
-            if (!it->cluster && tl >= 0 && tl != (long)li) {
-                const dl_rect *tb = &m->lanes[tl].box;
-                dl_render_connector *cn = rm_connector(c);
-                if (!cn) break;
-                bool down = tl > (long)li;
-                cn->x = it->x;
-                cn->y0 = down ? cy + hh : cy - hh;
-                cn->y1 = down ? tb->y + LANE_PAD : tb->y + tb->h - LANE_PAD;
-                cn->quadclass = mem[0]->quad;
-                cn->from_lane = (long)li;
-                cn->to_lane = tl;
-            }
-        }
-    }
-    double ah = r_axis(c, &L.scale, y);
-    double fy = y + ah + 6;
+    double fy = y + r_axis(c, &L.scale, y) + 6;
     if (o->height > 0) fy = fmax(fy, o->height - R_MARGIN - foot_h);
     double fh = r_footer(c, fy);
     m->height = o->height > 0 ? o->height : ceil(fy + fh + R_MARGIN);
-    free_lanes(&L);
-    return DL_OK;
+    goto done;
 nomem:
-    free_lanes(&L);
     c->nomem = true;
-    return DL_OK;
+done:
+    free_lanes(&L);
+    return st;
 }
