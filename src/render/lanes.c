@@ -77,15 +77,10 @@ static const char *entity_key(const dl_entity *e, dl_lane_key mode) {
     return e->name ? e->name : e->country;
 }
 
-static bool entity_matches(const dl_entity *e, const char *want) {
-    return (e->name && dl_strcasecmp(e->name, want) == 0) || (e->country && dl_strcasecmp(e->country, want) == 0) ||
-           (e->code && dl_strcasecmp(e->code, want) == 0);
-}
-
 static long find_lane(const lanes *L, const dl_entity *e) {
     if (L->c->o->n_actors) {
         for (size_t i = 0; i < L->n; i++)
-            if ((long)i != L->other && entity_matches(e, L->l[i].key)) return (long)i;
+            if ((long)i != L->other && r_entity_matches(e, L->l[i].key)) return (long)i;
         return -1;
     }
     const char *k = entity_key(e, L->mode);
@@ -238,6 +233,20 @@ static dl_status choose_lanes(lanes *L) {
             ln->one_actor = first && nm && strcmp(nm, first) == 0;
         }
     }
+    /* With --actors, a lane named as the user typed it shows the name as
+     * the events spell it ("sergey lavrov" -> "Sergey Lavrov"). */
+    for (size_t i = 0; i < L->n && c->o->n_actors; i++)
+        for (size_t j = 0; j < c->n && (long)i != L->other; j++) {
+            const dl_event *ev = c->ev[j].ev;
+            const char *nm = ev->actor.name && dl_strcasecmp(ev->actor.name, L->l[i].key) == 0 ? ev->actor.name
+                             : ev->has_target && ev->target.name && dl_strcasecmp(ev->target.name, L->l[i].key) == 0
+                                 ? ev->target.name
+                                 : NULL;
+            if (nm) {
+                L->l[i].key = nm;
+                break;
+            }
+        }
     /* With --actors, a named actor that takes no part gets no lane. */
     size_t w = 0;
     for (size_t i = 0; i < L->n; i++) {

@@ -206,7 +206,7 @@ void r_date_text(const rev *e, char *buf, size_t size) {
 
 /* ---- Preparing the events ------------------------------------------------------ */
 
-static bool entity_matches(const dl_entity *e, const char *want) {
+bool r_entity_matches(const dl_entity *e, const char *want) {
     return (e->name && dl_strcasecmp(e->name, want) == 0) || (e->country && dl_strcasecmp(e->country, want) == 0) ||
            (e->code && dl_strcasecmp(e->code, want) == 0);
 }
@@ -214,7 +214,7 @@ static bool entity_matches(const dl_entity *e, const char *want) {
 static bool wanted(const dl_render_options *o, const dl_event *ev) {
     if (!o->n_actors) return true;
     for (size_t i = 0; i < o->n_actors; i++)
-        if (entity_matches(&ev->actor, o->actors[i]) || (ev->has_target && entity_matches(&ev->target, o->actors[i])))
+        if (r_entity_matches(&ev->actor, o->actors[i]) || (ev->has_target && r_entity_matches(&ev->target, o->actors[i])))
             return true;
     return false;
 }

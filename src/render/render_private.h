@@ -101,6 +101,9 @@ dl_render_card *rm_card(rctx *c);
 dl_render_tick *rm_tick(rctx *c, size_t *cap);
 dl_render_gap *rm_gap(rctx *c, size_t *cap);
 
+/* Whether an entity is `want`: its canonical name, country or actor code
+ * (ASCII case ignored). */
+bool r_entity_matches(const dl_entity *e, const char *want);
 /* Marker radius for a number of sources. */
 double r_marker_radius(size_t sources);
 /* "Vladimir Putin (RUS)", "NATO", "unknown". */
