@@ -124,7 +124,8 @@ static kc *count_keys(rctx *c, dl_lane_key mode, size_t *n_out, size_t *total) {
         if (a) k[n++] = (kc){a, 2, 2 * i, 1};
         if (t && (!a || strcmp(a, t) != 0)) k[n++] = (kc){t, 1, 2 * i + 1, 0};
     }
-    *total = n;
+    *total = 0;
+    for (size_t i = 0; i < n; i++) *total += k[i].n;
     qsort(k, n, sizeof *k, cmp_kc_key);
     size_t d = 0;
     for (size_t i = 0; i < n; i++) {
