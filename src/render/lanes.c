@@ -42,6 +42,7 @@ typedef struct item {
     int quad;
     bool cluster;
     bool left_label;       /* label drawn left of the marker (near the right edge) */
+    bool cut;              /* label shortened with "…" */
 } item;
 
 typedef struct lane {
@@ -65,6 +66,7 @@ typedef struct lanes {
     char **names, **notes; /* per lane: its name and the line under it */
     char **labels;         /* per event (time order): its label text, lazily */
     double *label_w;
+    bool *label_cut;
     rscale scale;
     double max_label_w;    /* an event's label at most */
     double label_cap;      /* labels at most, in this attempt */
@@ -293,11 +295,9 @@ static const char *event_label(lanes *L, rev *r) {
     snprintf(text, sizeof text, "%s%s%s%s%s", actor, actor[0] ? ": " : "", r->action, target[0] ? " → " : "", target);
     char *clean = rt_clean(text);
     if (!clean) return NULL;
-    bool cut;
-    L->labels[i] = rt_fit(DL_TEXT_EVENT, clean, L->max_label_w, 1, &cut);
+    L->labels[i] = rt_fit(DL_TEXT_EVENT, clean, L->max_label_w, 1, &L->label_cut[i]);
     free(clean);
     if (!L->labels[i]) return NULL;
-    L->c->m->n_short += cut;
     L->label_w[i] = rt_width(DL_TEXT_EVENT, L->labels[i]);
     return L->labels[i];
 }
@@ -332,6 +332,7 @@ static bool side_label(lanes *L, item *it) {
     bool cut;
     char *t = rt_fit(it->cluster ? DL_TEXT_CLUSTER : DL_TEXT_EVENT, it->label, fmax(left, right), 1, &cut);
     if (!t) return false;
+    it->cut |= cut;
     free(it->label);
     it->label = t;
     it->lw = rt_width(it->cluster ? DL_TEXT_CLUSTER : DL_TEXT_EVENT, t);
@@ -373,10 +374,12 @@ static bool make_items(lanes *L, lane *ln, int level) {
             }
             const char *lab = event_label(L, r);
             if (!lab) return false;
+            it->cut = L->label_cut[r->index];
             if (L->label_w[r->index] <= L->label_cap) {
                 it->label = dl_strdup(lab);
                 it->lw = L->label_w[r->index];
             } else {
+                it->cut = true;
                 it->label = rt_fit(DL_TEXT_EVENT, lab, L->label_cap, 1, NULL);
                 it->lw = it->label ? rt_width(DL_TEXT_EVENT, it->label) : 0;
             }
@@ -393,8 +396,7 @@ static bool make_items(lanes *L, lane *ln, int level) {
             if (level < N_LEVELS - 1) {
                 char *s = r_action_summary(mem, it->count, 2);
                 if (!s) return false;
-                bool cut;
-                it->label = rt_fit(DL_TEXT_CLUSTER, s, fmin(L->label_cap, CLUSTER_LABEL), 1, &cut);
+                it->label = rt_fit(DL_TEXT_CLUSTER, s, fmin(L->label_cap, CLUSTER_LABEL), 1, &it->cut);
                 free(s);
                 if (!it->label) return false;
                 it->lw = rt_width(DL_TEXT_CLUSTER, it->label);
@@ -523,6 +525,7 @@ static void free_lanes(lanes *L) {
         for (size_t i = 0; i < L->c->n; i++) free(L->labels[i]);
     free(L->labels);
     free(L->label_w);
+    free(L->label_cut);
 }
 
 /* The names column: each lane's name and note, fitted to at most a fifth
@@ -615,6 +618,7 @@ static void emit_lane(lanes *L, size_t li, double fixed_lane_h) {
             rm_label_take(c, it->cluster ? DL_TEXT_CLUSTER : DL_TEXT_EVENT, it->label, lx, cy - label_h / 2,
                           DL_ALIGN_LEFT, mi);
             it->label = NULL;
+            m->n_short += it->cut;
         }
         /* a line from an event to its target's lane (a cluster's targets
          * are many: its label names its actions instead) */
@@ -639,7 +643,8 @@ dl_status r_layout_lanes(rctx *c, double y_top) {
     bool ok = choose_lanes(&L) == DL_OK;
     L.labels = calloc(c->n, sizeof *L.labels);
     L.label_w = calloc(c->n, sizeof *L.label_w);
-    double col_w = ok && L.labels && L.label_w ? name_column(&L) : -1;
+    L.label_cut = calloc(c->n, sizeof *L.label_cut);
+    double col_w = ok && L.labels && L.label_w && L.label_cut ? name_column(&L) : -1;
     if (col_w < 0) goto nomem;
     m->lane_key = L.mode;
     double x0 = R_MARGIN + 8 + col_w + 16, x1 = m->width - R_MARGIN;

@@ -68,6 +68,7 @@ typedef struct card_text {
     dl_text_kind k[3];
     int n;
     double h;
+    size_t cut;          /* texts shortened with "…" */
 } card_text;
 
 static void free_text(card_text *ct) {
@@ -75,14 +76,14 @@ static void free_text(card_text *ct) {
     ct->n = 0;
 }
 
-static bool add_text(card_text *ct, dl_text_kind kind, const char *raw, double w, int lines, size_t *n_short) {
+static bool add_text(card_text *ct, dl_text_kind kind, const char *raw, double w, int lines) {
     char *clean = rt_clean(raw);
     if (!clean) return false;
     bool cut;
     char *t = rt_fit(kind, clean, w, lines, &cut);
     free(clean);
     if (!t) return false;
-    *n_short += cut;
+    ct->cut += cut;
     double h;
     rt_size(kind, t, NULL, &h);
     ct->h += (ct->n ? LINE_GAP : 0) + h;
@@ -95,7 +96,6 @@ static bool card_texts(rctx *c, const entry *e, int level, double w, card_text *
     memset(ct, 0, sizeof *ct);
     char buf[1024];
     rev *r = &c->ev[e->first];
-    size_t *ns = &c->m->n_short;
     if (e->summary) {
         int y, mo, d;
         dl_day_to_ymd(r->day, &y, &mo, &d);
@@ -106,7 +106,7 @@ static bool card_texts(rctx *c, const entry *e, int level, double w, card_text *
         for (size_t i = 0; i < e->count; i++) mem[i] = &c->ev[e->first + i];
         char *sum = r_action_summary(mem, e->count, 4);
         free(mem);
-        bool ok = sum && add_text(ct, DL_TEXT_HEADLINE, buf, w, 1, ns) && add_text(ct, DL_TEXT_META, sum, w, 2, ns);
+        bool ok = sum && add_text(ct, DL_TEXT_HEADLINE, buf, w, 1) && add_text(ct, DL_TEXT_META, sum, w, 2);
         free(sum);
         return ok;
     }
@@ -117,12 +117,12 @@ static bool card_texts(rctx *c, const entry *e, int level, double w, card_text *
         r_entity_name(&ev->target, true, target, sizeof target);
         snprintf(buf, sizeof buf, "%s → %s → %s", actor, r->action, target);
     } else snprintf(buf, sizeof buf, "%s → %s", actor, r->action);
-    if (!add_text(ct, DL_TEXT_HEADLINE, buf, w, 2, ns)) return false;
+    if (!add_text(ct, DL_TEXT_HEADLINE, buf, w, 2)) return false;
     if (ev->quote && ev->quote[0]) {
         char *q = malloc(strlen(ev->quote) + 8);
         if (!q) return false;
         sprintf(q, "“%s”", ev->quote);
-        bool ok = add_text(ct, DL_TEXT_QUOTE, q, w, 2, ns);
+        bool ok = add_text(ct, DL_TEXT_QUOTE, q, w, 2);
         free(q);
         if (!ok) return false;
     }
@@ -131,7 +131,7 @@ static bool card_texts(rctx *c, const entry *e, int level, double w, card_text *
     if (ev->date.inferred && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - n, " · dated by publication");
     if (ev->negated && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - n, " · negated");
     if (ev->hypothetical && n < (int)sizeof buf) snprintf(buf + n, sizeof buf - n, " · hypothetical");
-    return add_text(ct, DL_TEXT_META, buf, w, 1, ns);
+    return add_text(ct, DL_TEXT_META, buf, w, 1);
 }
 
 dl_status r_layout_list(rctx *c, double y_top) {
@@ -269,6 +269,7 @@ dl_status r_layout_list(rctx *c, double y_top) {
         cd->box = (dl_rect){card_x, yy, card_w, card_h};
         cd->marker = mi;
         cd->summary = e->summary;
+        m->n_short += ct.cut;
         double ty = yy + PAD;
         for (int k = 0; k < ct.n; k++) {
             long li = rm_label_take(c, ct.k[k], ct.t[k], card_x + PAD, ty, DL_ALIGN_LEFT, mi);

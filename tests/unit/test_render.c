@@ -217,6 +217,7 @@ static void test_lanes_model(void **state) {
     assert_true(&m->markers[lb->marker] == e2);
     assert_true(fabs(lb->box.x - (e2->x + e2->r + 4)) < EPS);
     assert_non_null(label_with(m, DL_TEXT_EVENT, "Accuse → Liz Truss"));
+    assert_int_equal(m->n_short, 1); /* "Express intent to engage in material cooperation →…" */
     assert_non_null(label_with(m, DL_TEXT_EVENT, "Use conventional military force → UKR"));
     assert_non_null(label_with(m, DL_TEXT_LANE, "Recep Tayyip Erdoğan"));
     assert_non_null(label_with(m, DL_TEXT_LANE_NOTE, "target of 2 events"));
