@@ -17,6 +17,7 @@ const char *cli_prog = "dipline";
 static const cli_command commands[] = {
     {"extract", cmd_extract, "articles -> events (one per mention)"},
     {"sentences", cmd_sentences, "show how articles are split into sentences"},
+    {"merge", cmd_merge, "event logs -> one ordered, deduplicated timeline"},
 };
 static const size_t n_commands = sizeof commands / sizeof *commands;
 
