@@ -85,9 +85,9 @@ def convert(gold_dir, kinds, p, rng):
         for g in gold:
             hit = lambda kind: kind in kinds and rng.random() < p  # noqa: E731
             if g.get("date"):
+                # An extractor dates an event by one time expression: a
+                # multi-day happening by its first day (date_end is ignored).
                 start, end, gran = interval(g["date"])
-                if g.get("date_end"):
-                    end = dt.date.fromisoformat(g["date_end"])
                 date = date_obj(g["date"], start, end, gran, g.get("date_basis"), False)
                 if gran == "day" and hit("weeks"):
                     y, w, _ = start.isocalendar()

@@ -113,7 +113,7 @@ static dl_status add_path(dl_timeline *tl, const char *path, dl_error *err) {
         sprintf(full, "%s/%s", path, de->d_name);
     }
     closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_name);
+    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmp_name);
     for (size_t i = 0; i < names.n; i++) {
         if (st == DL_OK) st = add_file(tl, names.v[i], err);
         free((char *)names.v[i]);

@@ -47,7 +47,7 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
 
 static bool wl_has(const wordlist *l, const char *s, size_t n) {
     char key[64];
-    if (n == 0 || n >= sizeof key) return false;
+    if (n == 0 || n >= sizeof key || !l->n) return false;
     for (size_t i = 0; i < n; i++) key[i] = (char)dl_lower((unsigned char)s[i]);
     key[n] = 0;
     const char *k = key;
@@ -165,8 +165,8 @@ dl_status dl_merge_rules_parse(const char *name, const char *text, size_t len, d
             return dl_error_set(err, DL_ERR_INPUT, name, lineno, -1, "expected %s", bad);
         }
     }
-    qsort(r->collective.w, r->collective.n, sizeof *r->collective.w, cmp_str);
-    qsort(r->particle.w, r->particle.n, sizeof *r->particle.w, cmp_str);
+    if (r->collective.n) qsort(r->collective.w, r->collective.n, sizeof *r->collective.w, cmp_str);
+    if (r->particle.n) qsort(r->particle.w, r->particle.n, sizeof *r->particle.w, cmp_str);
     *out = r;
     return DL_OK;
 }

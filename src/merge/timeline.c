@@ -976,7 +976,7 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     if (tl->finished) return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "timeline finished twice");
     tl->finished = true;
     /* Articles: sorted by id, one record per id. */
-    qsort(tl->arts, tl->n_arts, sizeof *tl->arts, cmp_article);
+    if (tl->n_arts) qsort(tl->arts, tl->n_arts, sizeof *tl->arts, cmp_article);
     size_t na = 0;
     for (size_t i = 0; i < tl->n_arts; i++) {
         if (na && strcmp(tl->arts[na - 1].id, tl->arts[i].id) == 0) dl_article_info_clear(&tl->arts[i]);
