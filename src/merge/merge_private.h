@@ -23,6 +23,8 @@ void dl_pool_free(dl_pool *p);
 uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok);
 /* The string of an id (NULL for 0). */
 const char *dl_pool_str(const dl_pool *p, uint32_t id);
+/* Ids in use plus one (ids are below this). */
+uint32_t dl_pool_count(const dl_pool *p);
 /* Bytes held (for statistics). */
 size_t dl_pool_bytes(const dl_pool *p);
 

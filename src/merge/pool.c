@@ -144,6 +144,8 @@ uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok) {
 
 const char *dl_pool_str(const dl_pool *p, uint32_t id) { return id && id < p->n ? p->strs[id] : NULL; }
 
+uint32_t dl_pool_count(const dl_pool *p) { return p->n; }
+
 size_t dl_pool_bytes(const dl_pool *p) {
     return p->bytes + (size_t)p->cap * (sizeof *p->strs + sizeof *p->hashes) +
            ((size_t)p->mask + 1) * sizeof *p->table;

@@ -58,6 +58,7 @@ typedef struct sig {
     uint32_t excl_l, excl_r, hash;
     /* during finish */
     uint32_t n_atoms, cluster;
+    uint32_t lo, hi; /* the ranks of its two countries, lower first (bucket) */
     uint8_t swapped; /* joined its event with actor and target exchanged */
 } sig;
 
@@ -511,28 +512,47 @@ static int cmp_sig_full(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
 static int date_class(const sig *s) { return s->start == DL_DAY_NONE ? 2 : s->inferred ? 1 : 0; }
 static int gran_rank(int g) { return g == DL_GRAN_NONE ? 99 : g; }
 
-/* The two countries of a signature, in string order. */
-static void country_pair(const dl_timeline *tl, const sig *s, uint32_t *lo, uint32_t *hi) {
-    uint32_t a = s->side[0].country, b = s->side[1].country;
-    if (cmp_id(tl, a, b) <= 0) {
-        *lo = a;
-        *hi = b;
-    } else {
-        *lo = b;
-        *hi = a;
-    }
-}
-
-/* Buckets: signatures that may code the same happening. */
+/* Buckets: signatures that may code the same happening (same root, same
+ * negation, same unordered pair of countries). */
 static int cmp_bucket(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
     const sig *a = &tl->sigs[ia], *b = &tl->sigs[ib];
-    int c = strncmp(a->code, b->code, 2);
-    if (c || (c = a->negated - b->negated)) return c;
-    uint32_t alo, ahi, blo, bhi;
-    country_pair(tl, a, &alo, &ahi);
-    country_pair(tl, b, &blo, &bhi);
-    if ((c = cmp_id(tl, alo, blo)) || (c = cmp_id(tl, ahi, bhi))) return c;
+    int c = a->code[0] - b->code[0];
+    if (c || (c = a->code[1] - b->code[1]) || (c = a->negated - b->negated)) return c;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
     return 0;
+}
+
+static int cmp_str_ids(const dl_timeline *tl, uint32_t a, uint32_t b) { return cmp_id(tl, a, b); }
+
+/* Rank the countries by their strings, so buckets compare as numbers. */
+static bool rank_countries(dl_timeline *tl) {
+    uint32_t n = dl_pool_count(tl->pool);
+    uint32_t *rank = calloc(n, sizeof *rank), *ids = NULL, n_ids = 0, cap = 0;
+    if (!rank) return false;
+    for (uint32_t i = 0; i < tl->n_sigs; i++)
+        for (int k = 0; k < 2; k++) {
+            uint32_t c = tl->sigs[i].side[k].country;
+            if (!c || rank[c]) continue;
+            rank[c] = 1;
+            if (!grow((void **)&ids, &cap, (size_t)n_ids + 1, sizeof *ids) ) {
+                free(rank);
+                free(ids);
+                return false;
+            }
+            ids[n_ids++] = c;
+        }
+    bool ok = sort_idx(tl, ids, n_ids, cmp_str_ids);
+    for (uint32_t i = 0; i < n_ids; i++) rank[ids[i]] = i + 1;
+    for (uint32_t i = 0; i < tl->n_sigs; i++) {
+        sig *s = &tl->sigs[i];
+        uint32_t a = rank[s->side[0].country], b = rank[s->side[1].country];
+        s->lo = a < b ? a : b;
+        s->hi = a < b ? b : a;
+    }
+    free(rank);
+    free(ids);
+    return ok;
 }
 
 static int specificity(const sig *s) {
@@ -994,7 +1014,7 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     if (!ord) return nomem(err);
     for (uint32_t i = 0; i < tl->n_sigs; i++) ord[i] = i;
     folder f = {0};
-    bool ok = sort_idx(tl, ord, tl->n_sigs, cmp_rank);
+    bool ok = rank_countries(tl) && sort_idx(tl, ord, tl->n_sigs, cmp_rank);
     for (uint32_t b = 0; ok && b < tl->n_sigs;) {
         uint32_t e = b + 1;
         while (e < tl->n_sigs && cmp_bucket(tl, ord[b], ord[e]) == 0) e++;
