@@ -23,9 +23,13 @@ typedef struct dl_extract_options {
     const char *actors_path;
     const char *agents_path;
     const char *verbs_path;
+    const char *roles_path;
     /* Record where each coding came from (dictionary file:line) in
      * dl_event.explain. */
     bool explain;
+    /* Also code negated and hypothetical verbs (flagged in the event);
+     * by default they make no event. */
+    bool all_modalities;
 } dl_extract_options;
 
 typedef struct dl_extractor dl_extractor;
@@ -36,10 +40,18 @@ dl_status dl_extractor_new(const dl_extract_options *opts, dl_extractor **out,
                            dl_error *err);
 void dl_extractor_free(dl_extractor *x);
 
+/* The extractor's dictionaries (owned by it). */
+const struct dl_lexicon *dl_extractor_lexicon(const dl_extractor *x);
+
 /* Extract the events of one article, appending them to `out`.  Thread-safe
  * for distinct `out` lists. */
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a,
                              dl_event_list *out, dl_error *err);
+
+/* A human-readable account of how an article is coded: every sentence with
+ * its actor phrases, verbs, speaker and events (for debugging dictionaries;
+ * `dipline extract --trace`).  *out is malloc'd; the caller frees it. */
+dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **out, dl_error *err);
 
 /* Convenience for library users: extract from a text buffer with a
  * publication date ("2022-02-10"). */

@@ -61,7 +61,8 @@ typedef struct dl_token {
 enum {
     DL_SF_HEADLINE = 1u << 0,  /* a line without final punctuation */
     DL_SF_BULLET = 1u << 1,    /* a bullet or list item */
-    DL_SF_DATELINE = 1u << 2,  /* a dateline was removed from its start */
+    DL_SF_DATELINE = 1u << 2,  /* starts with a dateline ("MOSCOW (Reuters) -"),
+                                  its first n_lead tokens */
     DL_SF_PARA_START = 1u << 3 /* first sentence of a paragraph */
 };
 
@@ -71,6 +72,8 @@ typedef struct dl_sentence {
     uint32_t n_tokens;
     uint32_t paragraph;   /* 0-based paragraph number */
     uint32_t flags;       /* DL_SF_* */
+    uint32_t n_lead;      /* leading tokens that are not part of the
+                             sentence's grammar (a dateline) */
 } dl_sentence;
 
 /* A tokenised, sentence-split text.  The text itself is NOT owned: it must

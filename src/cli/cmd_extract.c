@@ -25,7 +25,11 @@ static void help(void) {
            "      --actors FILE      actor dictionary replacing the bundled one\n"
            "      --agents FILE      agent dictionary replacing the bundled one\n"
            "      --verbs FILE       verb dictionary replacing the bundled one\n"
+           "      --roles FILE       office dictionary replacing the bundled one\n"
+           "      --all-modalities   also code negated and hypothetical verbs (flagged)\n"
            "      --explain          add to each event the dictionary entries behind it\n"
+           "      --trace            instead of events, show how each sentence is read\n"
+           "                         (actor phrases, verbs, speakers, events)\n"
            "      --compact          JSON on one line per event (default: indented)\n"
            "  -q, --quiet            no progress or summary on standard error\n"
            "  -h, --help             show this help\n\n"
@@ -33,20 +37,21 @@ static void help(void) {
 }
 
 int cmd_extract(int argc, char **argv) {
-    enum { O_REPAIR = 256, O_ACTORS, O_AGENTS, O_VERBS, O_EXPLAIN, O_COMPACT };
+    enum { O_REPAIR = 256, O_ACTORS, O_AGENTS, O_VERBS, O_ROLES, O_EXPLAIN, O_COMPACT, O_ALLMOD, O_TRACE };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"format", required_argument, 0, 'f'},
         {"date", required_argument, 0, 'd'},   {"keep-going", no_argument, 0, 'k'},
         {"repair-utf8", no_argument, 0, O_REPAIR}, {"actors", required_argument, 0, O_ACTORS},
         {"agents", required_argument, 0, O_AGENTS}, {"verbs", required_argument, 0, O_VERBS},
-        {"explain", no_argument, 0, O_EXPLAIN}, {"compact", no_argument, 0, O_COMPACT},
+        {"roles", required_argument, 0, O_ROLES}, {"all-modalities", no_argument, 0, O_ALLMOD},
+        {"explain", no_argument, 0, O_EXPLAIN}, {"trace", no_argument, 0, O_TRACE}, {"compact", no_argument, 0, O_COMPACT},
         {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}};
     const char *output = "-";
     dl_log_writer_options wopt = {.format = DL_FORMAT_JSON, .pretty = true};
     dl_reader_options ropt = {0};
     dl_extract_options xopt = {0};
-    bool keep_going = false;
+    bool keep_going = false, trace = false;
     optind = 1;
     opterr = 0;
     int c;
@@ -67,8 +72,11 @@ int cmd_extract(int argc, char **argv) {
         case O_ACTORS: xopt.actors_path = optarg; break;
         case O_AGENTS: xopt.agents_path = optarg; break;
         case O_VERBS: xopt.verbs_path = optarg; break;
+        case O_ROLES: xopt.roles_path = optarg; break;
+        case O_ALLMOD: xopt.all_modalities = true; break;
         case O_EXPLAIN: xopt.explain = wopt.explain = true; break;
         case O_COMPACT: wopt.pretty = false; break;
+        case O_TRACE: trace = true; break;
         case 'q': cli_quiet = true; break;
         case 'h': help(); return EXIT_OK;
         case ':': return cli_usage_error("extract", "option %s needs a value", argv[optind - 1]);
@@ -127,6 +135,19 @@ int cmd_extract(int argc, char **argv) {
             cli_progress_done();
             fprintf(stderr, "dipline extract: %s: article '%s': replaced %zu invalid UTF-8 sequence%s\n", a->origin,
                     a->id, a->utf8_repairs, a->utf8_repairs == 1 ? "" : "s");
+        }
+        if (trace) {
+            char *text = NULL;
+            st = dl_extract_trace(x, a, &text, &err);
+            if (st == DL_OK) fprintf(out.fp, "=== %s (%s)\n%s\n", a->id, a->origin, text);
+            free(text);
+            dl_article_free(a);
+            if (st != DL_OK) {
+                cli_report("extract", &err);
+                failed = true;
+                break;
+            }
+            continue;
         }
         st = dl_extract_article(x, a, &events, &err);
         if (st == DL_OK) {

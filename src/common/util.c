@@ -124,3 +124,13 @@ int dl_strncasecmp(const char *a, const char *b, size_t n) {
     }
     return 0;
 }
+
+int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem) {
+    size_t c = *cap ? *cap : 16;
+    while (c < need) c *= 2;
+    void *p = realloc(*v, c * elem);
+    if (!p) return 0;
+    *v = p;
+    *cap = c;
+    return 1;
+}

@@ -30,6 +30,16 @@ void dl_buf_free(dl_buf *b);
 /* Hand the data to the caller (malloc'd, NUL-terminated) and reset b. */
 char *dl_buf_take(dl_buf *b);
 
+/* A growable array of T: VEC(T) name = {0}; vec_push(&name, value) returns
+ * 0 when out of memory.  Free with free(name.v). */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define vec_reserve(a, k)                                                                  \
+    ((a)->n + (k) <= (a)->cap ||                                                           \
+     dl_vec_grow((void **)&(a)->v, &(a)->cap, (a)->n + (k), sizeof *(a)->v))
+#define vec_push(a, x) (vec_reserve(a, 1) ? ((a)->v[(a)->n++] = (x), 1) : 0)
+/* Grow *v to hold at least `need` elements of `elem` bytes (doubling). */
+int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem);
+
 /* ---- Atomic output -------------------------------------------------------
  * dl_atomic_open() creates "<dir>/.<name>.XXXXXX" beside `path`; commit
  * flushes, fsyncs and renames it over `path`; abort unlinks it.  Temporary

@@ -1,49 +1,201 @@
-/* extract.c - article -> events: the per-article pipeline.
+/* extract.c - article -> events: the extractor and the per-article pipeline.
  *
- *   dl_doc_new()        sentences and tokens           (text/)
- *   ...                 time expressions, actors, actions (later stages)
+ *   dl_doc_new()      sentences and tokens                  (text/)
+ *   dl_timex_tag()    time expressions                      (timex/)
+ *   tag_words()       word ids and classes                  words.c
+ *   find_mentions()   actor phrases, coreference            mentions.c
+ *   find_vgroups()    verbs, tense, voice, modality         vgroups.c
+ *   find_speakers()   who speaks each sentence              coder.c
+ *   code_sentence()   patterns, source, target -> events    coder.c
  *
- * The extractor owns the loaded dictionaries; it is read-only once built. */
+ * The extractor owns the dictionaries and rule lists; it is read-only once
+ * built, so threads may share it.  Everything made for one article is freed
+ * when the article is done. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/util.h"
-#include "dipline/extract.h"
-#include "dipline/text.h"
+#include "extract_private.h"
 
 struct dl_extractor {
     dl_extract_options opt;
+    dl_lexicon *lex;
+    rules rules;
 };
+
+const rules *extractor_rules(const dl_extractor *x) { return &x->rules; }
+bool extractor_explain(const dl_extractor *x) { return x->opt.explain; }
+bool extractor_all_modalities(const dl_extractor *x) { return x->opt.all_modalities; }
 
 dl_status dl_extractor_new(const dl_extract_options *opts, dl_extractor **out, dl_error *err) {
     *out = NULL;
     dl_extractor *x = calloc(1, sizeof *x);
     if (!x) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (opts) x->opt = *opts;
+    dl_lexicon_options lo = {.actors_path = x->opt.actors_path, .agents_path = x->opt.agents_path,
+                             .verbs_path = x->opt.verbs_path, .roles_path = x->opt.roles_path};
+    dl_status st = dl_lexicon_load(&lo, &x->lex, err);
+    if (st == DL_OK) st = rules_load(&x->rules, err);
+    if (st != DL_OK) {
+        dl_extractor_free(x);
+        return st;
+    }
     *out = x;
     return DL_OK;
 }
 
-void dl_extractor_free(dl_extractor *x) { free(x); }
+void dl_extractor_free(dl_extractor *x) {
+    if (!x) return;
+    dl_lexicon_free(x->lex);
+    rules_free(&x->rules);
+    free(x);
+}
+
+const dl_lexicon *dl_extractor_lexicon(const dl_extractor *x) { return x->lex; }
+
+void event_date(const article_ctx *c, uint32_t s, uint32_t tok, dl_when *when, const char **basis,
+                size_t *basis_len, bool *inferred) {
+    (void)s;
+    (void)tok;
+    dl_when_set_day(when, c->dct);
+    *basis = NULL;
+    *basis_len = 0;
+    *inferred = true;
+}
+
+static void ctx_free(article_ctx *c) {
+    free(c->tok);
+    free(c->mentions.v);
+    free(c->vgroups.v);
+    free(c->noise);
+    free(c->speaker);
+    free(c->speaker_ent);
+}
 
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
-    (void)x;
-    (void)out;
     dl_doc *doc;
     dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
     if (st != DL_OK) return st;
+    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out};
+    size_t ns = doc->n_sentences ? doc->n_sentences : 1;
+    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.noise = calloc(ns, sizeof *c.noise);
+    c.speaker = calloc(ns, sizeof *c.speaker);
+    c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
+    if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (st == DL_OK) {
+        tag_words(&c);
+        find_publisher(&c);
+        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
+            c.noise[s] = sentence_is_noise(&c, s);
+            if (c.noise[s]) continue;
+            st = find_mentions(&c, s);
+            if (st == DL_OK) st = find_vgroups(&c, s);
+            if (st == DL_OK) code_link_groups(&c, s);
+        }
+    }
+    if (st == DL_OK) {
+        find_speakers(&c);
+        resolve_first_person(&c);
+        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) st = code_sentence(&c, s);
+    }
+    ctx_free(&c);
     dl_doc_free(doc);
+    if (st != DL_OK) return dl_error_set(err, st, a->origin, a->origin_line, -1, "article '%s': %s", a->id,
+                                         dl_status_name(st));
     return DL_OK;
 }
 
-dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *text, size_t len,
-                          const char *published, dl_event_list *out, dl_error *err) {
+dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *text, size_t len, const char *published,
+                          dl_event_list *out, dl_error *err) {
     dl_article a = {0};
     a.id = (char *)(id ? id : "text");
     a.text = (char *)text;
     a.text_len = len;
     a.published = dl_day_parse(published);
+    a.origin = a.id;
     if (a.published == DL_DAY_NONE)
         return dl_error_set(err, DL_ERR_USAGE, a.id, -1, -1, "bad publication date \"%s\"", published ? published : "");
     return dl_extract_article(x, &a, out, err);
+}
+
+/* ---- tracing ---------------------------------------------------------------- */
+
+static const char *kind_name(mention_kind k) {
+    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
+}
+
+dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **out, dl_error *err) {
+    *out = NULL;
+    dl_event_list events = {0};
+    dl_doc *doc;
+    dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
+    if (st != DL_OK) return st;
+    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = &events};
+    size_t ns = doc->n_sentences ? doc->n_sentences : 1;
+    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.noise = calloc(ns, sizeof *c.noise);
+    c.speaker = calloc(ns, sizeof *c.speaker);
+    c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
+    dl_buf b = {0};
+    if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (st == DL_OK) {
+        tag_words(&c);
+        find_publisher(&c);
+        if (c.publisher.country[0]) dl_buf_printf(&b, "publisher: %s\n", c.publisher.country);
+        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
+            c.noise[s] = sentence_is_noise(&c, s);
+            if (c.noise[s]) continue;
+            st = find_mentions(&c, s);
+            if (st == DL_OK) st = find_vgroups(&c, s);
+            if (st == DL_OK) code_link_groups(&c, s);
+        }
+        find_speakers(&c);
+        resolve_first_person(&c);
+        for (uint32_t s = 0; s < doc->n_sentences; s++) {
+            const dl_sentence *sent = &doc->sentences[s];
+            dl_buf_printf(&b, "\n[%u]%s %.*s\n", s, c.noise[s] ? " (noise)" : "", (int)(sent->end - sent->start),
+                          doc->text + sent->start);
+            if (c.speaker_ent[s].type != E_NONE)
+                dl_buf_printf(&b, "  speaker: %s %s\n", c.speaker_ent[s].name, c.speaker_ent[s].country);
+            for (size_t k = 0; k < c.mentions.n; k++) {
+                const mention *m = &c.mentions.v[k];
+                if (m->sentence != s) continue;
+                size_t st0 = doc->tokens[m->start].start, en = doc->tokens[m->end - 1].end;
+                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s\n", (int)(en - st0), doc->text + st0,
+                              kind_name(m->kind), m->ent.name[0] ? m->ent.name : "-",
+                              m->ent.country[0] ? m->ent.country : "-", m->ent.sector[0] ? m->ent.sector : "-",
+                              m->group, m->locative ? " locative" : "", m->possessive ? " possessive" : "",
+                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "");
+            }
+            for (size_t k = 0; k < c.vgroups.n; k++) {
+                const vgroup *g = &c.vgroups.v[k];
+                if (g->sentence != s) continue;
+                size_t st0 = doc->tokens[g->first].start, en = doc->tokens[g->end - 1].end;
+                const dl_verb_block *bl = dl_lexicon_block(x->lex, g->block);
+                dl_buf_printf(&b, "  verb   [%.*s] %s%s%s%s%s%s%s%s%s\n", (int)(en - st0), doc->text + st0, bl->name,
+                              g->noun ? " noun" : "", g->finite ? " finite" : "", g->passive ? " passive" : "",
+                              g->negated ? " negated" : "", g->hypothetical ? " hypothetical" : "",
+                              g->future ? " future" : "", g->infinitive ? " infinitive" : "",
+                              g->gerund ? " gerund" : "");
+            }
+            size_t before = events.n;
+            if (st == DL_OK) st = code_sentence(&c, s);
+            for (size_t k = before; k < events.n; k++) {
+                const dl_event *ev = &events.items[k];
+                dl_buf_printf(&b, "  EVENT  %s %s -> %s %s (%s)\n", ev->actor.country ? ev->actor.country : "-",
+                              ev->action.code, ev->has_target && ev->target.country ? ev->target.country : "-",
+                              ev->action.text ? ev->action.text : "", ev->actor.name ? ev->actor.name : "");
+            }
+        }
+    }
+    ctx_free(&c);
+    dl_doc_free(doc);
+    dl_event_list_clear(&events);
+    if (st != DL_OK) {
+        dl_buf_free(&b);
+        return dl_error_set(err, st, a->origin, -1, -1, "trace failed");
+    }
+    *out = dl_buf_take(&b);
+    return DL_OK;
 }

@@ -592,7 +592,8 @@ static size_t dateline_end(const dl_doc *d, size_t i) {
     return i;
 }
 
-static bool push_sentence(dl_doc *d, size_t *cap, size_t first, size_t last, uint32_t para, uint32_t flags) {
+static bool push_sentence(dl_doc *d, size_t *cap, size_t first, size_t last, uint32_t para, uint32_t flags,
+                          uint32_t n_lead) {
     if (last < first) return true;
     if (d->n_sentences == *cap) {
         size_t nc = *cap ? *cap * 2 : 32;
@@ -604,7 +605,7 @@ static bool push_sentence(dl_doc *d, size_t *cap, size_t first, size_t last, uin
     d->tokens[first].flags |= DL_TF_SENT_START;
     d->sentences[d->n_sentences++] = (dl_sentence){
         .start = d->tokens[first].start, .end = d->tokens[last].end, .first_token = (uint32_t)first,
-        .n_tokens = (uint32_t)(last - first + 1), .paragraph = para, .flags = flags};
+        .n_tokens = (uint32_t)(last - first + 1), .paragraph = para, .flags = flags, .n_lead = n_lead};
     return true;
 }
 
@@ -629,6 +630,7 @@ static dl_status split(dl_doc *d) {
     while (i < d->n_tokens) {
         /* start of a sentence at token i */
         uint32_t flags = 0;
+        size_t sent_start = i; /* a dateline stays in the sentence's text */
         if (i == 0 || (d->tokens[i].flags & DL_TF_PARAGRAPH)) {
             if (i > 0) para++;
             flags |= DL_SF_PARA_START;
@@ -638,7 +640,7 @@ static dl_status split(dl_doc *d) {
                 i = k;
             }
         }
-        if (bullet_marker(d, i)) {
+        if (!(flags & DL_SF_DATELINE) && bullet_marker(d, i)) {
             flags |= DL_SF_BULLET;
             i++;
             while (i < d->n_tokens && bullet_marker(d, i) && !(d->tokens[i].flags & DL_TF_NEWLINE)) i++;
@@ -702,7 +704,9 @@ static dl_status split(dl_doc *d) {
         }
         if (!ended && !(is_terminal(d, last) || (is_closer(d, last) && last > first && is_terminal(d, last - 1))))
             flags |= DL_SF_HEADLINE;
-        if (!push_sentence(d, &cap, first, last, para, flags)) return DL_ERR_NOMEM;
+        size_t lead_from = flags & DL_SF_DATELINE ? sent_start : first;
+        if (!push_sentence(d, &cap, lead_from, last, para, flags, (uint32_t)(first - lead_from)))
+            return DL_ERR_NOMEM;
         i = last + 1;
     }
     return DL_OK;

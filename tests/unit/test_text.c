@@ -62,10 +62,23 @@ static void headlines_bullets_datelines(void **state) {
                      S("Key points:", "Russia moved troops", "NATO responded", "More later."));
     expect_sentences("\xe2\x80\xa2 First point\n\xe2\x80\xa2 Second point", S("First point", "Second point"));
     expect_sentences("MOSCOW (Reuters) - Russia said on Thursday it would talk.",
-                     S("Russia said on Thursday it would talk."));
-    expect_sentences("KYIV, Ukraine \xe2\x80\x94 Ukraine's president spoke.", S("Ukraine's president spoke."));
+                     S("MOSCOW (Reuters) - Russia said on Thursday it would talk."));
+    expect_sentences("KYIV, Ukraine \xe2\x80\x94 Ukraine's president spoke.",
+                     S("KYIV, Ukraine \xe2\x80\x94 Ukraine's president spoke."));
     expect_sentences("Russia \xe2\x80\x94 and Belarus \xe2\x80\x94 held drills.",
                      S("Russia \xe2\x80\x94 and Belarus \xe2\x80\x94 held drills."));
+}
+
+static void dateline_tokens(void **state) {
+    (void)state;
+    const char *t = "MOSCOW (Reuters) - Russia said it would talk.";
+    dl_doc *d;
+    assert_int_equal(dl_doc_new(t, strlen(t), &d, NULL), DL_OK);
+    assert_int_equal(d->n_sentences, 1);
+    assert_true(d->sentences[0].flags & DL_SF_DATELINE);
+    assert_int_equal(d->sentences[0].n_lead, 5); /* MOSCOW ( Reuters ) - */
+    assert_string_equal(dl_doc_norm(d, d->sentences[0].first_token + 5), "russia");
+    dl_doc_free(d);
 }
 
 static void wrapped_lines(void **state) {
@@ -149,6 +162,7 @@ int main(void) {
         cmocka_unit_test(acronyms_and_months),
         cmocka_unit_test(quotations),
         cmocka_unit_test(headlines_bullets_datelines),
+        cmocka_unit_test(dateline_tokens),
         cmocka_unit_test(wrapped_lines),
         cmocka_unit_test(offsets_and_tokens),
         cmocka_unit_test(quote_flags),

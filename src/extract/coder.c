@@ -1,0 +1,957 @@
+/* coder.c - from verbs and actor phrases to coded events.
+ *
+ * For every verb (or event noun) of a sentence:
+ *   1. its code: the most specific pattern of its verb block that matches
+ *      the words around it (data/verbs.txt), else the verb's default code;
+ *   2. "X agreed to meet Y": a main verb and its infinitive complement
+ *      combine into one code (data/compose.txt);
+ *   3. its source: the subject, found by walking left over adverbs, time
+ *      expressions, appositions and relative clauses; inherited through
+ *      infinitives, gerunds and coordinated verbs; "by X" in the passive;
+ *   4. its target: the pattern's '+' slot, else the object (directly or
+ *      after to/with/against/on/into/from/toward/upon/at);
+ *   5. conjoined actors multiply events; meetings with both sides in the
+ *      subject ("Truss and Lavrov met") make one event;
+ *   6. speech: "X said ..." is a statement event unless what X said is X's
+ *      own coded act (then only that act is coded); first-person pronouns
+ *      stand for the speaker.
+ * Negated and hypothetical verbs make no event (unless their block names a
+ * code for the negated form, or the caller asked for all modalities); a
+ * conditional threat is still a threat. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_private.h"
+
+static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
+
+static uint32_t sent_first(const article_ctx *c, uint32_t s) {
+    return c->doc->sentences[s].first_token + c->doc->sentences[s].n_lead;
+}
+static uint32_t sent_end(const article_ctx *c, uint32_t s) {
+    return c->doc->sentences[s].first_token + c->doc->sentences[s].n_tokens;
+}
+
+static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
+    const char *w = norm(c, i);
+    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, ".") == 0 || strcmp(w, "?") == 0 ||
+           strcmp(w, "!") == 0 || strcmp(w, "(") == 0 || strcmp(w, ")") == 0;
+}
+
+static bool is_weekdayish(const article_ctx *c, uint32_t i) {
+    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                    "today", "yesterday", "tonight", "tomorrow", "earlier", "later", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (is(c, i, *p)) return true;
+    return false;
+}
+
+/* A token to pass over when looking for a subject or object. */
+static bool skippable(const article_ctx *c, uint32_t i) {
+    return c->tok[i].timex || (wc(c, i) & (DL_W_ADV | DL_W_DET | DL_W_QUANT)) || is_weekdayish(c, i) ||
+           c->doc->tokens[i].kind == DL_TOK_NUMBER;
+}
+
+/* ---- arguments ----------------------------------------------------------- */
+
+static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
+
+/* Verbs whose object is the subject of their infinitive ("urged Russia to
+ * withdraw"). */
+static bool object_control(const article_ctx *c, const vgroup *g) {
+    const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+    return strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0;
+}
+
+/* The mention right before token i, skipping commas; NONE if none. */
+static uint32_t mention_before(const article_ctx *c, uint32_t i, uint32_t first) {
+    while (i > first && is(c, i - 1, ",")) i--;
+    if (i > first && c->tok[i - 1].mention != NONE) return c->tok[i - 1].mention;
+    return NONE;
+}
+
+/* Is the comma-delimited segment (a, b) a parenthetical to step over:
+ * a relative clause, a participle phrase, or an apposition? */
+static bool parenthetical(const article_ctx *c, uint32_t a, uint32_t b) {
+    if (b <= a + 1) return false;
+    uint32_t s = a + 1;
+    if (wc(c, s) & DL_W_SUBORD) return is(c, s, "who") || is(c, s, "which") || is(c, s, "whose") || is(c, s, "where");
+    if (c->tok[s].vg != NONE && !c->vgroups.v[c->tok[s].vg].finite) return true; /* "speaking after talks" */
+    for (uint32_t k = s; k < b; k++)
+        if (c->tok[k].vg != NONE && c->vgroups.v[c->tok[k].vg].finite) return false;
+    return true;
+}
+
+/* The first finite verb group in tokens [a, b), scanning backwards. */
+static uint32_t last_finite(const article_ctx *c, uint32_t a, uint32_t b) {
+    for (uint32_t k = b; k-- > a;)
+        if (c->tok[k].vg != NONE && c->vgroups.v[c->tok[k].vg].finite && !c->vgroups.v[c->tok[k].vg].noun)
+            return c->tok[k].vg;
+    return NONE;
+}
+
+/* The subject of verb group gi: a mention index, or NONE. */
+static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
+    const vgroup *g = &c->vgroups.v[gi];
+    uint32_t first = sent_first(c, g->sentence);
+    uint32_t p = g->first;
+    bool adjacent = true; /* nothing but skippable words so far */
+    for (int steps = 0; p > first && steps < 40; steps++) {
+        uint32_t q = p - 1;
+        if (c->tok[q].mention != NONE) {
+            uint32_t mi = c->tok[q].mention;
+            const mention *m = &c->mentions.v[mi];
+            if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
+                p = m->start - 1;
+                adjacent = false;
+                continue;
+            }
+            if (m->possessive && !adjacent) {
+                /* "Russia's actions have undermined": the possessor */
+                return mi;
+            }
+            return mi;
+        }
+        if (c->tok[q].vg != NONE) {
+            uint32_t oi = c->tok[q].vg;
+            const vgroup *o = &c->vgroups.v[oi];
+            if (o->noun) {
+                adjacent = false;
+                p = o->first;
+                continue;
+            }
+            if (depth >= 3) return NONE;
+            /* "agreed to meet", "began withdrawing", "urged Russia to withdraw" */
+            if (g->infinitive || g->gerund || !g->finite) {
+                if (object_control(c, o)) {
+                    for (uint32_t k = o->end; k < g->first; k++)
+                        if (c->tok[k].mention != NONE) return c->tok[k].mention;
+                }
+                return subject_of(c, oi, depth + 1);
+            }
+            /* "met Y and discussed Z": coordinated with the verb before */
+            for (uint32_t k = o->end; k < g->first; k++)
+                if (is(c, k, "and") || is(c, k, "but") || is(c, k, "then") || is(c, k, "or"))
+                    return subject_of(c, oi, depth + 1);
+            return NONE;
+        }
+        const char *w = norm(c, q);
+        if (strcmp(w, ",") == 0) {
+            /* find the comma before, and step over a parenthetical */
+            uint32_t r = q;
+            while (r > first && !is(c, r - 1, ",") && !is_boundary_punct(c, r - 1)) r--;
+            uint32_t a = r > first && is(c, r - 1, ",") ? r - 1 : NONE;
+            if (a != NONE && parenthetical(c, a, q)) {
+                p = a;
+                adjacent = false;
+                continue;
+            }
+            /* "met X on Monday, then flew to Y": coordination across a comma */
+            uint32_t v2 = last_finite(c, first, q);
+            if (v2 != NONE && v2 != gi && depth < 3 && !(wc(c, q + 1) & DL_W_SUBORD) &&
+                (is(c, q + 1, "and") || is(c, q + 1, "then") || is(c, q + 1, "but") || g->gerund))
+                return subject_of(c, v2, depth + 1);
+            p = q;
+            adjacent = false;
+            continue;
+        }
+        if (wc(c, q) & DL_W_SUBORD) {
+            if ((is(c, q, "who") || is(c, q, "which") || is(c, q, "that")) && adjacent) {
+                uint32_t ant = mention_before(c, q, first);
+                if (ant != NONE) return ant;
+                if (is(c, q, "that")) return NONE;
+            }
+            /* a gerund after "after/before/while/by": the main clause's subject */
+            if (!g->finite && depth < 3) {
+                uint32_t v2 = last_finite(c, first, q);
+                if (v2 != NONE) return subject_of(c, v2, depth + 1);
+            }
+            return NONE;
+        }
+        if (is_boundary_punct(c, q)) return NONE;
+        if (c->doc->tokens[q].kind == DL_TOK_QUOTE) return NONE;
+        if (skippable(c, q) || (wc(c, q) & (DL_W_NEG | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO))) {
+            p = q;
+            continue;
+        }
+        if ((wc(c, q) & DL_W_CONJ) && adjacent) {
+            /* "... and said": look for the verb before */
+            p = q;
+            adjacent = false;
+            continue;
+        }
+        if ((wc(c, q) & DL_W_PREP)) {
+            p = q;
+            adjacent = false;
+            continue;
+        }
+        /* a plain noun: the subject is not an actor, unless a possessor
+         * owns it ("Macron's office said") */
+        if (adjacent && c->doc->tokens[q].kind == DL_TOK_WORD) {
+            uint32_t k = q;
+            while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
+                   !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
+                k--;
+            if (k > first && c->tok[k - 1].mention != NONE && c->mentions.v[c->tok[k - 1].mention].possessive)
+                return c->tok[k - 1].mention;
+            if (k > first + 1 && is(c, k - 1, "'s") && c->tok[k - 2].mention != NONE) return c->tok[k - 2].mention;
+            return NONE;
+        }
+        p = q;
+        adjacent = false;
+    }
+    return NONE;
+}
+
+/* Is the preposition at token i one after which an actor is still the
+ * target ("met with X", "sanctions on X")? */
+static bool target_prep(const article_ctx *c, uint32_t i) {
+    static const char *const w[] = {"to", "with", "against", "on", "toward", "towards", "into", "upon",
+                                    "from", "at", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (is(c, i, *p)) return true;
+    return false;
+}
+
+/* A plain word that may modify a noun ("bilateral", "five-hour"). */
+static bool is_plain(const article_ctx *c, uint32_t i) {
+    return c->doc->tokens[i].kind == DL_TOK_WORD && !wc(c, i) && c->tok[i].mention == NONE &&
+           c->tok[i].vg == NONE && !(c->doc->tokens[i].flags & DL_TF_CAP);
+}
+
+/* The object of verb group g: the first actor after it in its clause. */
+static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative) {
+    uint32_t end = sent_end(c, g->sentence);
+    uint32_t p = g->end;
+    for (int steps = 0; p < end && steps < 14; steps++) {
+        if (c->tok[p].mention != NONE) {
+            uint32_t mi = c->tok[p].mention;
+            const mention *m = &c->mentions.v[mi];
+            if ((m->locative && !allow_locative) || (m->after_prep && !target_prep(c, m->start - 1))) {
+                p = m->end;
+                continue;
+            }
+            return mi;
+        }
+        if (c->tok[p].vg != NONE && !c->vgroups.v[c->tok[p].vg].noun) return NONE;
+        if (wc(c, p) & DL_W_SUBORD) return NONE;
+        if (is_boundary_punct(c, p) || is(c, p, ",") || c->doc->tokens[p].kind == DL_TOK_QUOTE) return NONE;
+        p++;
+    }
+    return NONE;
+}
+
+/* "was accused by X": the agent of a passive verb. */
+static uint32_t passive_agent(article_ctx *c, const vgroup *g) {
+    uint32_t end = sent_end(c, g->sentence);
+    for (uint32_t p = g->end; p < end && p < g->end + 10; p++) {
+        if (is(c, p, "by") && p + 1 < end) {
+            for (uint32_t q = p + 1; q < end && q < p + 4; q++)
+                if (c->tok[q].mention != NONE) return c->tok[q].mention;
+            return NONE;
+        }
+        if (is_boundary_punct(c, p) || (c->tok[p].vg != NONE && !c->vgroups.v[c->tok[p].vg].noun)) return NONE;
+    }
+    return NONE;
+}
+
+/* ---- patterns ---------------------------------------------------------------- */
+
+static uint32_t match_seq(const article_ctx *c, uint32_t pos, uint32_t end, const dl_word_seq *seq) {
+    if (pos + seq->n_words > end) return 0;
+    for (uint32_t k = 0; k < seq->n_words; k++) {
+        uint32_t pw = dl_lexicon_seq_word(c->lex, seq->first_word + k);
+        if (!dl_lexicon_word_matches(c->lex, c->tok[pos + k].word, pw)) return 0;
+    }
+    return seq->n_words;
+}
+
+typedef struct pmatch {
+    uint32_t target, source; /* mentions, or NONE */
+    int score;
+} pmatch;
+
+/* Match one element at or after *pos (forward) within `window` tokens. */
+static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t end, int window,
+                       pmatch *pm) {
+    uint32_t limit = *pos + (uint32_t)window;
+    for (uint32_t q = *pos; q < end && q <= limit; q++) {
+        if (is_boundary_punct(c, q)) return false;
+        if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
+            if (c->tok[q].mention != NONE) {
+                uint32_t mi = c->tok[q].mention;
+                if (e->kind == DL_PE_TARGET) pm->target = mi;
+                if (e->kind == DL_PE_SOURCE) pm->source = mi;
+                *pos = c->mentions.v[mi].end;
+                pm->score += 1;
+                return true;
+            }
+            if (e->kind == DL_PE_SKIP_NP && c->doc->tokens[q].kind == DL_TOK_WORD) {
+                *pos = q + 1;
+                return true;
+            }
+            continue;
+        }
+        for (uint32_t a = 0; a < e->n_alts; a++) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+            uint32_t l = match_seq(c, q, end, seq);
+            if (l) {
+                *pos = q + l;
+                pm->score += (int)l * 2;
+                return true;
+            }
+        }
+        if (c->tok[q].mention != NONE) q = c->mentions.v[c->tok[q].mention].end - 1; /* a phrase counts once */
+    }
+    return false;
+}
+
+/* Match one element before *pos (backward). */
+static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t first,
+                            pmatch *pm) {
+    for (uint32_t q = *pos; q-- > first && q + 7 > *pos;) {
+        if (is_boundary_punct(c, q)) return false;
+        if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
+            if (c->tok[q].mention != NONE) {
+                uint32_t mi = c->tok[q].mention;
+                if (e->kind == DL_PE_SOURCE) pm->source = mi;
+                else pm->target = mi;
+                *pos = c->mentions.v[mi].start;
+                pm->score += 1;
+                return true;
+            }
+            continue;
+        }
+        if (e->kind == DL_PE_SKIP_NP) {
+            *pos = q;
+            return true;
+        }
+        for (uint32_t a = 0; a < e->n_alts; a++) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+            if (q + 1 < seq->n_words) continue;
+            uint32_t st = q + 1 - seq->n_words;
+            if (st < first) continue;
+            if (match_seq(c, st, *pos, seq)) {
+                *pos = st;
+                pm->score += (int)seq->n_words * 2;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, pmatch *pm) {
+    uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    pm->target = pm->source = NONE;
+    pm->score = 0;
+    uint32_t pos = g->end;
+    for (uint32_t k = 0; k < pt->n_post; k++) {
+        const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
+        int window = k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        if (!match_elem(c, e, &pos, end, window, pm)) return false;
+    }
+    pos = g->first;
+    for (uint32_t k = pt->n_pre; k-- > 0;) {
+        const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_pre + k);
+        if (!match_elem_back(c, e, &pos, first, pm)) return false;
+    }
+    return true;
+}
+
+/* The code of a verb group: best pattern, else the verb's, else the
+ * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
+static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
+    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, g->verb);
+    const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+    best->target = best->source = NONE;
+    best->score = 0;
+    *where = v->where;
+    snprintf(code, 8, "%s", v->code[0] ? v->code : b->code);
+    if (strcmp(code, "---") == 0) code[0] = 0;
+    for (uint32_t k = 0; k < b->n_patterns; k++) {
+        const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
+        pmatch pm;
+        if (!match_pattern(c, g, pt, &pm)) continue;
+        if (pm.score > best->score) {
+            *best = pm;
+            *where = pt->where;
+            snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+        }
+    }
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+typedef struct candidate {
+    uint32_t vg;
+    char code[8];
+    uint32_t where;       /* dictionary line of the coding */
+    uint32_t source;      /* mention */
+    uint32_t target;      /* mention or NONE */
+    bool pattern;
+    bool speech;
+    bool negated, hypothetical;
+    bool reverse_source;  /* source is an entity (the speaker), not a mention */
+    entity speaker;
+} candidate;
+
+static bool same_side(const entity *a, const entity *b) {
+    if (a->type == E_NONE || b->type == E_NONE) return false;
+    if (a->actor != NONE && a->actor == b->actor) return true;
+    if (a->name[0] && strcmp(a->name, b->name) == 0) return true;
+    /* a person and their own state or institution */
+    if ((a->type == E_PERSON) != (b->type == E_PERSON)) return a->country[0] && strcmp(a->country, b->country) == 0;
+    if (a->type != E_PERSON && b->type != E_PERSON) return strcmp(a->country, b->country) == 0;
+    return false;
+}
+
+static char *span_text(const article_ctx *c, uint32_t a, uint32_t b) {
+    if (b <= a) return NULL;
+    size_t s = c->doc->tokens[a].start, e = c->doc->tokens[b - 1].end;
+    return dl_strndup(c->doc->text + s, e - s);
+}
+
+/* The quotation around token i within its sentence (without the marks). */
+static char *quote_around(const article_ctx *c, uint32_t i, uint32_t s) {
+    uint32_t first = c->doc->sentences[s].first_token, end = sent_end(c, s);
+    if (!(c->doc->tokens[i].flags & DL_TF_IN_QUOTE)) return NULL;
+    uint32_t a = i, b = i;
+    while (a > first && (c->doc->tokens[a - 1].flags & DL_TF_IN_QUOTE) &&
+           !(c->doc->tokens[a].kind == DL_TOK_QUOTE && (c->doc->tokens[a].flags & DL_TF_OPEN)))
+        a--;
+    if (c->doc->tokens[a].kind == DL_TOK_QUOTE) a++;
+    while (b + 1 < end && (c->doc->tokens[b + 1].flags & DL_TF_IN_QUOTE) &&
+           !(c->doc->tokens[b + 1].kind == DL_TOK_QUOTE && (c->doc->tokens[b + 1].flags & DL_TF_CLOSE)))
+        b++;
+    /* trailing punctuation inside the quote ("...,") */
+    while (b > a && (is(c, b, ",") || is(c, b, "."))) b--;
+    return span_text(c, a, b + 1);
+}
+
+/* The quotation a speech verb introduces or closes in its sentence. */
+static char *quote_of_speech(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    for (uint32_t k = g->end; k < end; k++)
+        if (c->doc->tokens[k].flags & DL_TF_IN_QUOTE && c->doc->tokens[k].kind != DL_TOK_QUOTE)
+            return quote_around(c, k, g->sentence);
+    for (uint32_t k = g->first; k-- > first;)
+        if (c->doc->tokens[k].flags & DL_TF_IN_QUOTE && c->doc->tokens[k].kind != DL_TOK_QUOTE)
+            return quote_around(c, k, g->sentence);
+    return NULL;
+}
+
+static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, const mention *m) {
+    char *text = m ? span_text(c, m->start, m->end) : NULL;
+    dl_status st = dl_entity_set(out, text, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
+                                 e->sector[0] ? e->sector : NULL);
+    free(text);
+    return st;
+}
+
+static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, const mention *src_m,
+                      const entity *tgt, const mention *tgt_m) {
+    const vgroup *g = &c->vgroups.v[cd->vg];
+    uint32_t s = g->sentence;
+    dl_event *ev = dl_event_list_add(c->out);
+    if (!ev) return DL_ERR_NOMEM;
+    c->events_in_sentence++;
+    char id[512];
+    snprintf(id, sizeof id, "%s:%u:%u", c->a->id, s, c->events_in_sentence);
+    ev->id = dl_strdup(id);
+    if (!dl_action_set_code(&ev->action, cd->code)) {
+        snprintf(ev->action.code, sizeof ev->action.code, "%s", cd->code);
+        snprintf(ev->action.root, sizeof ev->action.root, "%.2s", cd->code);
+    }
+    ev->action.text = span_text(c, g->first, g->end);
+    dl_status st = set_entity(c, &ev->actor, src, src_m);
+    if (st == DL_OK && tgt && tgt->type != E_NONE && tgt->country[0]) {
+        ev->has_target = true;
+        st = set_entity(c, &ev->target, tgt, tgt_m);
+    }
+    ev->negated = cd->negated;
+    ev->hypothetical = cd->hypothetical;
+    if (cd->speech) ev->quote = quote_of_speech(c, g);
+    else ev->quote = quote_around(c, g->start, s);
+    /* date: the governing time expression, else the publication date */
+    const char *basis = NULL;
+    size_t basis_len = 0;
+    bool inferred = true;
+    event_date(c, s, g->start, &ev->date.when, &basis, &basis_len, &inferred);
+    ev->date.inferred = inferred;
+    ev->date.basis = inferred || !basis ? dl_strdup("publication") : dl_strndup(basis, basis_len);
+    double conf = 0.55 + (cd->pattern ? 0.15 : 0) + (ev->has_target ? 0.1 : 0) + (inferred ? 0 : 0.05);
+    if (src_m && src_m->resolved_by_coref) conf -= 0.15;
+    if (src->type == E_GROUP && !src->name[0]) conf -= 0.05;
+    ev->confidence = conf < 0.1 ? 0.1 : conf > 0.95 ? 0.95 : conf;
+    const dl_sentence *sent = &c->doc->sentences[s];
+    dl_mention m = {.article = c->a->id, .sentence = (long)s, .start = (long)sent->start, .end = (long)sent->end};
+    m.text = dl_strndup(c->doc->text + sent->start, sent->end - sent->start);
+    if (!m.text) return DL_ERR_NOMEM;
+    st = st == DL_OK ? dl_event_add_mention(ev, &m) : st;
+    free(m.text);
+    if (extractor_explain(c->x)) {
+        dl_buf b = {0};
+        dl_buf_printf(&b, "code %s: %s", cd->code, dl_lexicon_where(c->lex, cd->where));
+        if (src->where != NONE) dl_buf_printf(&b, "; actor: %s", dl_lexicon_where(c->lex, src->where));
+        if (src_m && src_m->resolved_by_coref) dl_buf_puts(&b, " (coreference)");
+        if (ev->has_target && tgt->where != NONE) dl_buf_printf(&b, "; target: %s", dl_lexicon_where(c->lex, tgt->where));
+        ev->explain = dl_buf_take(&b);
+    }
+    if (!ev->id || !ev->date.basis) return DL_ERR_NOMEM;
+    return st;
+}
+
+/* All mentions of the conjunction group of mention mi (in its sentence). */
+static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
+    const mention *m = &c->mentions.v[mi];
+    size_t n = 0;
+    for (size_t k = 0; k < c->mentions.n && n < cap; k++)
+        if (c->mentions.v[k].group == m->group && c->mentions.v[k].sentence == m->sentence) out[n++] = (uint32_t)k;
+    if (!n) out[n++] = mi;
+    return n;
+}
+
+static bool usable(const entity *e) { return e->type != E_NONE && e->country[0]; }
+
+static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
+    uint32_t srcs[8], tgts[8];
+    size_t ns = 0, nt = 0;
+    const entity *speaker = cd->reverse_source ? &cd->speaker : NULL;
+    if (!speaker) ns = group_members(c, cd->source, srcs, 8);
+    if (cd->target != NONE) nt = group_members(c, cd->target, tgts, 8);
+    const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
+    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || strncmp(cd->code, "04", 2) == 0 || strcmp(cd->code, "057") == 0;
+    if (speaker) {
+        for (size_t t = 0; t < nt; t++) {
+            const mention *tm = &c->mentions.v[tgts[t]];
+            if (!usable(&tm->ent) || same_side(speaker, &tm->ent)) continue;
+            dl_status st = emit(c, cd, speaker, NULL, &tm->ent, tm);
+            if (st != DL_OK) return st;
+        }
+        return DL_OK;
+    }
+    /* "Truss and Lavrov met": both sides in the subject, one event */
+    if (nt == 0 && ns >= 2 && symmetric) {
+        const mention *a = &c->mentions.v[srcs[0]];
+        for (size_t k = 1; k < ns; k++) {
+            const mention *t = &c->mentions.v[srcs[k]];
+            if (!usable(&a->ent) || !usable(&t->ent) || same_side(&a->ent, &t->ent)) continue;
+            dl_status st = emit(c, cd, &a->ent, a, &t->ent, t);
+            if (st != DL_OK) return st;
+        }
+        return DL_OK;
+    }
+    for (size_t s = 0; s < ns; s++) {
+        const mention *sm = &c->mentions.v[srcs[s]];
+        if (!usable(&sm->ent)) continue;
+        if (nt == 0) {
+            dl_status st = emit(c, cd, &sm->ent, sm, NULL, NULL);
+            if (st != DL_OK) return st;
+            continue;
+        }
+        for (size_t t = 0; t < nt; t++) {
+            const mention *tm = &c->mentions.v[tgts[t]];
+            bool same = tm->ent.type != E_NONE && ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
+                                                   (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
+                                                    strcmp(sm->ent.country, tm->ent.country) == 0));
+            dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
+            if (st != DL_OK) return st;
+        }
+    }
+    return DL_OK;
+}
+
+/* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
+ * "A held talks with B". */
+static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint32_t *b) {
+    uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    *a = *b = NONE;
+    uint32_t p = g->end;
+    /* "between A and B" */
+    if (p + 1 < end && (is(c, p, "between") || is(c, p, "of"))) {
+        uint32_t q = p + 1;
+        while (q < end && skippable(c, q)) q++;
+        if (q < end && c->tok[q].mention != NONE) {
+            uint32_t m1 = c->tok[q].mention;
+            uint32_t r = c->mentions.v[m1].end;
+            if (r + 1 < end && (is(c, r, "and") || is(c, r, "with"))) {
+                uint32_t s2 = r + 1;
+                while (s2 < end && skippable(c, s2)) s2++;
+                if (s2 < end && c->tok[s2].mention != NONE) {
+                    *a = m1;
+                    *b = c->tok[s2].mention;
+                    return true;
+                }
+            }
+            /* the group of A ("between the presidents of Russia and the United States") */
+            uint32_t mem[8];
+            size_t n = group_members(c, m1, mem, 8);
+            if (n >= 2) {
+                *a = mem[0];
+                *b = mem[1];
+                return true;
+            }
+        }
+    }
+    /* a second party after the noun: "with B", "to B" */
+    uint32_t other = NONE;
+    for (uint32_t q = g->end; q < end && q < g->end + 6; q++) {
+        if (c->tok[q].mention != NONE) {
+            const mention *m = &c->mentions.v[c->tok[q].mention];
+            if (m->after_prep && (is(c, m->start - 1, "with") || is(c, m->start - 1, "to")))
+                other = c->tok[q].mention;
+            break;
+        }
+        if (c->tok[q].vg != NONE || is_boundary_punct(c, q) || is(c, q, ",")) break;
+    }
+    /* before the noun: "A's visit", "the A-B call", "U.S.-Russia talks" */
+    uint32_t q = g->start;
+    while (q > first && (skippable(c, q - 1) || is_plain(c, q - 1))) q--;
+    if (q > first && is(c, q - 1, "'s")) q--;
+    if (q > first && c->tok[q - 1].mention != NONE) {
+        uint32_t m2 = c->tok[q - 1].mention;
+        const mention *mm = &c->mentions.v[m2];
+        /* "A-B": another mention joined by a dash */
+        uint32_t s0 = mm->start;
+        if (s0 > first + 1 && c->doc->tokens[s0 - 1].kind == DL_TOK_DASH && c->tok[s0 - 2].mention != NONE) {
+            *a = c->tok[s0 - 2].mention;
+            *b = m2;
+            return true;
+        }
+        if (other != NONE) {
+            *a = m2;
+            *b = other;
+            return true;
+        }
+    }
+    /* "A held talks with B": the subject of the verb before the noun */
+    if (other != NONE) {
+        for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
+            if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) {
+                uint32_t sj = subject_of(c, c->tok[k].vg, 1);
+                if (sj != NONE) {
+                    *a = sj;
+                    *b = other;
+                    return true;
+                }
+                break;
+            }
+        }
+    }
+    /* "A and B held talks" */
+    for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
+        if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) {
+            uint32_t sj = subject_of(c, c->tok[k].vg, 1);
+            if (sj != NONE) {
+                uint32_t mem[8];
+                if (group_members(c, sj, mem, 8) >= 2) {
+                    *a = mem[0];
+                    *b = mem[1];
+                    return true;
+                }
+            }
+            break;
+        }
+    }
+    return false;
+}
+
+/* ---- speakers ------------------------------------------------------------- */
+
+/* A transcript speaker label at the start of a paragraph ("Aide to the
+ * President Yury Ushakov: Good evening!", "SECRETARY BLINKEN:", or a
+ * sentence that is only a name: "President Biden."). */
+static bool label_of(const article_ctx *c, uint32_t s, entity *out) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    uint32_t colon = NONE;
+    for (uint32_t k = first; k < end && k < first + 14; k++)
+        if (is(c, k, ":")) {
+            colon = k;
+            break;
+        }
+    uint32_t stop = colon != NONE ? colon : end;
+    if (colon == NONE) {
+        /* the whole sentence is one name and a full stop */
+        if (end - first < 2 || !is(c, end - 1, ".")) return false;
+        stop = end - 1;
+    }
+    const mention *who = NULL;
+    for (uint32_t k = first; k < stop; k++) {
+        if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) return false;
+        if (c->tok[k].mention != NONE) {
+            const mention *m = &c->mentions.v[c->tok[k].mention];
+            if (m->ent.type == E_PERSON && usable(&m->ent)) who = m;
+            k = m->end - 1;
+        } else if (colon == NONE && c->doc->tokens[k].kind == DL_TOK_WORD && !(wc(c, k) & DL_W_TITLE)) {
+            return false;
+        }
+    }
+    if (!who) return false;
+    *out = who->ent;
+    return true;
+}
+
+/* Who says a speech verb: its subject, or the name after it ("said Lavrov"). */
+static uint32_t speech_source(article_ctx *c, uint32_t gi) {
+    const vgroup *g = &c->vgroups.v[gi];
+    uint32_t m = subject_of(c, gi, 0);
+    if (m != NONE && usable(&c->mentions.v[m].ent)) return m;
+    /* inversion only right after a quotation or a comma: "..., said Lavrov" */
+    uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    if (g->first > first) {
+        uint32_t p = g->first - 1;
+        if (!(c->doc->tokens[p].kind == DL_TOK_QUOTE || is(c, p, ","))) return m;
+    }
+    for (uint32_t k = g->end; k < end && k < g->end + 2; k++)
+        if (c->tok[k].mention != NONE) return c->tok[k].mention;
+    return m;
+}
+
+static bool is_speech(const article_ctx *c, const vgroup *g) {
+    return !g->noun && (dl_lexicon_block(c->lex, g->block)->flags & DL_VB_SPEECH);
+}
+
+void find_speakers(article_ctx *c) {
+    size_t n = c->doc->n_sentences;
+    entity label;
+    bool have_label = false, any_label = false;
+    for (uint32_t s = 0; s < n; s++) {
+        memset(&c->speaker_ent[s], 0, sizeof c->speaker_ent[s]);
+        c->speaker[s] = NONE;
+        if (c->noise[s]) continue;
+        if (c->doc->sentences[s].flags & DL_SF_PARA_START) {
+            entity e;
+            if (label_of(c, s, &e)) {
+                label = e;
+                have_label = any_label = true;
+            }
+        }
+        if (have_label) c->speaker_ent[s] = label;
+    }
+    /* attributed speech: "X said", "according to X" */
+    for (uint32_t gi = 0; gi < c->vgroups.n; gi++) {
+        const vgroup *g = &c->vgroups.v[gi];
+        if (!is_speech(c, g) || g->in_quote || c->noise[g->sentence]) continue;
+        uint32_t m = speech_source(c, gi);
+        if (m == NONE || !usable(&c->mentions.v[m].ent)) continue;
+        c->speaker[g->sentence] = m;
+        c->speaker_ent[g->sentence] = c->mentions.v[m].ent;
+    }
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (m->start >= 2 && is(c, m->start - 1, "to") && is(c, m->start - 2, "according") && usable(&m->ent)) {
+            c->speaker[m->sentence] = (uint32_t)k;
+            c->speaker_ent[m->sentence] = m->ent;
+        }
+    }
+    /* quotations over several sentences take the speaker of the sentence
+     * that attributes them */
+    for (uint32_t s = 0; s < n; s++) {
+        if (c->speaker[s] != NONE || c->noise[s]) continue;
+        uint32_t first = sent_first(c, s), end = sent_end(c, s);
+        bool quoted = first < end && ((c->doc->tokens[first].flags & DL_TF_IN_QUOTE) ||
+                                      (c->doc->tokens[end - 1].flags & DL_TF_IN_QUOTE));
+        if (!quoted) continue;
+        for (uint32_t t = s + 1; t < n && t <= s + 3; t++) {
+            if (c->speaker[t] != NONE) {
+                c->speaker_ent[s] = c->speaker_ent[t];
+                break;
+            }
+            if (c->doc->sentences[t].flags & DL_SF_PARA_START) break;
+        }
+        if (c->speaker_ent[s].type == E_NONE && s > 0 && c->speaker[s - 1] != NONE &&
+            !(c->doc->sentences[s].flags & DL_SF_PARA_START))
+            c->speaker_ent[s] = c->speaker_ent[s - 1];
+    }
+    /* an institution's own statement: "we" is the publisher */
+    if (!any_label && usable(&c->publisher))
+        for (uint32_t s = 0; s < n; s++)
+            if (c->speaker_ent[s].type == E_NONE) c->speaker_ent[s] = c->publisher;
+}
+
+/* ---- one sentence ----------------------------------------------------------- */
+
+static void link_groups(article_ctx *c, uint32_t s) {
+    mention *prev = NULL;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->sentence != s) continue;
+        if (prev && m->start >= prev->end && m->group != prev->group) {
+            uint32_t a = prev->end, b = m->start;
+            bool conj = (b == a + 1 && (is(c, a, "and") || is(c, a, ",") || is(c, a, "or"))) ||
+                        (b == a + 2 && is(c, a, ",") && (is(c, a + 1, "and") || is(c, a + 1, "or"))) ||
+                        (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
+            if (conj && m->after_prep && !prev->after_prep) conj = false;
+            if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
+            /* "X met Y and Z said": Z starts a new clause */
+            uint32_t q = m->end;
+            while (q < c->doc->n_tokens && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)))
+                q++;
+            if (conj && q < c->doc->n_tokens && c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun &&
+                prev->end < m->start && c->tok[q].vg != NONE) {
+                /* a verb right after the second actor: a new clause, unless the
+                 * first actor was also before no verb (a shared subject) */
+                uint32_t r = prev->start;
+                bool first_is_subject = r == sent_first(c, s) || !(c->tok[r - 1].vg != NONE);
+                if (!first_is_subject || c->vgroups.v[c->tok[q].vg].sentence != s) conj = false;
+                /* "X met Y and Z said": Y after a verb is an object, Z a subject */
+                for (uint32_t t = sent_first(c, s); t < prev->start; t++)
+                    if (c->tok[t].vg != NONE && !c->vgroups.v[c->tok[t].vg].noun) conj = false;
+            }
+            if (conj) {
+                uint32_t old = m->group;
+                for (size_t j = k; j < c->mentions.n; j++)
+                    if (c->mentions.v[j].group == old) c->mentions.v[j].group = prev->group;
+            }
+        }
+        prev = m;
+    }
+}
+
+static bool clause_has_if(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;) {
+        if (is(c, q, ";") || is(c, q, ":")) break;
+        if (is(c, q, "if") || is(c, q, "unless")) return true;
+        if (is(c, q, ",") && q + 1 < g->first && !(is(c, q + 1, "if"))) {
+            /* "if Russia invades, there will be": the if-clause is before the comma */
+            for (uint32_t r = q; r-- > first;) {
+                if (is(c, r, ",") || is(c, r, ";")) break;
+                if (is(c, r, "if") || is(c, r, "unless")) return true;
+            }
+            break;
+        }
+    }
+    return false;
+}
+
+/* A speech verb earlier in the sentence (reported speech: "said X would"). */
+static bool after_speech(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;)
+        if (c->tok[q].vg != NONE && is_speech(c, &c->vgroups.v[c->tok[q].vg])) return true;
+    return c->speaker[g->sentence] != NONE;
+}
+
+/* Tokens between two verb groups hold at most an actor and adverbs. */
+static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *h, uint32_t *object) {
+    *object = NONE;
+    for (uint32_t q = g->end; q < h->first; q++) {
+        if (c->tok[q].mention != NONE) {
+            if (*object != NONE) return false;
+            *object = c->tok[q].mention;
+            q = c->mentions.v[*object].end - 1;
+            continue;
+        }
+        if (skippable(c, q) || (wc(c, q) & DL_W_NEG) || is(c, q, "on") || is(c, q, "upon")) continue;
+        return false;
+    }
+    return true;
+}
+
+dl_status code_sentence(article_ctx *c, uint32_t s) {
+    if (c->noise[s]) return DL_OK;
+    c->events_in_sentence = 0;
+    VEC(candidate) cands = {0};
+    dl_status st = DL_OK;
+    bool all = extractor_all_modalities(c->x);
+    for (uint32_t gi = 0; gi < c->vgroups.n && st == DL_OK; gi++) {
+        vgroup *g = &c->vgroups.v[gi];
+        if (g->sentence != s || g->consumed_by != NONE) continue;
+        const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+        candidate cd = {.vg = gi, .source = NONE, .target = NONE};
+        pmatch pm;
+        code_of(c, g, cd.code, &pm, &cd.where);
+        cd.pattern = pm.score > 0;
+        /* "agreed to meet", "urged Russia to withdraw" */
+        uint32_t obj = NONE;
+        bool composed = false;
+        for (uint32_t hi = gi + 1; hi < c->vgroups.n && !g->noun; hi++) {
+            vgroup *h = &c->vgroups.v[hi];
+            if (h->sentence != s) break;
+            if (!h->infinitive || h->noun) break;
+            if (!complement_gap(c, g, h, &obj)) break;
+            char code2[8];
+            pmatch pm2;
+            uint32_t where2;
+            code_of(c, h, code2, &pm2, &where2);
+            const char *r = cd.code[0] && code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
+            if (r[0]) {
+                snprintf(cd.code, sizeof cd.code, "%s", r);
+                h->consumed_by = gi;
+                composed = true;
+                cd.pattern = true;
+                cd.where = where2;
+                if (obj == NONE) obj = pm2.target != NONE ? pm2.target : object_of(c, h, false);
+            }
+            break;
+        }
+        if (!cd.code[0]) continue;
+        if (g->noun) {
+            uint32_t a, bb;
+            if (!noun_participants(c, g, &a, &bb)) continue;
+            cd.source = a;
+            cd.target = bb;
+        } else if (b->flags & DL_VB_REVERSE) {
+            /* "X would face consequences", said by Y: Y threatens X */
+            cd.target = subject_of(c, gi, 0);
+            cd.speaker = c->speaker_ent[s];
+            if (cd.target == NONE || !usable(&cd.speaker)) continue;
+            cd.reverse_source = true;
+        } else if (g->passive) {
+            cd.source = passive_agent(c, g);
+            cd.target = subject_of(c, gi, 0);
+        } else {
+            cd.speech = (b->flags & DL_VB_SPEECH) && !composed;
+            cd.source = pm.source != NONE ? pm.source : cd.speech ? speech_source(c, gi) : subject_of(c, gi, 0);
+            if (composed) cd.target = obj;
+            else if (pm.target != NONE) cd.target = pm.target;
+            else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
+                cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0);
+        }
+        if (cd.source == NONE && !cd.reverse_source) continue;
+        /* "we will help": a first-person future is an expressed intent (03) */
+        if (g->future && !g->noun && cd.source != NONE && (c->mentions.v[cd.source].first_person || g->in_quote)) {
+            const char *r = dl_lexicon_compose(c->lex, "030", cd.code);
+            if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+        }
+        /* negation and modality */
+        if (g->negated) {
+            if (b->negated[0]) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
+            else cd.negated = true;
+        }
+        if (g->hypothetical && !g->future) {
+            bool reported = after_speech(c, g) && !clause_has_if(c, g);
+            cd.hypothetical = !reported;
+        }
+        if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
+        if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
+    }
+    /* a statement whose content is the speaker's own coded act is not coded
+     * separately (only the act is) */
+    for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
+        candidate *cd = &cands.v[k];
+        if (cd->speech) {
+            const mention *sp = &c->mentions.v[cd->source];
+            bool own = false;
+            for (size_t j = 0; j < cands.n && !own; j++) {
+                if (j == k || cands.v[j].speech) continue;
+                const entity *e = cands.v[j].reverse_source ? &cands.v[j].speaker
+                                  : cands.v[j].source != NONE ? &c->mentions.v[cands.v[j].source].ent
+                                                              : NULL;
+                if (e && same_side(e, &sp->ent)) own = true;
+                /* a threat said by the speaker ("would face consequences") */
+                if (cands.v[j].reverse_source) own = true;
+            }
+            if (own) continue;
+        }
+        st = emit_candidate(c, cd);
+    }
+    free(cands.v);
+    return st;
+}
+
+void code_link_groups(article_ctx *c, uint32_t s) { link_groups(c, s); }

@@ -1,0 +1,113 @@
+/* coder.h - private: the working state of the event coder, shared by the
+ * files of src/extract/:
+ *
+ *   extract.c   the extractor, the per-article loop, building dl_events
+ *   words.c     per-token word ids and classes, noise sentences, speakers
+ *   mentions.c  actor phrases ("Russia's foreign minister") and coreference
+ *   verbs.c     verb groups (tense, voice, negation, modality)
+ *   coder.c     patterns, source and target, composition, speech acts
+ *
+ * Everything here lives for one article and is freed at once. */
+#ifndef DL_CODER_H
+#define DL_CODER_H
+
+#include "../common/util.h"
+#include "dipline/extract.h"
+#include "dipline/lexicon.h"
+#include "dipline/text.h"
+#include "dipline/timex.h"
+
+#define NONE UINT32_MAX
+
+/* What an actor phrase stands for. */
+typedef enum { E_NONE = 0, E_COUNTRY, E_ORG, E_PERSON, E_GROUP } ent_type;
+
+typedef struct entity {
+    ent_type type;
+    char name[96];     /* canonical name ("" when only the country is known) */
+    char country[12];  /* country or organisation code ("" unknown) */
+    char sector[8];    /* GOV MIL ... ("" unknown) */
+    uint32_t actor;    /* lexicon actor, or NONE */
+    uint32_t role;     /* lexicon role held at the article's date, or NONE */
+    char gender;       /* 'm' 'f' or 0, from titles (Mr, Ms) */
+    uint32_t where;    /* dictionary entry, for --explain (NONE if none) */
+} entity;
+
+typedef enum {
+    M_NAME = 1,   /* a name (country, org, person) or a seat of power */
+    M_AGENT,      /* generic actor ("Russian troops") */
+    M_ROLE,       /* office ("the foreign minister") */
+    M_PRONOUN,    /* he, they, we ... */
+    M_CAPITAL,    /* a capital city ("Moscow said") */
+    M_PEOPLE,     /* demonym ("the Russians") */
+    M_DESCR       /* a definite description ("the alliance", "the country") */
+} mention_kind;
+
+typedef struct mention {
+    uint32_t start, end;  /* tokens [start, end) of the doc */
+    uint32_t head;        /* last token of the phrase */
+    uint32_t sentence;
+    mention_kind kind;
+    entity ent;           /* resolved (may be E_NONE) */
+    bool locative;        /* after in/at/near...: a place, not an actor */
+    bool after_prep;      /* directly after any preposition */
+    uint32_t prep_word;   /* that preposition's word id, or NONE */
+    bool possessive;      /* followed by 's: a modifier of a later noun */
+    bool plural;
+    bool first_person;    /* we/I/our: the speaker */
+    bool in_quote;
+    uint32_t group;       /* conjunction group id ("X and Y" share one) */
+    bool resolved_by_coref;
+} mention;
+
+typedef struct vgroup {
+    uint32_t start, end;    /* the verb's own tokens [start, end) */
+    uint32_t first;         /* first token of the group (aux, modal, neg) */
+    uint32_t verb;          /* lexicon verb */
+    uint32_t block;
+    uint32_t forms;         /* DL_VF_* this occurrence is */
+    bool noun;              /* an event noun ("the talks") */
+    bool finite;
+    bool passive;
+    bool negated;
+    bool hypothetical;      /* could, might, would (not reported future), if */
+    bool future;            /* will, going to, is due to, plans to */
+    bool infinitive;        /* "to" + verb */
+    bool gerund;            /* -ing not after be */
+    bool in_quote;
+    uint32_t sentence;
+    uint32_t consumed_by;   /* a composing main verb, or NONE */
+} vgroup;
+
+/* Per-token data for the current article. */
+typedef struct tokinfo {
+    uint32_t word;    /* lexicon word id or DL_WORD_NONE */
+    uint32_t wclass;  /* DL_W_* */
+    uint32_t vforms;  /* DL_VF_* if any verb */
+    uint32_t mention; /* index of the mention covering it, or NONE */
+    uint32_t vg;      /* index of the verb group whose verb it is, or NONE */
+    bool timex;       /* inside a time expression */
+} tokinfo;
+
+/* One article being coded. */
+typedef struct article_ctx {
+    const dl_extractor *x;
+    const dl_lexicon *lex;
+    const dl_article *a;
+    const dl_doc *doc;
+    dl_timex_list timexes;
+    dl_day dct;
+    tokinfo *tok;             /* doc->n_tokens */
+    VEC(mention) mentions;
+    VEC(vgroup) vgroups;
+    bool *noise;              /* per sentence: boilerplate, never coded */
+    uint32_t *speaker;        /* per sentence: mention index of its speaker, or NONE */
+    entity *speaker_ent;      /* per sentence: the speaker's entity (if any) */
+    entity publisher;         /* the article's source when it is an actor */
+    uint32_t next_group;
+    dl_event_list *out;
+    uint32_t events_in_sentence;
+    uint32_t cur_sentence;
+} article_ctx;
+
+#endif

@@ -1,0 +1,767 @@
+/* mentions.c - actor phrases and coreference.
+ *
+ * An actor phrase is built from dictionary items around a head:
+ *
+ *   [det] [modifiers] HEAD [of COUNTRY] [NAME]
+ *
+ * modifiers give a country ("Russian", "Russia's", "NATO", "Kremlin") or
+ * qualify an office ("deputy", "former"); the head is a name, an office
+ * ("foreign minister"), a generic agent ("troops"), a seat of power ("the
+ * Kremlin"), a capital, a demonym or a pronoun.  An office tied to a country
+ * resolves to whoever held it on the article's date.  Pronouns, bare offices
+ * ("the minister") and descriptions ("the alliance") resolve to the last
+ * compatible actor mentioned before. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+#include "extract_private.h"
+
+/* ---- entities from the dictionary --------------------------------------- */
+
+static void ent_clear(entity *e) {
+    memset(e, 0, sizeof *e);
+    e->actor = NONE;
+    e->role = NONE;
+    e->where = NONE;
+}
+
+static void set_country(article_ctx *c, entity *e, const char *code, const char *sector) {
+    ent_clear(e);
+    uint32_t a = dl_lexicon_find_code(c->lex, code);
+    const dl_actor_def *def = a != DL_WORD_NONE ? dl_lexicon_actor(c->lex, a) : NULL;
+    e->type = def && def->kind == DL_ACTOR_ORG ? E_ORG : E_COUNTRY;
+    e->actor = a != DL_WORD_NONE ? a : NONE;
+    snprintf(e->country, sizeof e->country, "%s", code);
+    snprintf(e->sector, sizeof e->sector, "%s", sector ? sector : "");
+    if (def) {
+        snprintf(e->name, sizeof e->name, "%s", def->name);
+        e->where = def->where;
+    }
+}
+
+/* A person: country and sector from the office held on the article's date,
+ * else the dictionary's home country and sector. */
+static void set_person(article_ctx *c, entity *e, uint32_t actor) {
+    ent_clear(e);
+    const dl_actor_def *def = dl_lexicon_actor(c->lex, actor);
+    e->type = E_PERSON;
+    e->actor = actor;
+    e->where = def->where;
+    snprintf(e->name, sizeof e->name, "%s", def->name);
+    char country[12];
+    uint32_t role = dl_lexicon_person_role(c->lex, actor, c->dct, country);
+    if (role != DL_WORD_NONE) {
+        e->role = role;
+        snprintf(e->country, sizeof e->country, "%s", country);
+        snprintf(e->sector, sizeof e->sector, "%s", dl_lexicon_role(c->lex, role)->sector);
+    } else {
+        snprintf(e->country, sizeof e->country, "%s", def->code);
+        snprintf(e->sector, sizeof e->sector, "%s", def->sector);
+    }
+}
+
+/* ---- token helpers ----------------------------------------------------- */
+
+static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
+static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
+
+/* Dictionary phrases at token i (not beyond end), fitting the text's case. */
+static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase **ph, size_t *n) {
+    if (i >= end || c->tok[i].word == DL_WORD_NONE) return 0;
+    uint32_t words[24], fl[24];
+    size_t k = 0;
+    for (uint32_t j = i; j < end && k < 24; j++, k++) {
+        words[k] = c->tok[j].word;
+        fl[k] = tflags(c, j);
+    }
+    return dl_lexicon_match(c->lex, words, fl, k, ph, n);
+}
+
+/* The first fitting meaning of a given kind among ph[0..n). */
+static const dl_phrase *pick(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n, dl_phrase_kind kind) {
+    uint32_t fl[24];
+    for (size_t k = 0; k < n; k++) {
+        if (ph[k].kind != kind) continue;
+        for (uint32_t j = 0; j < ph[k].n_words && j < 24; j++) fl[j] = tflags(c, i + j);
+        if (dl_phrase_fits(&ph[k], fl)) return &ph[k];
+    }
+    return NULL;
+}
+
+/* Best person among the fitting meanings of `kind` (by date fit). */
+static const dl_phrase *pick_person(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n, dl_phrase_kind kind,
+                                    int *fit_out) {
+    const dl_phrase *best = NULL;
+    int best_fit = -1;
+    uint32_t fl[24];
+    for (size_t k = 0; k < n; k++) {
+        if (ph[k].kind != kind) continue;
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, ph[k].index);
+        if (!a || a->kind != DL_ACTOR_PERSON) continue;
+        for (uint32_t j = 0; j < ph[k].n_words && j < 24; j++) fl[j] = tflags(c, i + j);
+        if (!dl_phrase_fits(&ph[k], fl)) continue;
+        int fit = dl_lexicon_person_fit(c->lex, ph[k].index, c->dct);
+        if (fit > best_fit) {
+            best_fit = fit;
+            best = &ph[k];
+        }
+    }
+    if (fit_out) *fit_out = best_fit;
+    return best;
+}
+
+static const dl_phrase *pick_place(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n) {
+    uint32_t fl[24];
+    for (size_t k = 0; k < n; k++) {
+        if (ph[k].kind != DL_PH_NAME) continue;
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, ph[k].index);
+        if (!a || a->kind == DL_ACTOR_PERSON) continue;
+        for (uint32_t j = 0; j < ph[k].n_words && j < 24; j++) fl[j] = tflags(c, i + j);
+        if (dl_phrase_fits(&ph[k], fl)) return &ph[k];
+    }
+    return NULL;
+}
+
+/* Has this person been mentioned earlier in the article? */
+static bool seen_person(const article_ctx *c, uint32_t actor) {
+    for (size_t k = c->mentions.n; k-- > 0;)
+        if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
+    return false;
+}
+
+/* Capitalised words that are not dictionary words of any closed class: an
+ * unknown person's name after an office ("minister Dubem Oniya"). */
+static uint32_t unknown_name(const article_ctx *c, uint32_t i, uint32_t end) {
+    uint32_t j = i;
+    while (j < end && j < i + 3) {
+        const dl_token *t = &c->doc->tokens[j];
+        if (t->kind != DL_TOK_WORD || !(t->flags & DL_TF_CAP) || (t->flags & DL_TF_UPPER && t->end - t->start > 4))
+            break;
+        if (wclass(c, j) & ~(DL_W_STOPNAME | DL_W_TITLE)) break;
+        if (c->tok[j].vforms || c->tok[j].timex) break;
+        j++;
+        /* "J." initials continue a name */
+    }
+    return j - i;
+}
+
+/* ---- coreference --------------------------------------------------------- */
+
+/* The last mention (before `before`, within `sentences` sentences) whose
+ * entity satisfies ok(); NULL if none. */
+static const mention *last_match(const article_ctx *c, size_t before, uint32_t sentence, uint32_t sentences,
+                                 bool (*ok)(const mention *, const void *), const void *arg) {
+    for (size_t k = before; k-- > 0;) {
+        const mention *m = &c->mentions.v[k];
+        if (m->sentence + sentences < sentence) break;
+        if (m->ent.type == E_NONE || m->first_person) continue;
+        if (ok(m, arg)) return m;
+    }
+    return NULL;
+}
+
+static bool is_person_gender(const mention *m, const void *arg) {
+    char g = *(const char *)arg;
+    return m->ent.type == E_PERSON && !m->locative && (!g || !m->ent.gender || m->ent.gender == g);
+}
+
+static bool is_plural_actor(const mention *m, const void *arg) {
+    (void)arg;
+    if (m->locative) return false;
+    return m->plural || m->ent.type == E_GROUP || m->ent.type == E_COUNTRY || m->ent.type == E_ORG;
+}
+
+static bool is_state(const mention *m, const void *arg) {
+    (void)arg;
+    return !m->locative && (m->ent.type == E_COUNTRY || m->ent.type == E_ORG) && !m->plural;
+}
+
+static bool is_country(const mention *m, const void *arg) {
+    (void)arg;
+    return m->ent.type == E_COUNTRY && m->ent.country[0];
+}
+
+static bool is_org(const mention *m, const void *arg) {
+    (void)arg;
+    return m->ent.type == E_ORG;
+}
+
+static bool has_role(const mention *m, const void *arg) {
+    uint32_t role = *(const uint32_t *)arg;
+    return m->ent.type == E_PERSON && m->ent.role == role;
+}
+
+/* Resolve a third-person pronoun at mention index k. */
+static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word) {
+    int person;
+    bool plural, poss;
+    char gender;
+    if (!dl_lexicon_pronoun(c->lex, word, &person, &plural, &poss, &gender)) return;
+    if (person == 1) {
+        m->first_person = true; /* resolved once speakers are known */
+        m->plural = plural;
+        return;
+    }
+    if (person != 3) return;
+    const mention *a = NULL;
+    if (gender == 'm' || gender == 'f') a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
+    else if (plural) a = last_match(c, k, m->sentence, 2, is_plural_actor, NULL);
+    else a = last_match(c, k, m->sentence, 1, is_state, NULL); /* "it": only nearby */
+    if (!a) return;
+    m->ent = a->ent;
+    m->plural = plural;
+    m->resolved_by_coref = true;
+}
+
+/* An office without a country ("the foreign minister", "the chancellor"). */
+static void resolve_role(article_ctx *c, mention *m, size_t k, uint32_t role) {
+    const mention *a = last_match(c, k, m->sentence, 8, has_role, &role);
+    if (a) {
+        m->ent = a->ent;
+        m->resolved_by_coref = true;
+        return;
+    }
+    /* the publisher's country ("The Foreign Secretary said" on gov.uk) */
+    if (c->publisher.country[0]) {
+        uint32_t p = dl_lexicon_role_holder(c->lex, c->publisher.country, role, c->dct, 30);
+        if (p != DL_WORD_NONE) {
+            set_person(c, &m->ent, p);
+            m->resolved_by_coref = true;
+        }
+    }
+}
+
+/* ---- building phrases ---------------------------------------------------- */
+
+#define MAX_COUNTRIES 4
+
+typedef struct np {
+    uint32_t start, end;
+    mention_kind kind;
+    entity ent;
+    bool plural;
+    /* several countries sharing one head ("Hungarian and Romanian officials") */
+    char countries[MAX_COUNTRIES][12];
+    int n_countries;
+} np;
+
+static bool is_office_qualifier(const char *w) {
+    static const char *const q[] = {"deputy", "vice", "former", "ex", "acting", "interim", "outgoing", "incoming",
+                                    "junior", "assistant", "under", "then", "first", "second", "late", "future",
+                                    "ex-", "co", "associate", "shadow", NULL};
+    for (const char *const *p = q; *p; p++)
+        if (strcmp(*p, w) == 0) return true;
+    return false;
+}
+
+static bool is_plain_adjective(const char *w) {
+    static const char *const q[] = {"senior", "top", "new", "current", "visiting", "fellow", "chief", "leading",
+                                    "high-ranking", "high", "ranking", "powerful", "veteran", "hawkish", "longtime",
+                                    "long-time", "embattled", "influential", "two", "three", "several",
+                                    "some", "many", "other", "all", "both", "unnamed", "anonymous", "local",
+                                    "regional", "federal", "national", "central", "military", "elite", "special",
+                                    "additional", "more", "heavily", "armed", NULL};
+    for (const char *const *p = q; *p; p++)
+        if (strcmp(*p, w) == 0) return true;
+    return false;
+}
+
+/* A country modifier at i: an adjective ("Russian", "NATO"), a possessive
+ * name ("Russia's"), a seat ("Kremlin") or a name used as a noun adjunct
+ * before an office or agent ("Kremlin spokesman").  Returns its length and
+ * the code; 0 if none. */
+static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char code[12], char sector[8]) {
+    const dl_phrase *ph;
+    size_t n;
+    size_t len = lex_at(c, i, end, &ph, &n);
+    if (!len) return 0;
+    sector[0] = 0;
+    const dl_phrase *p = pick(c, i, ph, n, DL_PH_ADJ);
+    bool poss = i + len < end && is(c, i + (uint32_t)len, "'s");
+    /* a hyphenated compound ("Moscow-backed") is not a country modifier */
+    if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE))
+        return 0;
+    if (!p) {
+        p = pick_place(c, i, ph, n);
+        if (!p) {
+            p = pick(c, i, ph, n, DL_PH_SEAT);
+            if (p) snprintf(sector, 8, "%s", p->sector);
+        }
+        if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
+        if (!p) return 0;
+        /* a name is a modifier only with 's or directly before an office/agent */
+        if (!poss) {
+            const dl_phrase *ph2;
+            size_t n2;
+            uint32_t j = i + (uint32_t)len;
+            size_t l2 = lex_at(c, j, end, &ph2, &n2);
+            if (!l2 || (!pick(c, j, ph2, n2, DL_PH_ROLE) && !pick(c, j, ph2, n2, DL_PH_AGENT))) return 0;
+        }
+    }
+    const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+    if (!a || a->kind == DL_ACTOR_PERSON) return 0;
+    snprintf(code, 12, "%s", a->code);
+    return len + (poss ? 1 : 0);
+}
+
+/* Try to read an actor phrase starting at token i; fills *out and returns
+ * true on success. */
+static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
+    memset(out, 0, sizeof *out);
+    ent_clear(&out->ent);
+    uint32_t j = i;
+    bool det = false, qualified = false, former = false, titled = false;
+    char mod_sector[8] = "";
+    uint32_t poss_pron_country = 0;
+    entity poss_ent;
+    ent_clear(&poss_ent);
+    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON)) {
+        det = true;
+        j++;
+    }
+    /* a possessive pronoun as modifier: "his spokesman", "their troops" */
+    if (!det && j < end && (wclass(c, j) & DL_W_PRON)) {
+        int person;
+        bool plural, poss;
+        char g;
+        if (dl_lexicon_pronoun(c->lex, c->tok[j].word, &person, &plural, &poss, &g) && poss && person == 3) {
+            mention tmp = {.sentence = c->cur_sentence};
+            ent_clear(&tmp.ent);
+            resolve_pronoun(c, &tmp, c->mentions.n, c->tok[j].word);
+            if (tmp.ent.country[0]) {
+                poss_ent = tmp.ent;
+                poss_pron_country = 1;
+            }
+        }
+    }
+    uint32_t after_det = j;
+    if (poss_pron_country) j++;
+    /* modifiers */
+    for (int guard = 0; j < end && guard < 8; guard++) {
+        char code[12], sector[8];
+        size_t l = country_modifier(c, j, end, code, sector);
+        if (l) {
+            if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
+            if (sector[0]) snprintf(mod_sector, sizeof mod_sector, "%s", sector);
+            j += (uint32_t)l;
+            /* "Hungarian and Romanian officials" */
+            if (j + 1 < end && (is(c, j, "and") || is(c, j, ",") || is(c, j, "or"))) {
+                char code2[12], sector2[8];
+                size_t l2 = country_modifier(c, j + 1, end, code2, sector2);
+                if (l2) {
+                    j++;
+                    continue;
+                }
+            }
+            continue;
+        }
+        /* an office or agent starts the head ("Foreign Secretary") */
+        {
+            const dl_phrase *hp;
+            size_t hn;
+            if (lex_at(c, j, end, &hp, &hn) && (pick(c, j, hp, hn, DL_PH_ROLE) || pick(c, j, hp, hn, DL_PH_AGENT)))
+                break;
+        }
+        const char *w = norm(c, j);
+        if (is_office_qualifier(w)) {
+            qualified = true;
+            if (strcmp(w, "former") == 0 || strcmp(w, "ex") == 0 || strcmp(w, "late") == 0) former = true;
+            j++;
+            if (j < end && c->doc->tokens[j].kind == DL_TOK_DASH) j++; /* "ex-" */
+            continue;
+        }
+        if (is_plain_adjective(w) && j + 1 < end) {
+            j++;
+            continue;
+        }
+        if ((wclass(c, j) & DL_W_TITLE) && (tflags(c, j) & DL_TF_ABBREV || is(c, j, "mr") || is(c, j, "mrs") ||
+                                           is(c, j, "ms") || is(c, j, "dr"))) {
+            titled = true;
+            if (is(c, j, "mr")) out->ent.gender = 'm';
+            if (is(c, j, "mrs") || is(c, j, "ms") || is(c, j, "miss")) out->ent.gender = 'f';
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (j >= end) return false;
+    char gender = out->ent.gender;
+    const dl_phrase *ph;
+    size_t n;
+    size_t len = lex_at(c, j, end, &ph, &n);
+    const char *country = out->n_countries ? out->countries[0] : poss_pron_country ? poss_ent.country : NULL;
+    const dl_phrase *p;
+    /* an office */
+    if (len && (p = pick(c, j, ph, n, DL_PH_ROLE))) {
+        const dl_role_def *role = dl_lexicon_role(c->lex, p->index);
+        uint32_t k = j + (uint32_t)len;
+        uint32_t role_idx = p->index;
+        if (!country && p->country[0]) country = p->country;
+        /* "... of Russia" / "of the Russian Federation" */
+        if (k + 1 < end && is(c, k, "of")) {
+            uint32_t m = k + 1;
+            if (m < end && is(c, m, "the")) m++;
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = lex_at(c, m, end, &ph2, &n2);
+            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+            if (pl) {
+                country = dl_lexicon_actor(c->lex, pl->index)->code;
+                k = m + (uint32_t)l2;
+            }
+        }
+        /* a name after the office: "Foreign Minister Sergey Lavrov" */
+        const dl_phrase *ph3;
+        size_t n3;
+        size_t l3 = lex_at(c, k, end, &ph3, &n3);
+        int fit;
+        const dl_phrase *pp = l3 ? pick_person(c, k, ph3, n3, DL_PH_NAME, &fit) : NULL;
+        if (!pp && l3) pp = pick_person(c, k, ph3, n3, DL_PH_SURNAME, &fit);
+        out->start = i;
+        out->kind = M_ROLE;
+        if (pp) {
+            set_person(c, &out->ent, pp->index);
+            out->ent.where = pp->where;
+            out->end = k + (uint32_t)l3;
+            out->kind = M_NAME;
+        } else if ((l3 = unknown_name(c, k, end)) > 0 && !det) {
+            /* an unknown person: name from the text, country from the office */
+            out->ent.type = E_PERSON;
+            size_t a = c->doc->tokens[k].start, b = c->doc->tokens[k + l3 - 1].end;
+            snprintf(out->ent.name, sizeof out->ent.name, "%.*s", (int)(b - a), c->doc->text + a);
+            if (country) snprintf(out->ent.country, sizeof out->ent.country, "%s", country);
+            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", role->sector);
+            out->ent.where = p->where;
+            out->end = k + (uint32_t)l3;
+            out->kind = M_NAME;
+        } else if (country) {
+            out->end = k;
+            uint32_t holder = qualified ? DL_WORD_NONE : dl_lexicon_role_holder(c->lex, country, role_idx, c->dct, 30);
+            if (holder != DL_WORD_NONE) {
+                set_person(c, &out->ent, holder);
+                out->ent.where = p->where;
+                out->kind = M_NAME;
+            } else {
+                /* a deputy, a former holder, or an office we cannot staff:
+                 * the country's government */
+                set_country(c, &out->ent, country, role->sector);
+                out->ent.type = E_GROUP;
+                out->ent.name[0] = 0;
+                out->ent.where = p->where;
+            }
+        } else {
+            out->end = k;
+            out->ent.type = E_NONE;
+            out->ent.role = role_idx; /* resolved later by coreference */
+            if (former || qualified) out->ent.role = NONE;
+        }
+        (void)titled;
+        out->ent.gender = gender;
+        return true;
+    }
+    /* a generic agent: "troops", "officials", "the government" */
+    if (len && (p = pick(c, j, ph, n, DL_PH_AGENT))) {
+        const dl_agent_def *ag = dl_lexicon_agent(c->lex, p->index);
+        uint32_t k = j + (uint32_t)len;
+        if (!country && ag->country[0]) country = ag->country;
+        /* "officials of the European Union", "forces from Belarus", "opposition in Zimbabwe" */
+        if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
+            uint32_t m = k + 1;
+            if (m < end && is(c, m, "the")) m++;
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = lex_at(c, m, end, &ph2, &n2);
+            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            bool in_ok = !is(c, k, "in") || strcmp(ag->sector, "MIL") != 0;
+            if (pl && in_ok) {
+                country = dl_lexicon_actor(c->lex, pl->index)->code;
+                k = m + (uint32_t)l2;
+            }
+        }
+        out->start = i;
+        out->end = k;
+        out->kind = M_AGENT;
+        out->plural = true;
+        if (country) {
+            set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
+            out->ent.type = E_GROUP;
+            out->ent.where = p->where;
+            out->ent.name[0] = 0;
+        } else {
+            out->ent.type = E_NONE; /* an agent without a country is no actor */
+            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", ag->sector);
+        }
+        return true;
+    }
+    /* modifiers without a head: "Russia's" before another noun */
+    if (j > after_det && out->n_countries && !poss_pron_country) {
+        /* the possessor alone ("Russia's actions"): a possessive mention */
+        uint32_t k = j;
+        if (k > i && is(c, k - 1, "'s")) {
+            set_country(c, &out->ent, out->countries[0], mod_sector[0] ? mod_sector : NULL);
+            out->start = i;
+            out->end = k - 1;
+            out->kind = M_NAME;
+            out->n_countries = 1;
+            return true;
+        }
+        return false;
+    }
+    if (!len) {
+        /* a pronoun */
+        if (!det && (wclass(c, j) & DL_W_PRON) && j == i) {
+            out->start = j;
+            out->end = j + 1;
+            out->kind = M_PRONOUN;
+            return true;
+        }
+        return false;
+    }
+    /* a name: person, country, organisation */
+    int fit = -1;
+    const dl_phrase *pp = pick_person(c, j, ph, n, DL_PH_NAME, &fit);
+    const dl_phrase *pl = pick_place(c, j, ph, n);
+    if (pp && pl) {
+        /* "Jordan", "Georgia": a place unless titled */
+        if (!titled && !out->n_countries) pp = NULL;
+        else pl = NULL;
+    }
+    if (!pp && !pl) {
+        const dl_phrase *ps = pick_person(c, j, ph, n, DL_PH_SURNAME, &fit);
+        if (ps) {
+            bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
+                      (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2 && !(tflags(c, j) & DL_TF_SENT_START));
+            if (ok) pp = ps;
+        }
+    }
+    if (pp) {
+        set_person(c, &out->ent, pp->index);
+        out->ent.where = pp->where;
+        out->ent.gender = gender;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_NAME;
+        /* "Chancellor Olaf Scholz of Germany": absorb "of Germany" */
+        uint32_t k = out->end;
+        if (k + 1 < end && is(c, k, "of")) {
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = lex_at(c, k + 1, end, &ph2, &n2);
+            if (l2 && pick_place(c, k + 1, ph2, n2)) out->end = k + 1 + (uint32_t)l2;
+        }
+        return true;
+    }
+    if (pl) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, pl->index);
+        set_country(c, &out->ent, a->code, NULL);
+        out->ent.where = pl->where;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_NAME;
+        return true;
+    }
+    if ((p = pick(c, j, ph, n, DL_PH_SEAT))) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        set_country(c, &out->ent, a->code, p->sector);
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_NAME;
+        return true;
+    }
+    if ((p = pick(c, j, ph, n, DL_PH_CAPITAL))) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        set_country(c, &out->ent, a->code, "GOV");
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_CAPITAL;
+        return true;
+    }
+    if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        set_country(c, &out->ent, a->code, NULL);
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_PEOPLE;
+        out->plural = true;
+        return true;
+    }
+    return false;
+}
+
+/* A definite description from data/descriptions.txt at token i. */
+static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
+    const rules *r = extractor_rules(c->x);
+    for (size_t k = 0; k < r->desc.n; k++) {
+        const desc_rule *d = &r->desc.v[k];
+        if (i + (uint32_t)d->ph.n > end) continue;
+        int w = 0;
+        while (w < d->ph.n && is(c, i + (uint32_t)w, d->ph.words[w])) w++;
+        if (w == d->ph.n) {
+            *len_out = (size_t)w;
+            *rule = d;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool push_mention(article_ctx *c, mention m) {
+    if (!vec_push(&c->mentions, m)) return false;
+    uint32_t idx = (uint32_t)(c->mentions.n - 1);
+    for (uint32_t t = m.start; t < m.end; t++)
+        if (c->tok[t].mention == NONE) c->tok[t].mention = idx;
+    return true;
+}
+
+static void fill_context(article_ctx *c, mention *m, uint32_t first) {
+    m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
+    m->prep_word = NONE;
+    m->group = c->next_group++;
+    if (m->start > first && (wclass(c, m->start - 1) & DL_W_PREP)) {
+        m->after_prep = true;
+        m->prep_word = c->tok[m->start - 1].word;
+        m->locative = (wclass(c, m->start - 1) & DL_W_LOCPREP) && !is(c, m->start - 1, "to") &&
+                      !is(c, m->start - 1, "toward") && !is(c, m->start - 1, "towards") &&
+                      !is(c, m->start - 1, "into") && !is(c, m->start - 1, "from");
+    }
+    m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
+}
+
+dl_status find_mentions(article_ctx *c, uint32_t s) {
+    const dl_sentence *sent = &c->doc->sentences[s];
+    uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    c->cur_sentence = s;
+    for (uint32_t i = first; i < end;) {
+        if (c->tok[i].timex) {
+            i++;
+            continue;
+        }
+        size_t dl;
+        const desc_rule *d;
+        if (parse_description(c, i, end, &dl, &d)) {
+            mention m = {.start = i, .end = i + (uint32_t)dl, .head = i + (uint32_t)dl - 1, .sentence = s,
+                         .kind = M_DESCR};
+            ent_clear(&m.ent);
+            fill_context(c, &m, first);
+            size_t k = c->mentions.n;
+            if (d->kind == DESC_CODE) {
+                set_country(c, &m.ent, d->code, NULL);
+            } else if (d->kind == DESC_COUNTRY) {
+                const mention *a = last_match(c, k, s, 4, is_country, NULL);
+                if (a) m.ent = a->ent;
+            } else if (d->kind == DESC_ORG) {
+                const mention *a = last_match(c, k, s, 4, is_org, NULL);
+                if (a) m.ent = a->ent;
+            } else {
+                /* the last two distinct people (or states): one group */
+                char g = 0;
+                const mention *a = NULL, *b = NULL;
+                for (size_t q = k; q-- > 0 && !b;) {
+                    const mention *x = &c->mentions.v[q];
+                    if (x->sentence + 6 < s) break;
+                    bool want = d->kind == DESC_PERSONS2 || d->kind == DESC_PERSON ? is_person_gender(x, &g)
+                                                                                   : is_state(x, NULL);
+                    if (!want || x->first_person) continue;
+                    if (!a) a = x;
+                    else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
+                        b = x;
+                }
+                if (a) {
+                    m.ent = a->ent;
+                    m.resolved_by_coref = true;
+                    m.plural = d->kind != DESC_PERSON;
+                    if (!push_mention(c, m)) return DL_ERR_NOMEM;
+                    if (b && d->kind != DESC_PERSON) {
+                        mention m2 = m;
+                        m2.ent = b->ent;
+                        if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
+                    }
+                }
+                i += (uint32_t)dl;
+                continue;
+            }
+            m.resolved_by_coref = d->kind != DESC_CODE;
+            if (!push_mention(c, m)) return DL_ERR_NOMEM;
+            i += (uint32_t)dl;
+            continue;
+        }
+        np p;
+        if (!parse_np(c, i, end, &p) || p.end <= i) {
+            i++;
+            continue;
+        }
+        mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
+                     .ent = p.ent, .plural = p.plural};
+        fill_context(c, &m, first);
+        size_t k = c->mentions.n;
+        if (p.kind == M_PRONOUN) resolve_pronoun(c, &m, k, c->tok[p.start].word);
+        else if (p.kind == M_ROLE && m.ent.type == E_NONE && m.ent.role != NONE) resolve_role(c, &m, k, m.ent.role);
+        if (!push_mention(c, m)) return DL_ERR_NOMEM;
+        /* "Hungarian and Romanian officials": one mention per country */
+        for (int q = 1; q < p.n_countries && m.ent.type == E_GROUP; q++) {
+            mention m2 = m;
+            set_country(c, &m2.ent, p.countries[q], m.ent.sector);
+            m2.ent.type = E_GROUP;
+            m2.ent.name[0] = 0;
+            if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
+            /* same group as the first */
+            c->mentions.v[c->mentions.n - 1].group = m.group;
+        }
+        i = p.end;
+    }
+    return DL_OK;
+}
+
+/* First-person pronouns ("we", "our", "I") stand for the sentence's speaker:
+ * a person as "I", their country or institution as "we". */
+void resolve_first_person(article_ctx *c) {
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        mention *m = &c->mentions.v[k];
+        if (!m->first_person) continue;
+        const entity *sp = &c->speaker_ent[m->sentence];
+        if (sp->type == E_NONE) continue;
+        m->ent = *sp;
+        m->resolved_by_coref = true;
+        if (m->plural && sp->type == E_PERSON && sp->country[0]) {
+            /* "we" said by a minister: the government (or institution) */
+            set_country(c, &m->ent, sp->country, "GOV");
+        }
+    }
+}
+
+/* The publisher as an actor ("U.S. Department of State", "NATO"). */
+void find_publisher(article_ctx *c) {
+    ent_clear(&c->publisher);
+    const char *src = c->a->source;
+    if (!src || !*src) return;
+    dl_doc *d;
+    if (dl_doc_new(src, strlen(src), &d, NULL) != DL_OK) return;
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        uint32_t words[24], fl[24];
+        size_t k = 0;
+        for (size_t j = i; j < d->n_tokens && k < 24; j++, k++) {
+            words[k] = dl_lexicon_word(c->lex, dl_doc_norm(d, j), d->tokens[j].norm_len);
+            fl[k] = d->tokens[j].flags;
+        }
+        const dl_phrase *ph;
+        size_t n;
+        size_t len = dl_lexicon_match(c->lex, words, fl, k, &ph, &n);
+        if (!len) continue;
+        for (size_t q = 0; q < n; q++) {
+            const dl_actor_def *a = dl_lexicon_actor(c->lex, ph[q].index);
+            if ((ph[q].kind == DL_PH_NAME || ph[q].kind == DL_PH_SEAT) && a && a->kind != DL_ACTOR_PERSON) {
+                set_country(c, &c->publisher, a->code, ph[q].kind == DL_PH_SEAT ? ph[q].sector : "GOV");
+                dl_doc_free(d);
+                return;
+            }
+        }
+    }
+    dl_doc_free(d);
+}

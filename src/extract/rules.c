@@ -1,0 +1,111 @@
+/* rules.c - loading the extractor's rule lists (see rules.h). */
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dipline/text.h"
+
+static void add_word(void *ctx, const char *norm, size_t len, const dl_token *tok) {
+    (void)tok;
+    rule_phrase *ph = ctx;
+    if (ph->n < RULE_WORDS && len < sizeof ph->words[0]) {
+        memcpy(ph->words[ph->n], norm, len);
+        ph->words[ph->n][len] = 0;
+        ph->n++;
+    }
+}
+
+/* Each non-comment line of data/<name>, trimmed; calls fn(line). */
+static dl_status each_line(const char *name, rules *r, dl_status (*fn)(rules *, char *, long, dl_error *),
+                           dl_error *err) {
+    size_t len;
+    const char *text = dl_data_get(name, &len);
+    if (!text) return DL_OK;
+    const char *p = text, *end = text + len;
+    long line = 0;
+    while (p < end) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e) e = end;
+        line++;
+        char buf[512];
+        size_t n = (size_t)(e - p);
+        if (n >= sizeof buf) n = sizeof buf - 1;
+        memcpy(buf, p, n);
+        buf[n] = 0;
+        char *hash = strchr(buf, '#');
+        if (hash) *hash = 0;
+        char *s = buf;
+        while (*s == ' ' || *s == '\t') s++;
+        size_t l = strlen(s);
+        while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\r')) s[--l] = 0;
+        if (l) {
+            dl_status st = fn(r, s, line, err);
+            if (st != DL_OK) return st;
+        }
+        p = e + 1;
+    }
+    return DL_OK;
+}
+
+static dl_status noise_line(rules *r, char *s, long line, dl_error *err) {
+    noise_rule nr = {0};
+    if (strncmp(s, "start ", 6) == 0) nr.kind = NOISE_START, s += 6;
+    else if (strncmp(s, "contains ", 9) == 0) nr.kind = NOISE_CONTAINS, s += 9;
+    else if (strcmp(s, "paren") == 0) nr.kind = NOISE_PAREN, s += 5;
+    else return dl_error_set(err, DL_ERR_INPUT, "data/noise.txt", line, -1, "expected start, contains or paren");
+    dl_text_tokens(s, strlen(s), add_word, &nr.ph);
+    if (!vec_push(&r->noise, nr)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    return DL_OK;
+}
+
+static dl_status desc_line(rules *r, char *s, long line, dl_error *err) {
+    char *arrow = strstr(s, "->");
+    if (!arrow) return dl_error_set(err, DL_ERR_INPUT, "data/descriptions.txt", line, -1, "expected PHRASE -> TARGET");
+    *arrow = 0;
+    char *t = arrow + 2;
+    while (*t == ' ') t++;
+    desc_rule d = {0};
+    dl_text_tokens(s, strlen(s), add_word, &d.ph);
+    if (strcmp(t, "@country") == 0) d.kind = DESC_COUNTRY;
+    else if (strcmp(t, "@org") == 0) d.kind = DESC_ORG;
+    else if (strcmp(t, "@person") == 0) d.kind = DESC_PERSON;
+    else if (strcmp(t, "@persons2") == 0) d.kind = DESC_PERSONS2;
+    else if (strcmp(t, "@countries2") == 0) d.kind = DESC_COUNTRIES2;
+    else {
+        d.kind = DESC_CODE;
+        snprintf(d.code, sizeof d.code, "%s", t);
+    }
+    if (!d.ph.n || !vec_push(&r->desc, d)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    return DL_OK;
+}
+
+static dl_status leader_line(rules *r, char *s, long line, dl_error *err) {
+    if (strncmp(s, "head_of_government", 18) != 0)
+        return dl_error_set(err, DL_ERR_INPUT, "data/leader_roles.txt", line, -1, "expected head_of_government CODE ...");
+    char *save = NULL;
+    for (char *w = strtok_r(s + 18, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        char *c = dl_strdup(w);
+        if (!c || !vec_push(&r->hog, c)) {
+            free(c);
+            return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+        }
+    }
+    return DL_OK;
+}
+
+dl_status rules_load(rules *r, dl_error *err) {
+    memset(r, 0, sizeof *r);
+    dl_status st = each_line("noise.txt", r, noise_line, err);
+    if (st == DL_OK) st = each_line("descriptions.txt", r, desc_line, err);
+    if (st == DL_OK) st = each_line("leader_roles.txt", r, leader_line, err);
+    return st;
+}
+
+void rules_free(rules *r) {
+    free(r->noise.v);
+    free(r->desc.v);
+    for (size_t i = 0; i < r->hog.n; i++) free(r->hog.v[i]);
+    free(r->hog.v);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,39 @@
+/* rules.h - private: the extractor's small rule lists (data/noise.txt,
+ * data/descriptions.txt, data/leader_roles.txt), loaded once per extractor. */
+#ifndef DL_RULES_H
+#define DL_RULES_H
+
+#include "../common/util.h"
+
+#define RULE_WORDS 8
+
+typedef struct rule_phrase {
+    char words[RULE_WORDS][24]; /* normalised words */
+    int n;
+} rule_phrase;
+
+typedef enum { NOISE_START = 1, NOISE_CONTAINS, NOISE_PAREN } noise_kind;
+
+typedef struct noise_rule {
+    noise_kind kind;
+    rule_phrase ph;
+} noise_rule;
+
+typedef enum { DESC_CODE = 1, DESC_COUNTRY, DESC_ORG, DESC_PERSON, DESC_PERSONS2, DESC_COUNTRIES2 } desc_kind;
+
+typedef struct desc_rule {
+    rule_phrase ph;
+    desc_kind kind;
+    char code[12];
+} desc_rule;
+
+typedef struct rules {
+    VEC(noise_rule) noise;
+    VEC(desc_rule) desc;
+    VEC(char *) hog;   /* countries whose "leader" is the head of government */
+} rules;
+
+dl_status rules_load(rules *r, dl_error *err);
+void rules_free(rules *r);
+
+#endif

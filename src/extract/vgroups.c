@@ -1,0 +1,177 @@
+/* vgroups.c - verbs and event nouns in a sentence, with their verb group:
+ * the auxiliaries, modals, negation and adverbs before them, which give
+ * tense, voice, negation and modality ("would not have been invited"). */
+#include <string.h>
+
+#include "extract_private.h"
+
+static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
+
+/* Words that introduce a future or plan before "to" ("is due to meet"). */
+static bool future_before_to(const article_ctx *c, uint32_t i) {
+    static const char *const w[] = {"going", "due", "set", "expected", "scheduled", "poised", "plans", "plan",
+                                    "planned", "planning", "intends", "intend", "intended", "hopes", "prepared",
+                                    "ready", "about", "slated", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (is(c, i, *p)) return true;
+    return false;
+}
+
+/* Is the token at i (with dictionary readings) used as a noun here? */
+static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
+    if (i == first) return false;
+    uint32_t p = i - 1;
+    /* "U.S.-Russia talks", "the Biden-Putin call" */
+    if (c->tok[p].mention != NONE && !(c->doc->tokens[i].flags & DL_TF_SPACE)) return true;
+    if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].possessive) return false;
+    if (is(c, p, "'s")) return true;
+    uint32_t cl = wc(c, p);
+    if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && is(c, p, "that"))) return true;
+    if (cl & DL_W_QUANT) return true;
+    if (c->doc->tokens[p].kind == DL_TOK_NUMBER) return true;
+    if ((cl & DL_W_PREP) && !is(c, p, "to")) return true;
+    /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
+    const char *w = norm(c, p);
+    size_t n = strlen(w);
+    if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 3 &&
+        (strcmp(w + n - 2, "al") == 0 || strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ful") == 0 ||
+         strcmp(w + n - 3, "ent") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "nal") == 0))
+        return true;
+    return false;
+}
+
+/* Does something before token i make it a verb ("will meet", "to visit",
+ * "they met")? */
+static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
+    if (i == first) return true;
+    uint32_t p = i - 1;
+    while (p > first && (wc(c, p) & DL_W_ADV)) p--;
+    uint32_t cl = wc(c, p);
+    if (cl & (DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)) return true;
+    if (is(c, p, "to")) return true;
+    if ((cl & DL_W_PRON) && !(cl & DL_W_DET)) return true;
+    if (c->tok[p].mention != NONE) return !c->mentions.v[c->tok[p].mention].possessive;
+    return false;
+}
+
+static uint32_t pick_reading(const article_ctx *c, const dl_verb_hit *hits, size_t n, bool want_noun) {
+    for (size_t k = 0; k < n; k++) {
+        const dl_verb_def *v = dl_lexicon_verb_def(c->lex, hits[k].verb);
+        const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
+        if (!!(b->flags & DL_VB_NOUN) == want_noun) return (uint32_t)k;
+    }
+    return NONE;
+}
+
+dl_status find_vgroups(article_ctx *c, uint32_t s) {
+    const dl_sentence *sent = &c->doc->sentences[s];
+    uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    for (uint32_t i = first; i < end;) {
+        if (c->tok[i].mention != NONE || c->tok[i].timex || c->tok[i].word == DL_WORD_NONE) {
+            i++;
+            continue;
+        }
+        uint32_t words[16];
+        uint32_t k = 0;
+        for (uint32_t j = i; j < end && k < 16; j++, k++) words[k] = c->tok[j].word;
+        const dl_verb_hit *hits;
+        size_t n_hits;
+        size_t len = dl_lexicon_verb(c->lex, words, k, &hits, &n_hits);
+        if (!len) {
+            i++;
+            continue;
+        }
+        uint32_t rv = pick_reading(c, hits, n_hits, false), rn = pick_reading(c, hits, n_hits, true);
+        bool nctx = noun_context(c, i, first), vctx = verb_context(c, i, first);
+        /* a sentence that starts with "Sanctions ..." or "Talks ...": a noun */
+        if (i == first && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_BASE | DL_VF_ING)) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        uint32_t r;
+        bool noun = false;
+        if (rn != NONE && (rv == NONE || (nctx && !vctx))) {
+            r = rn;
+            noun = true;
+        } else if (rv != NONE) {
+            r = rv;
+            /* "the attack", "a call": a present form after a determiner is a noun */
+            uint32_t f = hits[r].forms;
+            if (nctx && !vctx && !(f & (DL_VF_PAST | DL_VF_PP | DL_VF_ING))) {
+                i += (uint32_t)len;
+                continue;
+            }
+        } else {
+            i += (uint32_t)len;
+            continue;
+        }
+        const dl_verb_def *vd = dl_lexicon_verb_def(c->lex, hits[r].verb);
+        vgroup g = {.start = i, .end = i + (uint32_t)len, .first = i, .verb = hits[r].verb, .block = vd->block,
+                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE};
+        g.in_quote = (c->doc->tokens[i].flags & DL_TF_IN_QUOTE) != 0;
+        if (!noun) {
+            /* the group: adverbs, negation, auxiliaries, modals, "to" */
+            bool be = false, have = false, modal = false;
+            uint32_t p = i;
+            while (p > first) {
+                uint32_t q = p - 1;
+                uint32_t cl = wc(c, q);
+                if (cl & DL_W_NEG) g.negated = true;
+                else if (cl & DL_W_MODAL) {
+                    modal = true;
+                    if (is(c, q, "will") || is(c, q, "'ll") || is(c, q, "shall") || is(c, q, "wo")) g.future = true;
+                    else if (is(c, q, "would") || is(c, q, "could") || is(c, q, "might") || is(c, q, "may") ||
+                             is(c, q, "'d"))
+                        g.hypothetical = true;
+                } else if (cl & DL_W_BE) {
+                    if (p == i || (wc(c, p) & DL_W_ADV) || (wc(c, p) & DL_W_NEG) || is(c, p, "being") ||
+                        is(c, p, "been"))
+                        be = true;
+                } else if (cl & DL_W_HAVE) {
+                    have = true;
+                } else if (cl & DL_W_DO) {
+                    /* "did not", "does" */
+                } else if (is(c, q, "to")) {
+                    g.infinitive = true;
+                    if (q > first && future_before_to(c, q - 1)) g.future = true;
+                    p = q;
+                    break;
+                } else if (!(cl & DL_W_ADV) || c->tok[q].mention != NONE) {
+                    break;
+                }
+                p = q;
+            }
+            g.first = p;
+            uint32_t f = g.forms;
+            if (be && (f & DL_VF_PP) && !(f & DL_VF_ING)) {
+                /* "was accused": passive unless an object follows directly
+                 * (a past form that is also a participle) */
+                g.passive = true;
+                g.forms = DL_VF_PP;
+            } else if (be && (f & DL_VF_ING)) {
+                g.forms = DL_VF_ING;
+            } else if (have && (f & DL_VF_PP)) {
+                g.forms = DL_VF_PP;
+            }
+            g.finite = modal || be || have || (!g.infinitive && (f & (DL_VF_PAST | DL_VF_S))) ||
+                       (!g.infinitive && (f & DL_VF_BASE) && vctx);
+            if (!be && !have && !modal && (f & DL_VF_ING) && !(f & (DL_VF_PAST | DL_VF_S | DL_VF_BASE)))
+                g.gerund = true, g.finite = false;
+            if (!be && !have && !modal && (f & DL_VF_PP) && !(f & DL_VF_PAST) && !(f & DL_VF_BASE)) g.finite = false;
+            /* an "if"/"unless" clause makes the verb hypothetical */
+            for (uint32_t q = i; q-- > first;) {
+                if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":")) break;
+                if (is(c, q, "if") || is(c, q, "unless")) {
+                    g.hypothetical = true;
+                    break;
+                }
+            }
+        }
+        if (!vec_push(&c->vgroups, g)) return DL_ERR_NOMEM;
+        for (uint32_t t = g.start; t < g.end; t++) c->tok[t].vg = (uint32_t)(c->vgroups.n - 1);
+        i = g.end;
+    }
+    return DL_OK;
+}

@@ -1,0 +1,53 @@
+/* words.c - per-token word ids and classes for an article, and boilerplate
+ * sentences (data/noise.txt) that are never coded. */
+#include <string.h>
+
+#include "extract_private.h"
+
+void tag_words(article_ctx *c) {
+    const dl_doc *d = c->doc;
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        tokinfo *t = &c->tok[i];
+        t->word = dl_lexicon_word(c->lex, dl_doc_norm(d, i), d->tokens[i].norm_len);
+        t->wclass = dl_lexicon_word_class(c->lex, t->word);
+        t->vforms = dl_lexicon_any_verb(c->lex, t->word);
+        t->mention = NONE;
+        t->vg = NONE;
+        t->timex = false;
+    }
+    /* time expressions are never actors or verbs ("May", "March") */
+    for (size_t k = 0; k < c->timexes.n; k++) {
+        const dl_timex *tx = &c->timexes.items[k];
+        for (uint32_t j = 0; j < tx->n_tokens; j++)
+            if (tx->first_token + j < d->n_tokens) c->tok[tx->first_token + j].timex = true;
+    }
+}
+
+static bool words_at(const article_ctx *c, uint32_t i, uint32_t end, const rule_phrase *ph) {
+    if (i + (uint32_t)ph->n > end) return false;
+    for (int w = 0; w < ph->n; w++)
+        if (strcmp(dl_doc_norm(c->doc, i + (uint32_t)w), ph->words[w]) != 0) return false;
+    return true;
+}
+
+bool sentence_is_noise(const article_ctx *c, uint32_t s) {
+    const dl_sentence *sent = &c->doc->sentences[s];
+    uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    if (first >= end) return true;
+    const rules *r = extractor_rules(c->x);
+    for (size_t k = 0; k < r->noise.n; k++) {
+        const noise_rule *nr = &r->noise.v[k];
+        if (nr->kind == NOISE_START && words_at(c, first, end, &nr->ph)) return true;
+        if (nr->kind == NOISE_CONTAINS)
+            for (uint32_t i = first; i < end; i++)
+                if (words_at(c, i, end, &nr->ph)) return true;
+        if (nr->kind == NOISE_PAREN) {
+            const char *a = dl_doc_norm(c->doc, first), *b = dl_doc_norm(c->doc, end - 1);
+            bool open = strcmp(a, "(") == 0 || strcmp(a, "[") == 0;
+            bool close = strcmp(b, ")") == 0 || strcmp(b, "]") == 0 ||
+                         (end - first > 2 && strcmp(dl_doc_norm(c->doc, end - 2), ")") == 0);
+            if (open && close) return true;
+        }
+    }
+    return false;
+}

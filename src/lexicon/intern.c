@@ -1,0 +1,140 @@
+/* intern.c - string interning and the phrase trie (see intern.h). */
+#include "intern.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t dl_hash_bytes(const char *s, size_t len) {
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static int grow_table(dl_interner *in) {
+    size_t size = in->table_size ? in->table_size * 2 : 1024;
+    uint32_t *t = calloc(size, sizeof *t);
+    if (!t) return 0;
+    for (uint32_t id = 0; id < in->n; id++) {
+        const char *s = in->chars + in->offsets[id];
+        size_t h = (size_t)dl_hash_bytes(s, strlen(s)) & (size - 1);
+        while (t[h]) h = (h + 1) & (size - 1);
+        t[h] = id + 1;
+    }
+    free(in->table);
+    in->table = t;
+    in->table_size = size;
+    return 1;
+}
+
+uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
+    if (in->table_size) {
+        size_t h = (size_t)dl_hash_bytes(s, len) & (in->table_size - 1);
+        while (in->table[h]) {
+            const char *c = in->chars + in->offsets[in->table[h] - 1];
+            if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
+            h = (h + 1) & (in->table_size - 1);
+        }
+    }
+    if (!add) return DL_NO_ID;
+    if ((in->n + 1) * 2 > in->table_size && !grow_table(in)) return DL_NO_ID;
+    if (in->n == in->cap) {
+        uint32_t cap = in->cap ? in->cap * 2 : 1024;
+        uint32_t *o = realloc(in->offsets, cap * sizeof *o);
+        if (!o) return DL_NO_ID;
+        in->offsets = o;
+        in->cap = cap;
+    }
+    if (in->chars_len + len + 1 > in->chars_cap) {
+        size_t cap = in->chars_cap ? in->chars_cap : 8192;
+        while (cap < in->chars_len + len + 1) cap *= 2;
+        char *c = realloc(in->chars, cap);
+        if (!c) return DL_NO_ID;
+        in->chars = c;
+        in->chars_cap = cap;
+    }
+    memcpy(in->chars + in->chars_len, s, len);
+    in->chars[in->chars_len + len] = 0;
+    uint32_t id = in->n++;
+    in->offsets[id] = (uint32_t)in->chars_len;
+    in->chars_len += len + 1;
+    size_t h = (size_t)dl_hash_bytes(s, len) & (in->table_size - 1);
+    while (in->table[h]) h = (h + 1) & (in->table_size - 1);
+    in->table[h] = id + 1;
+    return id;
+}
+
+const char *dl_interned(const dl_interner *in, uint32_t id) {
+    return id < in->n ? in->chars + in->offsets[id] : "";
+}
+
+void dl_interner_free(dl_interner *in) {
+    free(in->chars);
+    free(in->offsets);
+    free(in->table);
+    memset(in, 0, sizeof *in);
+}
+
+static inline size_t slot_of(uint64_t key, size_t size) {
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdull;
+    key ^= key >> 33;
+    return (size_t)key & (size - 1);
+}
+
+static int trie_grow(dl_trie *t) {
+    size_t size = t->size ? t->size * 2 : 4096;
+    uint64_t *k = calloc(size, sizeof *k);
+    uint32_t *v = calloc(size, sizeof *v);
+    if (!k || !v) {
+        free(k);
+        free(v);
+        return 0;
+    }
+    for (size_t i = 0; i < t->size; i++) {
+        if (!t->keys[i]) continue;
+        size_t h = slot_of(t->keys[i], size);
+        while (k[h]) h = (h + 1) & (size - 1);
+        k[h] = t->keys[i];
+        v[h] = t->vals[i];
+    }
+    free(t->keys);
+    free(t->vals);
+    t->keys = k;
+    t->vals = v;
+    t->size = size;
+    return 1;
+}
+
+uint32_t dl_trie_next(const dl_trie *t, uint32_t node, uint32_t word) {
+    if (!t->size || word == DL_NO_ID || node == DL_NO_ID) return DL_NO_ID;
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    size_t h = slot_of(key, t->size);
+    while (t->keys[h]) {
+        if (t->keys[h] == key) return t->vals[h];
+        h = (h + 1) & (t->size - 1);
+    }
+    return DL_NO_ID;
+}
+
+uint32_t dl_trie_step(dl_trie *t, uint32_t node, uint32_t word, int add) {
+    if (t->n_nodes == 0) t->n_nodes = 1; /* the root */
+    uint32_t c = dl_trie_next(t, node, word);
+    if (c != DL_NO_ID || !add) return c;
+    if ((t->used + 1) * 2 > t->size && !trie_grow(t)) return DL_NO_ID;
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    size_t h = slot_of(key, t->size);
+    while (t->keys[h]) h = (h + 1) & (t->size - 1);
+    t->keys[h] = key;
+    t->vals[h] = t->n_nodes++;
+    t->used++;
+    return t->vals[h];
+}
+
+void dl_trie_free(dl_trie *t) {
+    free(t->keys);
+    free(t->vals);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,46 @@
+/* intern.h - private: string interning and a phrase trie over interned
+ * token ids, the data structures behind every dictionary lookup.
+ *
+ * Words are interned once into dense ids (0..n-1).  A phrase trie is a
+ * hash map from (node, word id) to child node, so a lookup walks one hash
+ * probe per token; node 0 is the root.  Payloads (what a phrase means) are
+ * kept by the caller, indexed by node. */
+#ifndef DL_INTERN_H
+#define DL_INTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DL_NO_ID UINT32_MAX
+
+typedef struct dl_interner {
+    char *chars;        /* all strings, NUL-separated */
+    size_t chars_len, chars_cap;
+    uint32_t *offsets;  /* id -> offset in chars */
+    uint32_t n, cap;
+    uint32_t *table;    /* open addressing: id+1, 0 = empty */
+    size_t table_size;  /* power of two */
+} dl_interner;
+
+/* Id of s (len bytes), adding it when `add`; DL_NO_ID when absent (or when
+ * adding failed for lack of memory). */
+uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add);
+const char *dl_interned(const dl_interner *in, uint32_t id);
+void dl_interner_free(dl_interner *in);
+
+typedef struct dl_trie {
+    uint64_t *keys;     /* (node << 32 | word) + 1, 0 = empty */
+    uint32_t *vals;     /* child node */
+    size_t size, used;  /* table size (power of two), entries */
+    uint32_t n_nodes;
+} dl_trie;
+
+/* Child of `node` by `word`, creating it when `add`; DL_NO_ID if none. */
+uint32_t dl_trie_step(dl_trie *t, uint32_t node, uint32_t word, int add);
+/* Read-only step (thread-safe). */
+uint32_t dl_trie_next(const dl_trie *t, uint32_t node, uint32_t word);
+void dl_trie_free(dl_trie *t);
+
+uint64_t dl_hash_bytes(const char *s, size_t len);
+
+#endif

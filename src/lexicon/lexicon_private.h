@@ -1,0 +1,94 @@
+/* lexicon_private.h - the inside of a dl_lexicon, shared by the files of
+ * src/lexicon/ (lexicon.c: words and lookups; actors.c: actors, roles and
+ * agents; verbs.c: the verb dictionary). */
+#ifndef DL_LEXICON_PRIVATE_H
+#define DL_LEXICON_PRIVATE_H
+
+#include "../common/util.h"
+#include "dipline/lexicon.h"
+#include "intern.h"
+
+
+typedef struct { uint32_t node; dl_phrase ph; } node_phrase;
+typedef dl_verb_hit node_verb;
+
+typedef struct {
+    int person;
+    bool plural, possessive;
+    char gender;
+} pronoun_info;
+
+typedef struct {
+    char main[8], comp[8], result[8];
+} compose_rule;
+
+struct dl_lexicon {
+    dl_interner words;     /* every word any dictionary uses */
+    VEC(char *) blocks_of_strings; /* names, lemmas, ids: chunks that never move */
+    size_t str_used;               /* bytes used in the last chunk */
+    VEC(uint32_t) wclass;  /* word id -> DL_W_* */
+    VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
+    VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
+
+    /* actors */
+    dl_trie ptrie;                /* phrases */
+    VEC(node_phrase) nodeph;      /* sorted by node after loading */
+    VEC(uint32_t) node_first;     /* node -> first index in nodeph (+1), 0 = none */
+    VEC(dl_actor_def) actors;
+    VEC(dl_role_def) roles;
+    VEC(dl_tenure) tenures;       /* per person, contiguous */
+    VEC(uint32_t) tenure_index;   /* tenures sorted by (country, role, from) */
+    VEC(dl_agent_def) agents;
+
+    /* verbs */
+    dl_trie vtrie;
+    VEC(node_verb) nodeverb;
+    VEC(uint32_t) vnode_first;
+    VEC(dl_verb_def) verbs;
+    VEC(dl_verb_block) blocks;
+    VEC(dl_pattern) patterns;
+    VEC(dl_pattern_elem) elems;
+    VEC(dl_word_seq) alts;
+    VEC(uint32_t) seqwords;
+    VEC(compose_rule) compose;
+
+    /* where-handles: file index << 22 | line */
+    VEC(char *) files;
+    size_t n_phrases;
+};
+
+#define WHERE(file, line) ((uint32_t)(file) << 22 | ((uint32_t)(line) & 0x3FFFFF))
+
+/* Text of a dictionary file (bundled name or user path); *name_out is the
+ * name used in errors.  *owned is set when the text must be freed. */
+dl_status dl_lex_open(dl_lexicon *lex, const char *bundled, const char *path, const char **text,
+                      size_t *len, bool *owned, uint32_t *file_index, dl_error *err);
+
+/* Intern each token of a phrase (normalised like article text); returns the
+ * number of words written to ids (at most cap); 0 on failure. */
+size_t dl_lex_phrase_ids(dl_lexicon *lex, const char *phrase, size_t len, uint32_t *ids, size_t cap);
+/* Ensure the per-word arrays cover every interned word. */
+bool dl_lex_grow_words(dl_lexicon *lex);
+/* Copy a string into the lexicon's storage. */
+const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len);
+
+dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
+dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
+dl_status dl_lex_load_agents(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
+dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err);
+dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
+dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
+dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err);
+
+/* Line-by-line iteration over a text. */
+typedef struct {
+    const char *p, *end;
+    long line;
+} dl_lines;
+/* Next line (without '\n' or '\r', comment after '#' cut when `comments`);
+ * false at end. */
+bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments);
+/* Trim spaces and tabs at both ends. */
+void dl_trim(const char **s, size_t *n);
+
+#endif

@@ -1,0 +1,606 @@
+/* verbs.c - the verb dictionary: synonym blocks of verbs with CAMEO codes
+ * and patterns, in a dialect of the PETRARCH/TABARI verb format (described
+ * in the header of data/verbs.txt), plus irregular verb forms and the verb
+ * composition table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_private.h"
+#include "morph.h"
+
+#define MAXW 16
+
+typedef struct {
+    char name[64];
+    uint32_t first_alt, n_alts;
+} synset;
+
+typedef struct {
+    const char *form;
+    uint32_t bits;
+} form_bits;
+
+typedef struct {
+    char lemma[64];
+    char past[3][64], pp[3][64];
+    int n_past, n_pp;
+} irregular;
+
+/* Loading state kept between the irregular list and the verb file. */
+typedef struct {
+    VEC(irregular) irr;
+} verb_state;
+
+static verb_state vstate; /* loading is single-threaded; freed in finish */
+
+#define FAIL(...) dl_error_set(err, DL_ERR_INPUT, lex->files.v[file], it.line, -1, __VA_ARGS__)
+#define NOMEM() dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory")
+
+static void lower_copy(char *dst, size_t cap, const char *s, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) dst[k++] = (char)dl_lower((unsigned char)s[i]);
+    dst[k] = 0;
+}
+
+/* data/irregular_verbs.txt: "lemma past[/past2] pp[/pp2]". */
+dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err) {
+    dl_lines it = {text, text + len, 0};
+    const char *s;
+    size_t n;
+    while (dl_lines_next(&it, &s, &n, true)) {
+        dl_trim(&s, &n);
+        if (!n) continue;
+        char line[256], a[64], b[200], c[200];
+        lower_copy(line, sizeof line, s, n);
+        if (sscanf(line, "%63s %199s %199s", a, b, c) != 3) return FAIL("expected: lemma past pp");
+        irregular ir = {0};
+        snprintf(ir.lemma, sizeof ir.lemma, "%s", a);
+        char *save, *tok;
+        for (tok = strtok_r(b, "/", &save); tok && ir.n_past < 3; tok = strtok_r(NULL, "/", &save))
+            snprintf(ir.past[ir.n_past++], 64, "%s", tok);
+        for (tok = strtok_r(c, "/", &save); tok && ir.n_pp < 3; tok = strtok_r(NULL, "/", &save))
+            snprintf(ir.pp[ir.n_pp++], 64, "%s", tok);
+        if (!vec_push(&vstate.irr, ir)) return NOMEM();
+        /* every form is a verb, coded or not: clause boundaries need them */
+        form_bits marks[8];
+        int nm = 0;
+        marks[nm++] = (form_bits){ir.lemma, DL_VF_BASE};
+        for (int i = 0; i < ir.n_past; i++) marks[nm++] = (form_bits){ir.past[i], DL_VF_PAST};
+        for (int i = 0; i < ir.n_pp; i++) marks[nm++] = (form_bits){ir.pp[i], DL_VF_PP};
+        for (int i = 0; i < nm; i++) {
+            uint32_t id = dl_intern(&lex->words, marks[i].form, strlen(marks[i].form), 1);
+            if (id == DL_NO_ID || !dl_lex_grow_words(lex)) return NOMEM();
+            lex->anyverb.v[id] |= marks[i].bits;
+        }
+    }
+    return DL_OK;
+}
+
+static const irregular *find_irregular(const char *lemma) {
+    for (size_t i = 0; i < vstate.irr.n; i++)
+        if (strcmp(vstate.irr.v[i].lemma, lemma) == 0) return &vstate.irr.v[i];
+    return NULL;
+}
+
+/* Register one form (a word sequence) of verb `verb`. */
+static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t verb, uint32_t forms) {
+    uint32_t node = 0;
+    for (size_t i = 0; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->vtrie, node, ids[i], 1);
+    if (node == DL_NO_ID) return false;
+    /* the same node and verb again (e.g. "met" as past and participle):
+     * merging happens in dl_lex_finish_verbs() */
+    node_verb nv = {node, verb, forms};
+    return vec_push(&lex->nodeverb, nv);
+}
+
+/* Forms of a verb whose words are w[0..n), the inflected one at index h:
+ * every inflection of w[h] with the other words unchanged. */
+static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, uint32_t verb) {
+    char s_form[64], ed[2][64], ing[2][64];
+    if (lex->blocks.v[lex->verbs.v[verb].block].flags & DL_VB_NOUN) {
+        /* event nouns: singular and plural ("talk"/"talks") */
+        char pl[64];
+        dl_morph_plural(w[n - 1], pl);
+        const char *forms2[2] = {w[n - 1], pl};
+        uint32_t ids[MAXW];
+        for (int f = 0; f < 2; f++) {
+            for (size_t i = 0; i < n; i++) {
+                const char *word = i == n - 1 ? forms2[f] : w[i];
+                if (dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) != 1) return false;
+            }
+            if (!add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
+        }
+        (void)h;
+        return true;
+    }
+    const irregular *ir = find_irregular(w[h]);
+    int v = dl_morph_verb(w[h], s_form, ed, ing);
+    form_bits forms[16];
+    size_t nf = 0;
+    forms[nf++] = (form_bits){w[h], DL_VF_BASE};
+    forms[nf++] = (form_bits){s_form, DL_VF_S};
+    for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
+    if (ir) {
+        for (int i = 0; i < ir->n_past; i++) forms[nf++] = (form_bits){ir->past[i], DL_VF_PAST};
+        for (int i = 0; i < ir->n_pp; i++) forms[nf++] = (form_bits){ir->pp[i], DL_VF_PP};
+    } else {
+        for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ed[i], DL_VF_PAST | DL_VF_PP};
+    }
+    uint32_t ids[MAXW];
+    for (size_t f = 0; f < nf; f++) {
+        for (size_t i = 0; i < n; i++) {
+            const char *word = i == h ? forms[f].form : w[i];
+            size_t k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
+            if (k != 1) return false;
+        }
+        if (!add_form(lex, ids, n, verb, forms[f].bits) || !dl_lex_grow_words(lex)) return false;
+        lex->anyverb.v[ids[h]] |= forms[f].bits; /* for finding clauses */
+    }
+    return true;
+}
+
+/* Split a PETRARCH verb token "CALL_+OFF" / "+BEEF_UP" / "MEET" into words
+ * (lower case) and the index of the inflected word. */
+static size_t split_verb(const char *s, size_t n, char w[][64], size_t *head) {
+    size_t k = 0;
+    *head = 0;
+    const char *end = s + n;
+    while (s < end && k < MAXW) {
+        const char *u = s;
+        while (u < end && *u != '_' && *u != ' ') u++;
+        const char *word = s;
+        size_t wl = (size_t)(u - s);
+        bool is_head = false;
+        if (wl && word[0] == '+') {
+            is_head = true;
+            word++;
+            wl--;
+        }
+        /* "test-fire": pieces "test", "-", "fire" (the last one inflects) */
+        while (wl && k < MAXW) {
+            const char *dash = memchr(word, '-', wl);
+            size_t pl = dash ? (size_t)(dash - word) : wl;
+            if (pl) lower_copy(w[k++], 64, word, pl);
+            if (!dash) break;
+            if (k < MAXW) snprintf(w[k++], 64, "-");
+            wl -= pl + 1;
+            word = dash + 1;
+        }
+        if (is_head && k) *head = k - 1;
+        s = u + 1;
+    }
+    return k;
+}
+
+static bool parse_code(const char *s, size_t n, char out[8]) {
+    /* "[040]", "[042:043]" (first part), "[---]" */
+    if (n < 3 || s[0] != '[') return false;
+    size_t k = 0;
+    for (size_t i = 1; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
+    out[k] = 0;
+    return k > 0;
+}
+
+/* ---- patterns ---------------------------------------------------------- */
+
+typedef struct {
+    VEC(synset) syn;
+} syn_table;
+
+static syn_table syns;
+
+static const synset *find_synset(const char *name) {
+    for (size_t i = 0; i < syns.syn.n; i++)
+        if (strcmp(syns.syn.v[i].name, name) == 0) return &syns.syn.v[i];
+    return NULL;
+}
+
+/* Add one word sequence (phrase text, '_' or ' ' separated) as an
+ * alternative; returns its index or DL_NO_ID. */
+static uint32_t add_seq(dl_lexicon *lex, const char *s, size_t n) {
+    char buf[256];
+    if (n >= sizeof buf) return DL_NO_ID;
+    for (size_t i = 0; i < n; i++) buf[i] = s[i] == '_' ? ' ' : s[i];
+    buf[n] = 0;
+    uint32_t ids[MAXW];
+    size_t k = dl_lex_phrase_ids(lex, buf, n, ids, MAXW);
+    if (!k) return DL_NO_ID;
+    dl_word_seq seq = {(uint32_t)lex->seqwords.n, (uint32_t)k};
+    for (size_t i = 0; i < k; i++)
+        if (!vec_push(&lex->seqwords, ids[i])) return DL_NO_ID;
+    if (!vec_push(&lex->alts, seq)) return DL_NO_ID;
+    return (uint32_t)(lex->alts.n - 1);
+}
+
+typedef struct {
+    dl_lexicon *lex;
+    dl_pattern_elem pre[24], post[24];
+    size_t n_pre, n_post;
+    bool after_verb;
+    bool bad;
+} pat_build;
+
+static void push_elem(pat_build *b, dl_pattern_elem e) {
+    if (b->after_verb) {
+        if (b->n_post < 24) b->post[b->n_post++] = e;
+        else b->bad = true;
+    } else {
+        if (b->n_pre < 24) b->pre[b->n_pre++] = e;
+        else b->bad = true;
+    }
+}
+
+/* One pattern item: a word, a {phrase}, an &synset, a/b alternatives. */
+static bool word_elem(pat_build *b, const char *s, size_t n, uint8_t flags) {
+    dl_pattern_elem e = {.kind = DL_PE_WORD, .flags = flags};
+    e.first_alt = (uint32_t)b->lex->alts.n;
+    if (s[0] == '&') {
+        char name[64];
+        lower_copy(name, sizeof name, s, n);
+        const synset *sy = find_synset(name);
+        if (!sy) return false; /* PETRARCH ignores patterns with unknown synsets */
+        e.first_alt = sy->first_alt;
+        e.n_alts = (uint16_t)sy->n_alts;
+        push_elem(b, e);
+        return true;
+    }
+    const char *end = s + n;
+    while (s < end) {
+        const char *slash = memchr(s, '/', (size_t)(end - s));
+        const char *e2 = slash ? slash : end;
+        if (e2 > s) {
+            if (add_seq(b->lex, s, (size_t)(e2 - s)) == DL_NO_ID) return false;
+            e.n_alts++;
+        }
+        s = slash ? slash + 1 : end;
+    }
+    if (!e.n_alts) return false;
+    push_elem(b, e);
+    return true;
+}
+
+/* Parse the items of a pattern body (between '-' and the code). */
+static bool parse_items(pat_build *b, const char *s, size_t n) {
+    const char *end = s + n;
+    int in_prep = 0;
+    bool expect_prep = false;
+    while (s < end) {
+        while (s < end && (*s == ' ' || *s == '\t')) s++;
+        if (s >= end) break;
+        if (*s == '(') {
+            in_prep++;
+            expect_prep = true;
+            s++;
+            continue;
+        }
+        if (*s == ')') {
+            if (in_prep) in_prep--;
+            s++;
+            continue;
+        }
+        const char *t = s;
+        size_t tl;
+        if (*s == '{') {
+            const char *close = memchr(s, '}', (size_t)(end - s));
+            if (!close) return false;
+            t = s + 1;
+            tl = (size_t)(close - t);
+            s = close + 1;
+        } else {
+            while (s < end && *s != ' ' && *s != '\t' && *s != '(' && *s != ')') s++;
+            tl = (size_t)(s - t);
+        }
+        if (!tl) continue;
+        uint8_t flags = in_prep && !expect_prep ? DL_PEF_CONSECUTIVE : 0;
+        if (tl == 1 && *t == '*') {
+            b->after_verb = true;
+            continue;
+        }
+        if (tl == 1 && (*t == '+' || *t == '%')) {
+            push_elem(b, (dl_pattern_elem){.kind = DL_PE_TARGET, .flags = flags});
+            expect_prep = false;
+            continue;
+        }
+        if (tl == 1 && *t == '$') {
+            push_elem(b, (dl_pattern_elem){.kind = DL_PE_SOURCE, .flags = flags});
+            expect_prep = false;
+            continue;
+        }
+        if (tl == 1 && *t == '^') {
+            push_elem(b, (dl_pattern_elem){.kind = DL_PE_SKIP_NP, .flags = flags});
+            expect_prep = false;
+            continue;
+        }
+        /* within "{...}" spaces separate consecutive words */
+        char buf[256];
+        if (tl >= sizeof buf) return false;
+        memcpy(buf, t, tl);
+        buf[tl] = 0;
+        if (!word_elem(b, buf, tl, flags)) return false;
+        if (expect_prep) {
+            b->after_verb ? (b->post[b->n_post - 1].kind = DL_PE_PREP) : (b->pre[b->n_pre - 1].kind = DL_PE_PREP);
+            expect_prep = false;
+        }
+    }
+    return !b->bad;
+}
+
+static dl_status add_pattern(dl_lexicon *lex, uint32_t block, const char *s, size_t n, uint32_t where, bool *skipped,
+                             dl_error *err) {
+    *skipped = false;
+    /* the code is the last "[...]" */
+    const char *lb = NULL;
+    for (const char *p = s; p < s + n; p++)
+        if (*p == '[') lb = p;
+    char code[8] = "";
+    if (!lb || !parse_code(lb, (size_t)(s + n - lb), code))
+        return dl_error_set(err, DL_ERR_INPUT, dl_lexicon_where(lex, where), -1, -1, "pattern without [CODE]");
+    pat_build b = {.lex = lex};
+    if (!parse_items(&b, s, (size_t)(lb - s)) || !b.after_verb) {
+        *skipped = true; /* unknown synset or no '*': ignored, like PETRARCH */
+        return DL_OK;
+    }
+    dl_pattern p = {.where = where};
+    snprintf(p.code, sizeof p.code, "%s", code);
+    p.first_pre = (uint32_t)lex->elems.n;
+    p.n_pre = (uint32_t)b.n_pre;
+    for (size_t i = 0; i < b.n_pre; i++)
+        if (!vec_push(&lex->elems, b.pre[i])) return NOMEM();
+    p.first_post = (uint32_t)lex->elems.n;
+    p.n_post = (uint32_t)b.n_post;
+    for (size_t i = 0; i < b.n_post; i++)
+        if (!vec_push(&lex->elems, b.post[i])) return NOMEM();
+    if (!vec_push(&lex->patterns, p)) return NOMEM();
+    dl_verb_block *bl = &lex->blocks.v[block];
+    if (!bl->n_patterns) bl->first_pattern = (uint32_t)(lex->patterns.n - 1);
+    bl->n_patterns++;
+    return DL_OK;
+}
+
+dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err) {
+    dl_lines it = {text, text + len, 0};
+    const char *s;
+    size_t n;
+    uint32_t block = DL_NO_ID;
+    synset *cur_syn = NULL;
+    while (dl_lines_next(&it, &s, &n, false)) {
+        /* comments: '#' to end of line */
+        const char *h = memchr(s, '#', n);
+        if (h) n = (size_t)(h - s);
+        dl_trim(&s, &n);
+        if (!n) continue;
+        uint32_t where = WHERE(file, it.line);
+        if (s[0] == '&') {
+            synset sy = {0};
+            lower_copy(sy.name, sizeof sy.name, s, n);
+            char *sp = strpbrk(sy.name, " \t");
+            if (sp) *sp = 0;
+            sy.first_alt = (uint32_t)lex->alts.n;
+            if (!vec_push(&syns.syn, sy)) return NOMEM();
+            cur_syn = &syns.syn.v[syns.syn.n - 1];
+            block = DL_NO_ID;
+            continue;
+        }
+        if (s[0] == '+' && cur_syn && block == DL_NO_ID) {
+            /* a synset member; alternatives must be contiguous */
+            if (cur_syn->first_alt + cur_syn->n_alts != lex->alts.n) return FAIL("synset members must be contiguous");
+            size_t ml = n - 1;
+            const char *m = s + 1;
+            dl_trim(&m, &ml);
+            if (ml && m[ml - 1] == '_') ml--;
+            if (ml && add_seq(lex, m, ml) == DL_NO_ID) return FAIL("bad synset member");
+            if (ml) cur_syn->n_alts++;
+            continue;
+        }
+        if (n >= 3 && strncmp(s, "---", 3) == 0) {
+            cur_syn = NULL;
+            dl_verb_block bl = {.where = where};
+            const char *lb = memchr(s, '[', n);
+            const char *name = s + 3;
+            size_t nl = (size_t)((lb ? lb : s + n) - name);
+            dl_trim(&name, &nl);
+            bl.name = dl_lex_str(lex, name, nl);
+            if (lb) {
+                char code[8];
+                if (parse_code(lb, (size_t)(s + n - lb), code) && strcmp(code, "---") != 0)
+                    snprintf(bl.code, sizeof bl.code, "%s", code);
+                const char *rb = memchr(lb, ']', (size_t)(s + n - lb));
+                if (rb) {
+                    char flags[128];
+                    lower_copy(flags, sizeof flags, rb + 1, (size_t)(s + n - rb - 1));
+                    if (strstr(flags, "speech")) bl.flags |= DL_VB_SPEECH;
+                    if (strstr(flags, "symmetric")) bl.flags |= DL_VB_SYMMETRIC;
+                    if (strstr(flags, "intransitive")) bl.flags |= DL_VB_INTRANSITIVE;
+                    if (strstr(flags, "noun")) bl.flags |= DL_VB_NOUN;
+                    if (strstr(flags, "reverse")) bl.flags |= DL_VB_REVERSE;
+                    const char *neg = strstr(flags, "negated=");
+                    if (neg) sscanf(neg + 8, "%7[0-9-]", bl.negated);
+                }
+            }
+            if (!bl.name || !vec_push(&lex->blocks, bl)) return NOMEM();
+            block = (uint32_t)(lex->blocks.n - 1);
+            continue;
+        }
+        if (s[0] == '~') continue; /* PETRARCH transformations: not used */
+        if (block == DL_NO_ID) return FAIL("verb or pattern outside a '--- NAME [CODE] ---' block");
+        if (s[0] == '-') {
+            bool skipped;
+            dl_status st = add_pattern(lex, block, s + 1, n - 1, where, &skipped, err);
+            if (st != DL_OK) return st;
+            continue;
+        }
+        /* a verb line: VERB [CODE] {FORMS} */
+        const char *e = s;
+        while (e < s + n && *e != ' ' && *e != '\t' && *e != '[' && *e != '{') e++;
+        char w[MAXW][64];
+        size_t head;
+        size_t nw = split_verb(s, (size_t)(e - s), w, &head);
+        if (!nw) return FAIL("empty verb");
+        dl_verb_def v = {.block = block, .where = where};
+        char lemma[256] = "";
+        for (size_t i = 0; i < nw; i++) {
+            strncat(lemma, i ? " " : "", sizeof lemma - strlen(lemma) - 1);
+            strncat(lemma, w[i], sizeof lemma - strlen(lemma) - 1);
+        }
+        v.lemma = dl_lex_str(lex, lemma, strlen(lemma));
+        const char *lb = memchr(e, '[', (size_t)(s + n - e));
+        const char *cb = memchr(e, '{', (size_t)(s + n - e));
+        if (lb && (!cb || lb < cb)) {
+            char code[8];
+            if (parse_code(lb, (size_t)(s + n - lb), code)) snprintf(v.code, sizeof v.code, "%s", code);
+        }
+        if (!v.lemma || !vec_push(&lex->verbs, v)) return NOMEM();
+        uint32_t vi = (uint32_t)(lex->verbs.n - 1);
+        if (!add_verb_forms(lex, w, nw, head, vi)) return NOMEM();
+        if (cb) {
+            /* explicit irregular forms: "{MET MEETS MEETING}" */
+            const char *ce = memchr(cb, '}', (size_t)(s + n - cb));
+            const char *p = cb + 1;
+            while (ce && p < ce) {
+                while (p < ce && (*p == ' ' || *p == '\t')) p++;
+                const char *q = p;
+                while (q < ce && *q != ' ' && *q != '\t') q++;
+                if (q > p) {
+                    char fw[MAXW][64];
+                    size_t fh;
+                    size_t fn = split_verb(p, (size_t)(q - p), fw, &fh);
+                    uint32_t ids[MAXW];
+                    bool ok = fn > 0;
+                    for (size_t i = 0; ok && i < fn; i++) ok = dl_lex_phrase_ids(lex, fw[i], strlen(fw[i]), ids + i, 1) == 1;
+                    if (ok) {
+                        size_t L = strlen(fw[fh]);
+                        uint32_t bits = L > 3 && strcmp(fw[fh] + L - 3, "ing") == 0 ? DL_VF_ING
+                                        : fw[fh][L - 1] == 's'                      ? DL_VF_S
+                                                                                    : DL_VF_PAST | DL_VF_PP;
+                        if (!add_form(lex, ids, fn, vi, bits) || !dl_lex_grow_words(lex)) return NOMEM();
+                        lex->anyverb.v[ids[fh]] |= bits;
+                    }
+                }
+                p = q;
+            }
+        }
+    }
+    return DL_OK;
+}
+
+static int cmp_nodeverb(const void *a, const void *b) {
+    const node_verb *x = a, *y = b;
+    if (x->node != y->node) return x->node < y->node ? -1 : 1;
+    return x->verb < y->verb ? -1 : x->verb > y->verb;
+}
+
+static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
+    size_t len;
+    const char *text = dl_data_get("compose.txt", &len);
+    if (!text) return DL_OK;
+    dl_lines it = {text, text + len, 0};
+    const char *s;
+    size_t n;
+    uint32_t file = 0;
+    (void)file;
+    while (dl_lines_next(&it, &s, &n, true)) {
+        dl_trim(&s, &n);
+        if (!n) continue;
+        compose_rule r;
+        char line[128];
+        lower_copy(line, sizeof line, s, n);
+        if (sscanf(line, "%7s %7s %7s", r.main, r.comp, r.result) != 3)
+            return dl_error_set(err, DL_ERR_INPUT, "data/compose.txt", it.line, -1, "expected: MAIN COMPLEMENT RESULT");
+        if (!vec_push(&lex->compose, r)) return NOMEM();
+    }
+    return DL_OK;
+}
+
+dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
+    qsort(lex->nodeverb.v, lex->nodeverb.n, sizeof *lex->nodeverb.v, cmp_nodeverb);
+    size_t k = 0; /* merge entries of one verb at one node */
+    for (size_t i = 0; i < lex->nodeverb.n; i++) {
+        if (k && lex->nodeverb.v[k - 1].node == lex->nodeverb.v[i].node &&
+            lex->nodeverb.v[k - 1].verb == lex->nodeverb.v[i].verb)
+            lex->nodeverb.v[k - 1].forms |= lex->nodeverb.v[i].forms;
+        else
+            lex->nodeverb.v[k++] = lex->nodeverb.v[i];
+    }
+    lex->nodeverb.n = k;
+    size_t nodes = lex->vtrie.n_nodes + 1;
+    if (!vec_reserve(&lex->vnode_first, nodes)) return NOMEM();
+    memset(lex->vnode_first.v, 0, nodes * sizeof *lex->vnode_first.v);
+    lex->vnode_first.n = nodes;
+    for (size_t i = lex->nodeverb.n; i-- > 0;) lex->vnode_first.v[lex->nodeverb.v[i].node] = (uint32_t)i + 1;
+    /* plural/singular variants of every pattern word, so that both match */
+    size_t n_seq = lex->seqwords.n;
+    for (size_t i = 0; i < n_seq; i++) {
+        char w[64], alt[64];
+        const char *wi = dl_interned(&lex->words, lex->seqwords.v[i]);
+        if (strlen(wi) >= 60) continue;
+        snprintf(w, sizeof w, "%s", wi); /* interning below may move wi */
+        dl_morph_plural(w, alt);
+        if (dl_intern(&lex->words, alt, strlen(alt), 1) == DL_NO_ID) return NOMEM();
+        dl_morph_singular(w, alt);
+        if (dl_intern(&lex->words, alt, strlen(alt), 1) == DL_NO_ID) return NOMEM();
+    }
+    if (!dl_lex_grow_words(lex)) return NOMEM();
+    free(vstate.irr.v);
+    memset(&vstate, 0, sizeof vstate);
+    free(syns.syn.v);
+    memset(&syns, 0, sizeof syns);
+    return load_compose(lex, err);
+}
+
+size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
+                       size_t *n_hits) {
+    uint32_t node = 0;
+    size_t best = 0;
+    *hits = NULL;
+    *n_hits = 0;
+    for (size_t i = 0; i < n && i < MAXW; i++) {
+        node = dl_trie_next(&lex->vtrie, node, words[i]);
+        if (node == DL_NO_ID) break;
+        uint32_t first = node < lex->vnode_first.n ? lex->vnode_first.v[node] : 0;
+        if (!first) continue;
+        size_t a = first - 1, b = a;
+        while (b < lex->nodeverb.n && lex->nodeverb.v[b].node == node) b++;
+        best = i + 1;
+        *hits = &lex->nodeverb.v[a];
+        *n_hits = b - a;
+    }
+    return best;
+}
+
+const dl_verb_def *dl_lexicon_verb_def(const dl_lexicon *lex, uint32_t v) { return v < lex->verbs.n ? &lex->verbs.v[v] : NULL; }
+const dl_verb_block *dl_lexicon_block(const dl_lexicon *lex, uint32_t b) { return b < lex->blocks.n ? &lex->blocks.v[b] : NULL; }
+const dl_pattern *dl_lexicon_pattern(const dl_lexicon *lex, uint32_t i) { return i < lex->patterns.n ? &lex->patterns.v[i] : NULL; }
+const dl_pattern_elem *dl_lexicon_elem(const dl_lexicon *lex, uint32_t i) { return i < lex->elems.n ? &lex->elems.v[i] : NULL; }
+const dl_word_seq *dl_lexicon_alt(const dl_lexicon *lex, uint32_t i) { return i < lex->alts.n ? &lex->alts.v[i] : NULL; }
+uint32_t dl_lexicon_seq_word(const dl_lexicon *lex, uint32_t i) { return i < lex->seqwords.n ? lex->seqwords.v[i] : DL_WORD_NONE; }
+
+bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pw) {
+    if (word == pw) return true;
+    if (word == DL_WORD_NONE || pw == DL_WORD_NONE) return false;
+    char a[64], b[64];
+    const char *x = dl_interned(&lex->words, word), *y = dl_interned(&lex->words, pw);
+    if (strlen(x) >= 60 || strlen(y) >= 60) return false;
+    dl_morph_singular(x, a);
+    dl_morph_singular(y, b);
+    return strcmp(a, b) == 0;
+}
+
+static bool code_prefix(const char *rule, const char *code) {
+    size_t n = strlen(rule);
+    return strncmp(rule, code, n) == 0;
+}
+
+const char *dl_lexicon_compose(const dl_lexicon *lex, const char *main_code, const char *comp_code) {
+    const compose_rule *best = NULL;
+    size_t best_score = 0;
+    for (size_t i = 0; i < lex->compose.n; i++) {
+        const compose_rule *r = &lex->compose.v[i];
+        if (!code_prefix(r->main, main_code) || !code_prefix(r->comp, comp_code)) continue;
+        size_t score = strlen(r->main) * 16 + strlen(r->comp);
+        if (score > best_score) {
+            best = r;
+            best_score = score;
+        }
+    }
+    return best ? best->result : "";
+}
