@@ -13,8 +13,10 @@
  * government or an institution of it, i.e. not a different person; sectors
  * agree when both are known; either way round for symmetric actions such as
  * meetings and calls), negation agrees, and the dates agree: the intervals
- * overlap the event's anchor (its most precise date), and a publication-dated
- * (inferred) mention matches a date up to `window_days` before publication.
+ * overlap the event's anchor (its most precise date); a publication-dated
+ * (inferred) mention matches a date up to `window_days` before publication,
+ * or any date its own article gives the event elsewhere; two mentions known
+ * only by publication dates (a day apart at most) need the same names.
  * Rules are data (data/merge.txt).  The merged event keeps every mention, the
  * most precise (earliest) date, the most specific code, the most specific
  * actor and target, and a confidence that grows with independent articles:

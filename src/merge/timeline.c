@@ -48,6 +48,7 @@ typedef struct ent {
 typedef struct sig {
     ent side[2]; /* actor, target */
     uint32_t action_text, quote, value, basis;
+    uint32_t art; /* publication-dated: the article whose date it is; else 0 */
     char code[8];
     int quadclass;
     double goldstein, confidence;
@@ -79,7 +80,7 @@ typedef struct cluster {
     uint8_t a_class, a_gran, symmetric, has_target;
     prof side[2];
     uint32_t excl_l, excl_r;
-    uint32_t n_atoms, stamp;
+    uint32_t n_atoms, stamp, art_stamp;
     uint32_t off, n; /* its atoms: members[off .. off + n) */
     /* the merged event */
     ent out[2];
@@ -94,14 +95,20 @@ typedef struct dup {
     uint32_t ev, atom;
 } dup;
 
-/* Per-bucket index: anchor day -> events. */
-typedef struct dayslot {
-    int32_t day;
-    uint32_t gen, head;
-} dayslot;
-typedef struct daynode {
+/* A per-bucket multimap key -> events (anchor days, articles), emptied
+ * between buckets by bumping a generation instead of clearing. */
+typedef struct mslot {
+    uint32_t key, gen, head;
+} mslot;
+typedef struct mnode {
     uint32_t cluster, next;
-} daynode;
+} mnode;
+typedef struct multimap {
+    mslot *slots;
+    uint32_t mask, used, gen;
+    mnode *nodes;
+    uint32_t n_nodes, cap_nodes;
+} multimap;
 
 struct dl_timeline {
     dl_merge_options opt;
@@ -278,6 +285,7 @@ static uint32_t sig_hash(const sig *s) {
     }
     h = mix(h, ((uint64_t)s->action_text << 32) | s->quote);
     h = mix(h, ((uint64_t)s->value << 32) | s->basis);
+    h = mix(h, s->art);
     uint64_t code;
     memcpy(&code, s->code, 8);
     h = mix(h, code);
@@ -297,7 +305,7 @@ static bool ent_eq(const ent *a, const ent *b) {
 static bool sig_eq(const sig *a, const sig *b) {
     return ent_eq(&a->side[0], &b->side[0]) && ent_eq(&a->side[1], &b->side[1]) &&
            a->action_text == b->action_text && a->quote == b->quote && a->value == b->value &&
-           a->basis == b->basis && strcmp(a->code, b->code) == 0 && a->quadclass == b->quadclass &&
+           a->basis == b->basis && a->art == b->art && strcmp(a->code, b->code) == 0 && a->quadclass == b->quadclass &&
            dbits(a->goldstein) == dbits(b->goldstein) && dbits(a->confidence) == dbits(b->confidence) &&
            a->start == b->start && a->end == b->end && a->gran == b->gran && a->inferred == b->inferred &&
            a->has_target == b->has_target && a->negated == b->negated && a->hypothetical == b->hypothetical;
@@ -331,11 +339,14 @@ static bool intern_ent(dl_timeline *tl, ent *e, const dl_entity *src, bool *ok) 
     return *ok;
 }
 
-/* Store the signature of coding c (or find it); UINT32_MAX when out of memory. */
-static uint32_t add_sig(dl_timeline *tl, const dl_event *c) {
+/* Store the signature of coding c by a mention of article art (or find
+ * it); UINT32_MAX when out of memory. */
+static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     sig s;
     memset(&s, 0, sizeof s);
     bool ok = true;
+    /* A publication date is the article's: codings of two articles differ. */
+    if (c->date.inferred) s.art = art;
     intern_ent(tl, &s.side[0], &c->actor, &ok);
     s.has_target = c->has_target;
     if (c->has_target) intern_ent(tl, &s.side[1], &c->target, &ok);
@@ -395,8 +406,8 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
         const dl_event *c = m && m->coded ? m->coded : ev;
         atom a = {0};
         bool ok = true;
-        a.sig = add_sig(tl, c);
         a.article = dl_pool_intern(tl->pool, m && m->article ? m->article : "", &ok);
+        a.sig = ok ? add_sig(tl, c, a.article) : UINT32_MAX;
         a.text = dl_pool_intern(tl->pool, m && m->text ? m->text : "", &ok);
         a.id = dl_pool_intern(tl->pool, c->id, &ok);
         if (!ok || a.sig == UINT32_MAX) return nomem(err);
@@ -499,7 +510,8 @@ static int cmp_sig_full(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
     int c;
     if ((c = strcmp(a->code, b->code)) || (c = cmp_id(tl, a->value, b->value)) || (c = cmp_num(a->start, b->start)) ||
         (c = cmp_num(a->end, b->end)) || (c = a->gran - b->gran) || (c = a->inferred - b->inferred) ||
-        (c = cmp_id(tl, a->basis, b->basis)) || (c = cmp_ent(tl, &a->side[0], &b->side[0])) ||
+        (c = cmp_id(tl, a->basis, b->basis)) || (c = cmp_id(tl, a->art, b->art)) ||
+        (c = cmp_ent(tl, &a->side[0], &b->side[0])) ||
         (c = a->has_target - b->has_target) || (c = cmp_ent(tl, &a->side[1], &b->side[1])) ||
         (c = cmp_id(tl, a->action_text, b->action_text)) || (c = cmp_id(tl, a->quote, b->quote)) ||
         (c = a->negated - b->negated) || (c = a->hypothetical - b->hypothetical) ||
@@ -597,47 +609,64 @@ static int cmp_cluster(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
 /* ---- folding ----------------------------------------------------------------- */
 
 typedef struct folder {
-    dayslot *slots;
-    uint32_t mask, used, gen;
-    daynode *nodes;
-    uint32_t n_nodes, cap_nodes;
+    multimap days;      /* anchor day -> events */
+    multimap articles;  /* article -> precisely dated events it reports */
     uint32_t *longs, n_longs, cap_longs; /* long or undated anchors */
     uint32_t *cand, n_cand, cap_cand;
+    const uint32_t *sig_off, *sig_arts; /* the articles of each signature */
 } folder;
 
-static bool day_add(folder *f, int32_t day, uint32_t cl) {
-    if ((f->used + 1) * 2 > f->mask) {
-        uint32_t m = f->mask ? f->mask * 2 + 1 : 1023;
-        dayslot *t = calloc((size_t)m + 1, sizeof *t);
-        if (!t) return false;
-        for (uint32_t i = 0; f->slots && i <= f->mask; i++) {
-            if (f->slots[i].gen != f->gen) continue;
-            uint32_t j = (uint32_t)f->slots[i].day * 2654435761u & m;
-            while (t[j].gen == f->gen) j = (j + 1) & m;
-            t[j] = f->slots[i];
-        }
-        free(f->slots);
-        f->slots = t;
-        f->mask = m;
+static void mm_reset(multimap *m) {
+    m->gen++;
+    m->used = m->n_nodes = 0;
+}
+
+static void mm_free(multimap *m) {
+    free(m->slots);
+    free(m->nodes);
+}
+
+static uint32_t mm_slot(const multimap *m, uint32_t key) {
+    uint32_t j = key * 2654435761u & m->mask;
+    while (m->slots[j].gen == m->gen && m->slots[j].key != key) j = (j + 1) & m->mask;
+    return j;
+}
+
+static bool mm_add(multimap *m, uint32_t key, uint32_t cl) {
+    if ((m->used + 1) * 2 > m->mask) {
+        multimap big = *m;
+        big.mask = m->mask ? m->mask * 2 + 1 : 1023;
+        big.slots = calloc((size_t)big.mask + 1, sizeof *big.slots);
+        if (!big.slots) return false;
+        for (uint32_t i = 0; m->slots && i <= m->mask; i++)
+            if (m->slots[i].gen == m->gen) big.slots[mm_slot(&big, m->slots[i].key)] = m->slots[i];
+        free(m->slots);
+        m->slots = big.slots;
+        m->mask = big.mask;
     }
-    if (!grow((void **)&f->nodes, &f->cap_nodes, (size_t)f->n_nodes + 1, sizeof *f->nodes)) return false;
-    uint32_t j = (uint32_t)day * 2654435761u & f->mask;
-    while (f->slots[j].gen == f->gen && f->slots[j].day != day) j = (j + 1) & f->mask;
-    if (f->slots[j].gen != f->gen) {
-        f->slots[j] = (dayslot){day, f->gen, UINT32_MAX};
-        f->used++;
+    if (!grow((void **)&m->nodes, &m->cap_nodes, (size_t)m->n_nodes + 1, sizeof *m->nodes)) return false;
+    uint32_t j = mm_slot(m, key);
+    if (m->slots[j].gen != m->gen) {
+        m->slots[j] = (mslot){key, m->gen, UINT32_MAX};
+        m->used++;
     }
-    f->nodes[f->n_nodes] = (daynode){cl, f->slots[j].head};
-    f->slots[j].head = f->n_nodes++;
+    m->nodes[m->n_nodes] = (mnode){cl, m->slots[j].head};
+    m->slots[j].head = m->n_nodes++;
     return true;
 }
 
-static uint32_t day_head(const folder *f, int32_t day) {
-    if (!f->slots) return UINT32_MAX;
-    uint32_t j = (uint32_t)day * 2654435761u & f->mask;
-    for (; f->slots[j].gen == f->gen; j = (j + 1) & f->mask)
-        if (f->slots[j].day == day) return f->slots[j].head;
-    return UINT32_MAX;
+/* The first node of key's list, UINT32_MAX when none. */
+static uint32_t mm_head(const multimap *m, uint32_t key) {
+    if (!m->slots) return UINT32_MAX;
+    uint32_t j = mm_slot(m, key);
+    return m->slots[j].gen == m->gen ? m->slots[j].head : UINT32_MAX;
+}
+
+/* Index event ci under the articles of signature si. */
+static bool add_articles(folder *f, uint32_t si, uint32_t ci) {
+    for (uint32_t k = f->sig_off[si]; k < f->sig_off[si + 1]; k++)
+        if (!mm_add(&f->articles, f->sig_arts[k], ci)) return false;
+    return true;
 }
 
 static bool cand_add(dl_timeline *tl, folder *f, uint32_t c, uint32_t stamp) {
@@ -663,13 +692,16 @@ static bool side_ok(const ent *e, bool person, const prof *p, bool strict) {
 static bool overlaps(dl_day a0, dl_day a1, dl_day b0, dl_day b1) { return a0 <= b1 && b0 <= a1; }
 
 /* Can signature s join event c?  -1 no; 0 as is; 1 with actor and target
- * exchanged (symmetric actions). */
-static int joinable(const dl_timeline *tl, const sig *s, const cluster *c) {
+ * exchanged (symmetric actions).  same_article: c has a mention in an
+ * article of s (s publication-dated, c precisely dated). */
+static int joinable(const dl_timeline *tl, const sig *s, const cluster *c, bool same_article) {
     int sc = date_class(s);
     if (sc == 2 || c->a_class == 2) {
         if (sc != c->a_class) return -1;
     } else if (sc == 0) {
         if (c->a_class != 0 || !overlaps(s->start, s->end, c->a_start, c->a_end)) return -1;
+    } else if (same_article && c->a_class == 0) {
+        /* undated in an article that dates this event elsewhere: any day */
     } else {
         int w = tl->opt.window_days;
         if (c->a_class == 1 && w > 1) w = 1; /* two publication dates: a day apart at most */
@@ -747,11 +779,11 @@ static bool new_cluster(dl_timeline *tl, folder *f, uint32_t si) {
         return true;
     }
     for (dl_day d = c->a_start; d <= c->a_end; d++)
-        if (!day_add(f, d, ci)) return false;
-    return true;
+        if (!mm_add(&f->days, (uint32_t)d, ci)) return false;
+    return c->a_class != 0 || add_articles(f, si, ci);
 }
 
-static void join(dl_timeline *tl, uint32_t si, uint32_t ci, int o) {
+static bool join(dl_timeline *tl, folder *f, uint32_t si, uint32_t ci, int o) {
     sig *s = &tl->sigs[si];
     cluster *c = &tl->cl[ci];
     for (int k = 0; k < 2; k++) {
@@ -765,13 +797,14 @@ static void join(dl_timeline *tl, uint32_t si, uint32_t ci, int o) {
     c->n_atoms += s->n_atoms;
     s->cluster = ci;
     s->swapped = (uint8_t)o;
+    return c->a_class != 0 || add_articles(f, si, ci);
 }
 
 /* Fold the signatures of one bucket, ord[0..n), taken in rank order. */
 static bool fold_bucket(dl_timeline *tl, folder *f, const uint32_t *ord, size_t n) {
-    f->gen++;
-    f->used = 0;
-    f->n_nodes = f->n_longs = 0;
+    mm_reset(&f->days);
+    mm_reset(&f->articles);
+    f->n_longs = 0;
     uint32_t first = tl->n_cl;
     int w = tl->opt.window_days;
     for (size_t i = 0; i < n; i++) {
@@ -786,18 +819,26 @@ static bool fold_bucket(dl_timeline *tl, folder *f, const uint32_t *ord, size_t 
                 for (uint32_t c = first; c < tl->n_cl && ok; c++) ok = cand_add(tl, f, c, stamp);
             } else {
                 for (dl_day d = q0; d <= q1 && ok; d++)
-                    for (uint32_t k = day_head(f, d); k != UINT32_MAX && ok; k = f->nodes[k].next)
-                        ok = cand_add(tl, f, f->nodes[k].cluster, stamp);
+                    for (uint32_t k = mm_head(&f->days, (uint32_t)d); k != UINT32_MAX && ok; k = f->days.nodes[k].next)
+                        ok = cand_add(tl, f, f->days.nodes[k].cluster, stamp);
             }
         }
         for (uint32_t k = 0; k < f->n_longs && ok; k++) ok = cand_add(tl, f, f->longs[k], stamp);
+        if (date_class(s) == 1) /* events its own articles date precisely */
+            for (uint32_t a = f->sig_off[si]; a < f->sig_off[si + 1] && ok; a++)
+                for (uint32_t k = mm_head(&f->articles, f->sig_arts[a]); k != UINT32_MAX && ok;
+                     k = f->articles.nodes[k].next) {
+                    uint32_t ci = f->articles.nodes[k].cluster;
+                    ok = cand_add(tl, f, ci, stamp);
+                    tl->cl[ci].art_stamp = stamp;
+                }
         if (!ok) return false;
         uint32_t best = UINT32_MAX;
         int best_o = 0;
         fit best_fit = {0};
         for (uint32_t k = 0; k < f->n_cand; k++) {
             uint32_t ci = f->cand[k];
-            int o = joinable(tl, s, &tl->cl[ci]);
+            int o = joinable(tl, s, &tl->cl[ci], tl->cl[ci].art_stamp == stamp);
             if (o < 0) continue;
             fit ft = fit_of(tl, s, &tl->cl[ci], o);
             int c = best == UINT32_MAX ? 1 : cmp_fit(&ft, &best_fit);
@@ -807,8 +848,7 @@ static bool fold_bucket(dl_timeline *tl, folder *f, const uint32_t *ord, size_t 
                 best_fit = ft;
             }
         }
-        if (best != UINT32_MAX) join(tl, si, best, best_o);
-        else if (!new_cluster(tl, f, si)) return false;
+        if (best != UINT32_MAX ? !join(tl, f, si, best, best_o) : !new_cluster(tl, f, si)) return false;
     }
     return true;
 }
@@ -976,6 +1016,46 @@ static int cmp_pair(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* Each signature's atom count and articles (f->sig_off, f->sig_arts; an
+ * article may repeat). */
+static bool sig_articles(dl_timeline *tl, folder *f) {
+    uint32_t *off = calloc((size_t)tl->n_sigs + 1, sizeof *off);
+    uint32_t *arts = malloc(((size_t)tl->n_atoms + 1) * sizeof *arts);
+    uint32_t *seen = calloc(dl_pool_count(tl->pool), sizeof *seen); /* article -> sig + 1 */
+    uint32_t *next = malloc(((size_t)tl->n_sigs + 1) * sizeof *next);
+    bool ok = off && arts && seen && next;
+    if (ok) {
+        for (uint32_t i = 0; i < tl->n_sigs; i++) tl->sigs[i].n_atoms = 0;
+        for (uint32_t i = 0; i < tl->n_atoms; i++) tl->sigs[tl->atoms[i].sig].n_atoms++;
+        for (uint32_t i = 0; i < tl->n_sigs; i++) off[i + 1] = off[i] + tl->sigs[i].n_atoms;
+        memcpy(next, off, tl->n_sigs * sizeof *next);
+        for (uint32_t i = 0; i < tl->n_atoms; i++) {
+            const atom *a = &tl->atoms[i];
+            if (seen[a->article] == a->sig + 1) continue;
+            seen[a->article] = a->sig + 1;
+            arts[next[a->sig]++] = a->article;
+        }
+        /* Close the gaps left by repeated articles. */
+        uint32_t w = 0;
+        for (uint32_t i = 0; i < tl->n_sigs; i++) {
+            uint32_t r = off[i], end = next[i];
+            off[i] = w;
+            while (r < end) arts[w++] = arts[r++];
+        }
+        off[tl->n_sigs] = w;
+    }
+    free(seen);
+    free(next);
+    if (!ok) {
+        free(off);
+        free(arts);
+        return false;
+    }
+    f->sig_off = off;
+    f->sig_arts = arts;
+    return true;
+}
+
 /* Pieces: distinct (input event, output event) pairs. */
 static bool count_pieces(dl_timeline *tl, size_t *pieces) {
     size_t n = tl->n_atoms + tl->n_dups;
@@ -1007,14 +1087,12 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     free(tl->atom_table);
     tl->sig_table = tl->atom_table = NULL;
 
-    for (uint32_t i = 0; i < tl->n_sigs; i++) tl->sigs[i].n_atoms = 0;
-    for (uint32_t i = 0; i < tl->n_atoms; i++) tl->sigs[tl->atoms[i].sig].n_atoms++;
     /* Fold, bucket by bucket. */
-    uint32_t *ord = malloc(((size_t)tl->n_sigs + 1) * sizeof *ord);
-    if (!ord) return nomem(err);
-    for (uint32_t i = 0; i < tl->n_sigs; i++) ord[i] = i;
     folder f = {0};
-    bool ok = rank_countries(tl) && sort_idx(tl, ord, tl->n_sigs, cmp_rank);
+    uint32_t *ord = malloc(((size_t)tl->n_sigs + 1) * sizeof *ord);
+    bool ok = ord && sig_articles(tl, &f);
+    for (uint32_t i = 0; ok && i < tl->n_sigs; i++) ord[i] = i;
+    ok = ok && rank_countries(tl) && sort_idx(tl, ord, tl->n_sigs, cmp_rank);
     for (uint32_t b = 0; ok && b < tl->n_sigs;) {
         uint32_t e = b + 1;
         while (e < tl->n_sigs && cmp_bucket(tl, ord[b], ord[e]) == 0) e++;
@@ -1022,8 +1100,10 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
         b = e;
     }
     free(ord);
-    free(f.slots);
-    free(f.nodes);
+    mm_free(&f.days);
+    mm_free(&f.articles);
+    free((void *)f.sig_off);
+    free((void *)f.sig_arts);
     free(f.longs);
     free(f.cand);
     if (!ok) return nomem(err);

@@ -326,6 +326,20 @@ static void dates_refine_and_separate(void **state) {
     tl = merge_specs(late, 2, &o);
     assert_int_equal(dl_timeline_count(tl), 2);
     dl_timeline_free(tl);
+    /* Undated in an article that dates the event elsewhere: the article's
+     * date, however late it was published; not another article's. */
+    spec own[] = {
+        {"a", 1, "2022-02-07", NULL, "Olaf Scholz", "DEU", "042", "Joe Biden", "USA", 0, false},
+        {"a", 5, NULL, "2022-02-15", "Germany", "DEU", "040", "Joe Biden", "USA", 0, false},
+        {"b", 2, NULL, "2022-02-15", "Germany", "DEU", "040", "Joe Biden", "USA", 0, false},
+    };
+    tl = merge_specs(own, N(own), NULL);
+    assert_int_equal(dl_timeline_count(tl), 2);
+    assert_int_equal(dl_timeline_event(tl, 0, &ev), DL_OK);
+    assert_int_equal(ev.n_mentions, 2);
+    assert_string_equal(ev.mentions[1].article, "a");
+    dl_event_clear(&ev);
+    dl_timeline_free(tl);
     /* Two publication-dated reports only: the same names, a day apart. */
     spec pubs[] = {
         {"a", 1, NULL, "2022-02-09", "Olaf Scholz", "DEU", "042", "Joe Biden", "USA", 0, false},
