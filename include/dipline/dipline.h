@@ -16,6 +16,7 @@
 #include "dipline/event.h"
 #include "dipline/extract.h"
 #include "dipline/render.h"
+#include "dipline/merge.h"
 
 /* The library version, DL_VERSION ("0.1.0"). */
 const char *dl_version(void);

@@ -41,11 +41,21 @@ typedef struct dl_action {
     double goldstein; /* Goldstein scale value */
 } dl_action;
 
+struct dl_event;
+
 typedef struct dl_mention {
     char *article;   /* article id */
     long sentence;   /* 0-based sentence index in the article */
     long start, end; /* byte offsets of the sentence in the article text */
     char *text;      /* the sentence text */
+    /* How this mention's own extraction coded the event, when it differs
+     * from the event that holds it (after merge: another article's date,
+     * actor name or code won), or NULL when it is the same.  Owned (freed by
+     * dl_event_clear); has no mentions of its own.  In JSON, the mention's
+     * "coded" object holds only the members that differ (id, date, actor,
+     * action, target, quote, negated, hypothetical, confidence), so merged
+     * timelines can be merged again exactly. */
+    struct dl_event *coded;
 } dl_mention;
 
 typedef struct dl_event_date {

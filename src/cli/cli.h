@@ -36,5 +36,6 @@ void cli_progress_done(void);
 int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

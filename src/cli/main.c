@@ -16,6 +16,7 @@ const char *cli_prog = "dipline";
 
 static const cli_command commands[] = {
     {"extract", cmd_extract, "articles -> events (one per mention)"},
+    {"merge", cmd_merge, "event logs -> one ordered, deduplicated timeline"},
     {"render", cmd_render, "timeline -> picture (PNG, SVG, PDF)"},
     {"sentences", cmd_sentences, "show how articles are split into sentences"},
 };
