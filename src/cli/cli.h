@@ -33,6 +33,33 @@ bool cli_parse_size(const char *cmd, const char *opt, const char *v, long min, l
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_progress_done(void);
 
+/* The picture options of `render` and `build` (render_opts.c).  Long options
+ * without a short form use these values in getopt's table. */
+enum { CLI_O_LANES = 300, CLI_O_MAXLANES, CLI_O_FROM, CLI_O_TO, CLI_O_THEME, CLI_O_DPI };
+#define CLI_RENDER_LONGOPTS                                                                               \
+    {"layout", required_argument, 0, 'l'}, {"lanes", required_argument, 0, CLI_O_LANES},                   \
+        {"max-lanes", required_argument, 0, CLI_O_MAXLANES}, {"width", required_argument, 0, 'W'},        \
+        {"height", required_argument, 0, 'H'}, {"title", required_argument, 0, 't'},                      \
+        {"from", required_argument, 0, CLI_O_FROM}, {"to", required_argument, 0, CLI_O_TO},               \
+        {"actors", required_argument, 0, 'a'}, {"theme", required_argument, 0, CLI_O_THEME},              \
+        {"dpi", required_argument, 0, CLI_O_DPI}
+#define CLI_RENDER_SHORTOPTS "l:W:H:t:a:"
+typedef struct cli_render_args {
+    dl_render_options ro;
+    dl_image_format fmt;
+    char *actors_copy;
+    const char *actors[64];
+} cli_render_args;
+extern const char *const cli_render_help;
+void cli_render_args_init(cli_render_args *a);
+void cli_render_args_free(cli_render_args *a);
+/* Handle option c: 1 handled, 0 not a picture option, -1 bad usage
+ * (already reported). */
+int cli_render_option(const char *cmd, int c, const char *arg, cli_render_args *a);
+/* Cross-option checks and the format from the output name; -1 bad usage. */
+int cli_render_check(const char *cmd, cli_render_args *a, const char *output);
+
+int cmd_build(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_render(int argc, char **argv);

@@ -18,6 +18,7 @@ static const cli_command commands[] = {
     {"extract", cmd_extract, "articles -> events (one per mention)"},
     {"merge", cmd_merge, "event logs -> one ordered, deduplicated timeline"},
     {"render", cmd_render, "timeline -> picture (PNG, SVG, PDF)"},
+    {"build", cmd_build, "articles -> timeline picture: extract, merge and render in one go"},
     {"sentences", cmd_sentences, "show how articles are split into sentences"},
 };
 static const size_t n_commands = sizeof commands / sizeof *commands;

@@ -441,7 +441,22 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         size_t l3 = lex_at(c, k, end, &ph3, &n3);
         int fit;
         const dl_phrase *pp = l3 ? pick_person(c, k, ph3, n3, DL_PH_NAME, &fit) : NULL;
-        if (!pp && l3) pp = pick_person(c, k, ph3, n3, DL_PH_SURNAME, &fit);
+        if (!pp) {
+            /* "Secretary of State Antony J. Blinken": the surname is the last
+             * capitalised word of the name that follows */
+            uint32_t nl = unknown_name(c, k, end);
+            for (uint32_t q = nl; q-- > 0 && !pp;) {
+                size_t l4 = lex_at(c, k + q, end, &ph3, &n3);
+                const dl_phrase *ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_SURNAME, &fit) : NULL;
+                if (!ps) ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit) : NULL;
+                /* the person must fit the office's country or the date */
+                if (ps && (fit >= 2 || !country ||
+                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0)) {
+                    pp = ps;
+                    l3 = q + l4;
+                }
+            }
+        }
         out->start = i;
         out->kind = M_ROLE;
         if (pp) {
@@ -471,7 +486,6 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                  * the country's government */
                 set_country(c, &out->ent, country, role->sector);
                 out->ent.type = E_GROUP;
-                out->ent.name[0] = 0;
                 out->ent.where = p->where;
             }
         } else {
@@ -512,7 +526,6 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
             out->ent.type = E_GROUP;
             out->ent.where = p->where;
-            out->ent.name[0] = 0;
         } else {
             out->ent.type = E_NONE; /* an agent without a country is no actor */
             snprintf(out->ent.sector, sizeof out->ent.sector, "%s", ag->sector);
@@ -731,7 +744,6 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
             mention m2 = m;
             set_country(c, &m2.ent, p.countries[q], m.ent.sector);
             m2.ent.type = E_GROUP;
-            m2.ent.name[0] = 0;
             if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
             /* same group as the first */
             c->mentions.v[c->mentions.n - 1].group = m.group;
