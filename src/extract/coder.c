@@ -123,9 +123,12 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                     return mi;
                 }
             }
-            if (m->possessive && !adjacent) {
-                /* "Russia's actions have undermined": the possessor */
-                return mi;
+            /* "the American warnings": an owner is a subject only through its
+             * noun ("Russian aggression threatens"), found below */
+            if (m->owner) {
+                p = m->start;
+                adjacent = false;
+                continue;
             }
             return mi;
         }
@@ -187,7 +190,9 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         }
         if (is_boundary_punct(c, q)) return NONE;
         if (c->doc->tokens[q].kind == DL_TOK_QUOTE) return NONE;
-        if (skippable(c, q) || (wc(c, q) & (DL_W_NEG | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO))) {
+        if (skippable(c, q) || (wc(c, q) & (DL_W_NEG | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO)) ||
+            ((wc(c, q) & DL_W_FUTURE) && q + 1 < g->first + 2 && (g->infinitive || is(c, q + 1, "to")))) {
+            /* also "is due/scheduled/expected to" */
             p = q;
             continue;
         }
@@ -209,7 +214,8 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
                    !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
                 k--;
-            if (k > first && c->tok[k - 1].mention != NONE && c->mentions.v[c->tok[k - 1].mention].possessive)
+            if (k > first && c->tok[k - 1].mention != NONE &&
+                (c->mentions.v[c->tok[k - 1].mention].possessive || c->mentions.v[c->tok[k - 1].mention].owner))
                 return c->tok[k - 1].mention;
             if (k > first + 1 && is(c, k - 1, "'s") && c->tok[k - 2].mention != NONE) return c->tok[k - 2].mention;
             return NONE;
@@ -277,7 +283,7 @@ static uint32_t clause_subject(article_ctx *c, const vgroup *g, uint32_t *verb) 
     if (p < end && is(c, p, "that")) p++;
     else return NONE;
     while (p < end && skippable(c, p)) p++;
-    if (p >= end || c->tok[p].mention == NONE) return NONE;
+    if (p >= end || c->tok[p].mention == NONE || c->mentions.v[c->tok[p].mention].owner) return NONE;
     uint32_t mi = c->tok[p].mention;
     for (uint32_t q = c->mentions.v[mi].end; q < end && q < c->mentions.v[mi].end + 6; q++)
         if (c->tok[q].vg != NONE) {
@@ -566,6 +572,12 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     const entity *speaker = cd->reverse_source ? &cd->speaker : NULL;
     if (!speaker) ns = group_members(c, cd->source, srcs, 8);
     if (cd->target != NONE) nt = group_members(c, cd->target, tgts, 8);
+    /* both sides named in one conjunction ("talks between A and B"): one event */
+    if (!speaker && cd->target != NONE && c->mentions.v[cd->source].group == c->mentions.v[cd->target].group) {
+        srcs[0] = cd->source;
+        tgts[0] = cd->target;
+        ns = nt = 1;
+    }
     const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
     bool symmetric = (b->flags & DL_VB_SYMMETRIC) || strncmp(cd->code, "04", 2) == 0 || strcmp(cd->code, "057") == 0;
     if (speaker) {
@@ -577,15 +589,18 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         return DL_OK;
     }
-    /* "Truss and Lavrov met": both sides in the subject, one event */
-    if (nt == 0 && ns >= 2 && symmetric) {
-        const mention *a = &c->mentions.v[srcs[0]];
-        for (size_t k = 1; k < ns; k++) {
-            const mention *t = &c->mentions.v[srcs[k]];
-            if (!usable(&a->ent) || !usable(&t->ent) || same_side(&a->ent, &t->ent)) continue;
-            dl_status st = emit(c, cd, &a->ent, a, &t->ent, t);
-            if (st != DL_OK) return st;
-        }
+    /* "Truss and Lavrov met", "Hungary and Romania agreed to cooperate":
+     * both sides in the subject; each acts towards the other */
+    bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
+                  strncmp(cd->code, "06", 2) == 0;
+    if (nt == 0 && ns >= 2 && mutual) {
+        for (size_t a = 0; a < ns; a++)
+            for (size_t k = 0; k < ns; k++) {
+                const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
+                if (a == k || !usable(&am->ent) || !usable(&t->ent) || same_side(&am->ent, &t->ent)) continue;
+                dl_status st = emit(c, cd, &am->ent, am, &t->ent, t);
+                if (st != DL_OK) return st;
+            }
         return DL_OK;
     }
     for (size_t s = 0; s < ns; s++) {
@@ -933,7 +948,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             break;
         }
-        if (!cd.code[0]) continue;
+        if (!cd.code[0] || g->participle) continue;
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
         if (g->gerund && g->first > sent_first(c, s) && (is(c, g->first - 1, "of") || is(c, g->first - 1, "for") ||
@@ -1051,6 +1066,18 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 cd.speaker = *sp;
                 cd.reverse_source = true;
                 cd.negated = false; /* "should not": still an appeal */
+            }
+        }
+        /* "would impose sanctions on Russia if it invaded", "will respond with
+         * force": a conditional or announced coercive act is a threat */
+        if ((cd.hypothetical || g->future) && !cd.negated && !g->noun && !cd.reverse_source) {
+            static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
+            bool coercive = false;
+            for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
+            if (coercive && (cd.hypothetical || clause_has_if(c, g))) {
+                const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
+                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
+                cd.hypothetical = false;
             }
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;

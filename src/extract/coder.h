@@ -53,6 +53,9 @@ typedef struct mention {
     bool after_prep;      /* directly after any preposition */
     uint32_t prep_word;   /* that preposition's word id, or NONE */
     bool possessive;      /* followed by 's: a modifier of a later noun */
+    bool owner;           /* a country adjective before a plain noun ("the
+                             American warnings"): the owner of that thing,
+                             usable as a direct object, not as a speaker */
     bool plural;
     bool first_person;    /* we/I/our: the speaker */
     bool in_quote;
@@ -75,6 +78,7 @@ typedef struct vgroup {
     uint8_t obligation;     /* 1 should/ought to, 2 must/have to/need to */
     bool infinitive;        /* "to" + verb */
     bool gerund;            /* -ing not after be */
+    bool participle;        /* a past participle modifying a noun ("troops sent to") */
     bool in_quote;
     uint32_t sentence;
     uint32_t consumed_by;   /* a composing main verb, or NONE */

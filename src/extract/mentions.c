@@ -61,6 +61,25 @@ static void set_person(article_ctx *c, entity *e, uint32_t actor) {
     }
 }
 
+/* Who held `role` of `country` on the article's date; "leader" falls back
+ * to the head of government or of state (data/leader_roles.txt). */
+static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) {
+    uint32_t h = dl_lexicon_role_holder(c->lex, country, role, c->dct, 30);
+    if (h != DL_WORD_NONE) return h;
+    const dl_role_def *rd = dl_lexicon_role(c->lex, role);
+    if (rd && strcmp(rd->id, "leader") == 0) {
+        bool hog = false;
+        const rules *r = extractor_rules(c->x);
+        for (size_t i = 0; i < r->hog.n && !hog; i++) hog = strcmp(r->hog.v[i], country) == 0;
+        const char *first = hog ? "head_of_government" : "head_of_state";
+        const char *second = hog ? "head_of_state" : "head_of_government";
+        uint32_t r1 = dl_lexicon_find_role(c->lex, first), r2 = dl_lexicon_find_role(c->lex, second);
+        if (r1 != DL_WORD_NONE) h = dl_lexicon_role_holder(c->lex, country, r1, c->dct, 30);
+        if (h == DL_WORD_NONE && r2 != DL_WORD_NONE) h = dl_lexicon_role_holder(c->lex, country, r2, c->dct, 30);
+    }
+    return h;
+}
+
 /* ---- token helpers ----------------------------------------------------- */
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
@@ -248,7 +267,7 @@ static void resolve_role(article_ctx *c, mention *m, size_t k, uint32_t role) {
     }
     /* the publisher's country ("The Foreign Secretary said" on gov.uk) */
     if (c->publisher.country[0]) {
-        uint32_t p = dl_lexicon_role_holder(c->lex, c->publisher.country, role, c->dct, 30);
+        uint32_t p = role_holder(c, c->publisher.country, role);
         if (p != DL_WORD_NONE) {
             set_person(c, &m->ent, p);
             m->resolved_by_coref = true;
@@ -268,6 +287,8 @@ typedef struct np {
     /* several countries sharing one head ("Hungarian and Romanian officials") */
     char countries[MAX_COUNTRIES][12];
     int n_countries;
+    uint32_t role;  /* the office named, for one holder per country */
+    bool owner;     /* "the American warnings": only the adjective */
 } np;
 
 static bool is_office_qualifier(const char *w) {
@@ -334,6 +355,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
 static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     memset(out, 0, sizeof *out);
     ent_clear(&out->ent);
+    out->role = NONE;
     uint32_t j = i;
     bool det = false, qualified = false, former = false, titled = false;
     char mod_sector[8] = "";
@@ -422,17 +444,34 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         uint32_t k = j + (uint32_t)len;
         uint32_t role_idx = p->index;
         if (!country && p->country[0]) country = p->country;
-        /* "... of Russia" / "of the Russian Federation" */
+        /* "... of Russia", "of the Russian Federation", "the leaders of
+         * Britain, France and Germany" */
         if (k + 1 < end && is(c, k, "of")) {
             uint32_t m = k + 1;
-            if (m < end && is(c, m, "the")) m++;
-            const dl_phrase *ph2;
-            size_t n2;
-            size_t l2 = lex_at(c, m, end, &ph2, &n2);
-            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
-            if (pl) {
-                country = dl_lexicon_actor(c->lex, pl->index)->code;
+            for (int guard = 0; guard < MAX_COUNTRIES; guard++) {
+                if (m < end && is(c, m, "the")) m++;
+                const dl_phrase *ph2;
+                size_t n2;
+                size_t l2 = lex_at(c, m, end, &ph2, &n2);
+                const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+                if (!pl) break;
+                const char *code = dl_lexicon_actor(c->lex, pl->index)->code;
+                if (!country || guard == 0) country = code;
+                if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
                 k = m + (uint32_t)l2;
+                if (k + 1 < end && (is(c, k, ",") || is(c, k, "and"))) {
+                    uint32_t nx = k + 1;
+                    if (is(c, k, ",") && nx < end && is(c, nx, "and")) nx++;
+                    const dl_phrase *ph3;
+                    size_t n3;
+                    uint32_t nn = nx < end && is(c, nx, "the") ? nx + 1 : nx;
+                    size_t l3 = lex_at(c, nn, end, &ph3, &n3);
+                    if (l3 && pick_place(c, nn, ph3, n3) && !(l3 + nn < end && is(c, nn + (uint32_t)l3, "'s"))) {
+                        m = nx;
+                        continue;
+                    }
+                }
+                break;
             }
         }
         /* a name after the office: "Foreign Minister Sergey Lavrov" */
@@ -459,6 +498,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         out->start = i;
         out->kind = M_ROLE;
+        if (!qualified) out->role = role_idx;
         if (pp) {
             set_person(c, &out->ent, pp->index);
             out->ent.where = pp->where;
@@ -476,7 +516,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->kind = M_NAME;
         } else if (country) {
             out->end = k;
-            uint32_t holder = qualified ? DL_WORD_NONE : dl_lexicon_role_holder(c->lex, country, role_idx, c->dct, 30);
+            uint32_t holder = qualified ? DL_WORD_NONE : role_holder(c, country, role_idx);
             if (holder != DL_WORD_NONE) {
                 set_person(c, &out->ent, holder);
                 out->ent.where = p->where;
@@ -532,6 +572,20 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         return true;
     }
+    /* "his Russian counterpart": whoever holds his office in that country */
+    if ((is(c, j, "counterpart") || is(c, j, "counterparts")) && out->n_countries && poss_pron_country &&
+        poss_ent.type == E_PERSON && poss_ent.role != NONE) {
+        uint32_t h = role_holder(c, out->countries[0], poss_ent.role);
+        out->start = i;
+        out->end = j + 1;
+        out->kind = M_NAME;
+        if (h != DL_WORD_NONE) set_person(c, &out->ent, h);
+        else {
+            set_country(c, &out->ent, out->countries[0], "GOV");
+            out->ent.type = E_GROUP;
+        }
+        return true;
+    }
     /* modifiers without a head: "Russia's" before another noun */
     if (j > after_det && out->n_countries && !poss_pron_country) {
         /* the possessor alone ("Russia's actions"): a possessive mention */
@@ -542,6 +596,19 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->end = k - 1;
             out->kind = M_NAME;
             out->n_countries = 1;
+            return true;
+        }
+        /* "the American warnings": the adjective names the owner */
+        if (c->doc->tokens[j].kind == DL_TOK_WORD && !(c->tok[j].wclass & (DL_W_PREP | DL_W_CONJ | DL_W_SUBORD)) &&
+            c->tok[j].mention == NONE && !c->tok[j].timex) {
+            set_country(c, &out->ent, out->countries[0], NULL);
+            uint32_t a0 = i;
+            while (a0 < j && (wclass(c, a0) & (DL_W_DET | DL_W_QUANT))) a0++;
+            out->start = a0;
+            out->end = j;
+            out->kind = M_NAME;
+            out->n_countries = 1;
+            out->owner = true;
             return true;
         }
         return false;
@@ -698,11 +765,13 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                 /* the last two distinct people (or states): one group */
                 char g = 0;
                 const mention *a = NULL, *b = NULL;
+                uint32_t want_role = d->role[0] ? dl_lexicon_find_role(c->lex, d->role) : DL_WORD_NONE;
                 for (size_t q = k; q-- > 0 && !b;) {
                     const mention *x = &c->mentions.v[q];
                     if (x->sentence + 6 < s) break;
                     bool want = d->kind == DESC_PERSONS2 || d->kind == DESC_PERSON ? is_person_gender(x, &g)
                                                                                    : is_state(x, NULL);
+                    if (want && want_role != DL_WORD_NONE && x->ent.role != want_role) want = false;
                     if (!want || x->first_person) continue;
                     if (!a) a = x;
                     else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
@@ -733,17 +802,23 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
             continue;
         }
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
-                     .ent = p.ent, .plural = p.plural};
+                     .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);
         size_t k = c->mentions.n;
         if (p.kind == M_PRONOUN) resolve_pronoun(c, &m, k, c->tok[p.start].word);
         else if (p.kind == M_ROLE && m.ent.type == E_NONE && m.ent.role != NONE) resolve_role(c, &m, k, m.ent.role);
         if (!push_mention(c, m)) return DL_ERR_NOMEM;
-        /* "Hungarian and Romanian officials": one mention per country */
-        for (int q = 1; q < p.n_countries && m.ent.type == E_GROUP; q++) {
+        /* "Hungarian and Romanian officials", "the leaders of Britain and
+         * France": one mention per country */
+        for (int q = 1; q < p.n_countries && (m.ent.type == E_GROUP || p.role != NONE); q++) {
             mention m2 = m;
-            set_country(c, &m2.ent, p.countries[q], m.ent.sector);
-            m2.ent.type = E_GROUP;
+            uint32_t h = p.role != NONE ? role_holder(c, p.countries[q], p.role) : DL_WORD_NONE;
+            if (h != DL_WORD_NONE) {
+                set_person(c, &m2.ent, h);
+            } else {
+                set_country(c, &m2.ent, p.countries[q], m.ent.sector[0] ? m.ent.sector : "GOV");
+                m2.ent.type = E_GROUP;
+            }
             if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
             /* same group as the first */
             c->mentions.v[c->mentions.n - 1].group = m.group;

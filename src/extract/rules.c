@@ -66,6 +66,13 @@ static dl_status desc_line(rules *r, char *s, long line, dl_error *err) {
     char *t = arrow + 2;
     while (*t == ' ') t++;
     desc_rule d = {0};
+    char *sp = strchr(t, ' ');
+    if (sp) { /* an office the people must hold */
+        *sp = 0;
+        char *r = sp + 1;
+        while (*r == ' ') r++;
+        snprintf(d.role, sizeof d.role, "%s", r);
+    }
     dl_text_tokens(s, strlen(s), add_word, &d.ph);
     if (strcmp(t, "@country") == 0) d.kind = DESC_COUNTRY;
     else if (strcmp(t, "@org") == 0) d.kind = DESC_ORG;

@@ -25,6 +25,7 @@ typedef struct desc_rule {
     rule_phrase ph;
     desc_kind kind;
     char code[12];
+    char role[32]; /* only people holding this office ("" any) */
 } desc_rule;
 
 typedef struct rules {

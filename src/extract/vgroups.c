@@ -170,6 +170,14 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             if (!be && !have && !modal && (f & DL_VF_ING) && !(f & (DL_VF_PAST | DL_VF_S | DL_VF_BASE)))
                 g.gerund = true, g.finite = false;
             if (!be && !have && !modal && (f & DL_VF_PP) && !(f & DL_VF_PAST) && !(f & DL_VF_BASE)) g.finite = false;
+            /* "troops sent to Belarus", "forces stationed near the border": a
+             * participle after a group of people or things, not their act */
+            if (!be && !have && !modal && (f & DL_VF_PP) && i > first && c->tok[i - 1].mention != NONE &&
+                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end &&
+                (wc(c, g.end) & DL_W_PREP)) {
+                g.finite = false;
+                g.participle = true;
+            }
             /* an "if"/"unless" clause makes the verb hypothetical */
             for (uint32_t q = i; q-- > first;) {
                 if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":")) break;
