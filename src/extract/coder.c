@@ -825,10 +825,33 @@ void find_speakers(article_ctx *c) {
             !(c->doc->sentences[s].flags & DL_SF_PARA_START))
             c->speaker_ent[s] = c->speaker_ent[s - 1];
     }
-    /* an institution's own statement: "we" is the publisher */
-    if (!any_label && usable(&c->publisher))
-        for (uint32_t s = 0; s < n; s++)
-            if (c->speaker_ent[s].type == E_NONE) c->speaker_ent[s] = c->publisher;
+    /* a statement or speech without labels: first-person pronouns outside
+     * quotations stand for whoever the page presents as speaking, the person
+     * in subject position of its first sentences ("The Foreign Secretary gave
+     * an opening statement ..."), else the publisher ("NATO", "U.S.
+     * Department of State") */
+    if (!any_label) {
+        size_t first_person = 0;
+        for (size_t k = 0; k < c->mentions.n; k++)
+            if (c->mentions.v[k].first_person && !c->mentions.v[k].in_quote) first_person++;
+        entity dflt = c->publisher;
+        if (first_person >= 2) {
+            for (uint32_t gi = 0; gi < c->vgroups.n; gi++) {
+                const vgroup *g = &c->vgroups.v[gi];
+                if (g->sentence > 2) break;
+                if (g->noun || c->noise[g->sentence] || g->in_quote) continue;
+                uint32_t m = subject_of(c, gi, 0);
+                if (m != NONE && c->mentions.v[m].ent.type == E_PERSON && usable(&c->mentions.v[m].ent) &&
+                    !c->mentions.v[m].first_person) {
+                    dflt = c->mentions.v[m].ent;
+                    break;
+                }
+            }
+        }
+        if (usable(&dflt))
+            for (uint32_t s = 0; s < n; s++)
+                if (c->speaker_ent[s].type == E_NONE) c->speaker_ent[s] = dflt;
+    }
 }
 
 /* ---- one sentence ----------------------------------------------------------- */

@@ -433,6 +433,13 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (j >= end) return false;
     char gender = out->ent.gender;
+    /* a pronoun ("I", "we", "he") */
+    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET)) {
+        out->start = j;
+        out->end = j + 1;
+        out->kind = M_PRONOUN;
+        return true;
+    }
     const dl_phrase *ph;
     size_t n;
     size_t len = lex_at(c, j, end, &ph, &n);
@@ -542,6 +549,23 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     if (len && (p = pick(c, j, ph, n, DL_PH_AGENT))) {
         const dl_agent_def *ag = dl_lexicon_agent(c->lex, p->index);
         uint32_t k = j + (uint32_t)len;
+        /* used as a title: "Minister Lavrov", "Ambassador Julie Smith" */
+        if (!det && k < end && (tflags(c, j) & DL_TF_CAP)) {
+            const dl_phrase *ph4;
+            size_t n4;
+            int fit4;
+            size_t l4 = lex_at(c, k, end, &ph4, &n4);
+            const dl_phrase *pp4 = l4 ? pick_person(c, k, ph4, n4, DL_PH_NAME, &fit4) : NULL;
+            if (!pp4 && l4) pp4 = pick_person(c, k, ph4, n4, DL_PH_SURNAME, &fit4);
+            if (pp4) {
+                set_person(c, &out->ent, pp4->index);
+                out->ent.where = pp4->where;
+                out->start = i;
+                out->end = k + (uint32_t)l4;
+                out->kind = M_NAME;
+                return true;
+            }
+        }
         if (!country && ag->country[0]) country = ag->country;
         /* "officials of the European Union", "forces from Belarus", "opposition in Zimbabwe" */
         if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
@@ -800,6 +824,24 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         if (!parse_np(c, i, end, &p) || p.end <= i) {
             i++;
             continue;
+        }
+        if (p.kind == M_AGENT) {
+            /* "a press conference": an event noun, not the press */
+            uint32_t words[16];
+            uint32_t k = 0, a = p.end - 1;
+            while (a > p.start && !(c->tok[a - 1].wclass & DL_W_DET)) a--;
+            for (uint32_t q = a; q < end && k < 16; q++, k++) words[k] = c->tok[q].word;
+            const dl_verb_hit *hits;
+            size_t nh;
+            size_t vl = dl_lexicon_verb(c->lex, words, k, &hits, &nh);
+            bool noun_event = false;
+            for (size_t h = 0; h < nh; h++)
+                if (dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block)->flags & DL_VB_NOUN)
+                    noun_event = true;
+            if (noun_event && a + vl > p.end) {
+                i = p.end;
+                continue;
+            }
         }
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
