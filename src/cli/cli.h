@@ -35,5 +35,6 @@ void cli_progress_done(void);
 
 int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
+int cmd_timex(int argc, char **argv);
 
 #endif

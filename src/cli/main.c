@@ -17,6 +17,7 @@ const char *cli_prog = "dipline";
 static const cli_command commands[] = {
     {"extract", cmd_extract, "articles -> events (one per mention)"},
     {"sentences", cmd_sentences, "show how articles are split into sentences"},
+    {"timex", cmd_timex, "time expressions of TimeML documents or articles (TIMEX3)"},
 };
 static const size_t n_commands = sizeof commands / sizeof *commands;
 
