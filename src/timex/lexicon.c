@@ -14,7 +14,8 @@ static const char *const class_names[TX_N_CLASSES] = {
     "half", "ordinal", "unit", "units", "dayunit", "dayunits", "dayref",
     "nightref", "deictic", "ref", "recentunits", "comingunits", "posmod",
     "approx", "postapprox", "setword", "perword", "holiday", "nthday",
-    "easter", "holweek", "tense-future", "tense-past", "tense-present", "tense-notpast"};
+    "easter", "holweek", "tense-future", "tense-past", "tense-present", "tense-notpast",
+    "vaguedur"};
 
 struct tx_lexicon {
     tx_entry *entries;

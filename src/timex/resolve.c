@@ -71,6 +71,23 @@ static const dl_when *last_for(const tx_resolver *r, dl_granularity want) {
     return best;
 }
 
+/* The period a comparison is about: the last quarter ('Q'), the last month,
+ * quarter or half year ('P'), or the last date of any precision (0).  The
+ * DCT itself (remembered first) does not count. */
+static const dl_when *last_period(const tx_resolver *r, char period) {
+    const dl_when *best = NULL;
+    uint32_t seq = 1;
+    for (int g = 1; g <= DL_GRAN_CENTURY; g++) {
+        if (r->last_seq[g] <= seq) continue;
+        if (period == 'Q' && !fixes((dl_granularity)g, DL_GRAN_QUARTER)) continue;
+        if (period == 'P' && g != DL_GRAN_MONTH && g != DL_GRAN_QUARTER && g != DL_GRAN_HALF) continue;
+        best = &r->last[g];
+        seq = r->last_seq[g];
+    }
+    if (!best && period == 'P') return last_period(r, 0);
+    return best;
+}
+
 static void remember(tx_resolver *r, const dl_when *w) {
     if (w->start == DL_DAY_NONE || w->granularity == DL_GRAN_NONE) return;
     dl_granularity g = w->granularity == DL_GRAN_TIME ? DL_GRAN_DAY : w->granularity;
@@ -255,7 +272,14 @@ static bool period_in_year(const tx_frame *f, int y, dl_day *a, dl_day *b) {
     return true;
 }
 
-/* The year of a year-less period, by direction and tense, around day `at`. */
+/* The year of a year-less period, by direction and tense, around day `at`.
+ * "last"/"next" take the occurrence strictly before/after the current one,
+ * "this" the current year's.  Otherwise the occurrence that holds `at`, or
+ * the nearer of the last one before and the first one after, the one the
+ * tense points to counting three times nearer (a past-tense "in December"
+ * said in March is last December; "Dec. 15" said on Nov. 2 is next month's
+ * even when the tense was misread).  A quarter or half year is the current
+ * year's unless the tense moves it (reports come after quarters end). */
 static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     int y0 = ymd_year(at);
     dl_day a[3], b[3];
@@ -266,21 +290,34 @@ static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
         if (tense == TENSE_FUTURE && ok[1] && b[1] < at) return y0 + 1;
         return y0;
     }
-    if (dir == DIR_TENSE) dir = tense == TENSE_FUTURE ? DIR_NEXT : DIR_LAST;
-    bool strict = f->dir != DIR_TENSE;
     if (dir == DIR_LAST) {
-        for (int k = 2; k >= 0; k--) {
-            if (!ok[k]) continue;
-            /* "last April" in April is a year ago; "in April" (past) is this one */
-            if (strict ? b[k] < at && !(a[k] <= at && at <= b[k]) : a[k] <= at) return y0 - 1 + k;
-        }
+        for (int k = 2; k >= 0; k--)
+            if (ok[k] && b[k] < at && !(a[k] <= at && at <= b[k])) return y0 - 1 + k;
         return y0 - 1;
     }
+    if (dir == DIR_NEXT) {
+        for (int k = 0; k < 3; k++)
+            if (ok[k] && a[k] > at) return y0 - 1 + k;
+        return y0 + 1;
+    }
+    if ((f->quarter > 0 || f->half > 0) && ok[1]) {
+        if (tense == TENSE_FUTURE && b[1] < at - 92) return y0 + 1;
+        if (tense == TENSE_PAST && a[1] > at) return y0 - 1;
+        return y0;
+    }
+    int past = -1, fut = -1;
     for (int k = 0; k < 3; k++) {
         if (!ok[k]) continue;
-        if (strict ? a[k] > at : b[k] >= at) return y0 - 1 + k;
+        if (a[k] <= at && at <= b[k]) return y0 - 1 + k;
+        if (b[k] < at) past = k;
+        if (a[k] > at && fut < 0) fut = k;
     }
-    return y0 + 1;
+    if (past < 0) return fut >= 0 ? y0 - 1 + fut : y0;
+    if (fut < 0) return y0 - 1 + past;
+    long dp = (long)at - b[past], df = (long)a[fut] - at;
+    if (tense == TENSE_PAST) df *= 3;
+    else if (tense == TENSE_FUTURE) dp *= 3;
+    return df < dp ? y0 - 1 + fut : y0 - 1 + past;
 }
 
 /* The day of weekday wd chosen by direction and tense around day `at`. */
@@ -324,10 +361,11 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             /* "a year earlier" shifts the last date; "a year ago" only a
              * quarter or half year said just before ("third-quarter profit
              * rose from $5 million a year ago") */
-            anchor = last_for(r, DL_GRAN_NONE);
+            anchor = last_period(r, f->period);
             if (anchor && !f->from_ref) {
                 dl_granularity g = anchor->granularity;
-                if (!((g == DL_GRAN_QUARTER || g == DL_GRAN_HALF) && r->last_sentence[g] + 1 >= r->sentence))
+                if (!((g == DL_GRAN_QUARTER || g == DL_GRAN_HALF) &&
+                      r->last_sentence[g] + (uint32_t)f->keep_window >= r->sentence))
                     anchor = NULL;
             }
         } else if (f->from_ref) {
@@ -351,18 +389,17 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             return;
         }
         if (f->keep_gran && anchor && anchor->granularity < DL_GRAN_YEAR && f->unit == 'Y' && f->quarter < 0) {
-            /* keep_gran results are comparisons, not new reference dates */
-            /* "a year earlier" after "the third quarter": the same period */
-            dl_when w;
+            /* "a year earlier" after "the third quarter": the same period a
+             * year before.  A comparison, not a new reference date. */
             char unit = anchor->granularity <= DL_GRAN_DAY ? 'D' : anchor->granularity == DL_GRAN_WEEK ? 'W'
                       : anchor->granularity == DL_GRAN_MONTH ? 'M' : anchor->granularity == DL_GRAN_QUARTER ? 'Q'
                       : anchor->granularity == DL_GRAN_HALF ? 'H' : 'Y';
+            if (f->period == 'Q') unit = 'Q';
             if (anchor->granularity == DL_GRAN_SEASON) {
                 snprintf(v, sizeof v, "%04d%s", ymd_year(anchor->start) + f->amount, anchor->value + 4);
             } else {
                 period_value(v, sizeof v, shift_day(anchor->start, 'Y', f->amount), unit);
             }
-            (void)w;
             remember_it = false;
         } else if (f->unit == 'w' && f->amount == 0 && !f->from_ref) {
             /* "the weekend", "this weekend": by tense */
@@ -443,6 +480,19 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
     }
     int y = f->year;
     if (y >= 0 && f->year2) y = expand_year2(y, dct);
+    if (f->same_period && y >= 0) {
+        /* "the 1988 quarter": the period under discussion, in 1988 */
+        const dl_when *a = last_period(r, f->period);
+        if (a && a->granularity >= DL_GRAN_MONTH && a->granularity <= DL_GRAN_HALF) {
+            char unit = f->period == 'Q' || a->granularity == DL_GRAN_QUARTER ? 'Q'
+                      : a->granularity == DL_GRAN_HALF ? 'H' : 'M';
+            period_value(v, sizeof v, dl_day_from_ymd(y, ymd_month(a->start), 1), unit);
+        } else {
+            snprintf(v, sizeof v, "%04d", y);
+        }
+        set_value(out, v);
+        return;
+    }
     bool has_part = f->month > 0 || f->quarter > 0 || f->half > 0 || f->season > 0 || f->hol;
     if (y < 0) {
         if (!has_part) return; /* nothing to say */
@@ -508,6 +558,13 @@ void tx_resolve(tx_resolver *r, const tx_frame *f, tx_tense tense, uint32_t sent
         break;
     }
     resolve_cal(r, f, tense, out);
+    if ((f->as_week || f->day_shift) && out->when.granularity == DL_GRAN_DAY && out->when.start != DL_DAY_NONE) {
+        /* "the week of March 6", "the day before Tuesday" */
+        char v[40];
+        if (f->as_week) week_value(v, sizeof v, out->when.start, false);
+        else period_value(v, sizeof v, out->when.start + f->day_shift, 'D');
+        set_value(out, v);
+    }
     if (!out->value[0]) {
         /* nothing could be said: the most general value of its type */
         snprintf(out->value, sizeof out->value, "%s", out->type == DL_TIMEX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX-XX-XX");

@@ -179,9 +179,9 @@ static size_t p_year(const tx_ctx *c, size_t i, int *y, bool *two, bool spelled)
         *two = true;
         return i + 2;
     }
-    if (!spelled) return i;
     const tx_entry *e;
     size_t k = tx_lex(c, i, TX_NUMBER, &e);
+    if (!spelled && !(k && e->ival >= 11 && e->ival <= 19)) return i;
     if (k && e->ival >= 11 && e->ival <= 19) {
         /* nineteen ninety-six, nineteen eighty, nineteen hundred */
         size_t j = i + k;
@@ -191,6 +191,7 @@ static size_t p_year(const tx_ctx *c, size_t i, int *y, bool *two, bool spelled)
         }
         double v;
         size_t m = p_card(c, j, &v);
+        if (!spelled && !lex(c, j, TX_TENS)) return i;
         if (m > j && v >= 10 && v <= 99) {
             *y = e->ival * 100 + (int)v;
             return m;
@@ -287,6 +288,11 @@ static size_t p_monthday(const tx_ctx *c, size_t i, int *d) {
 static size_t p_unit(const tx_ctx *c, size_t i, const char **code, bool *plural) {
     const tx_entry *e;
     size_t k;
+    if (in(c, i) && (tk(c, i)->flags & DL_TF_CAP) && !(tk(c, i)->flags & (DL_TF_UPPER | DL_TF_SENT_START))) {
+        /* "This Week" (a programme), "Year of the Dragon": names, unless the
+         * whole line is capitalised */
+        if (i > 0 && !(tk(c, i - 1)->flags & DL_TF_CAP)) return i;
+    }
     if ((k = tx_lex(c, i, TX_DAYUNITS, &e)) || (k = tx_lex(c, i, TX_UNITS, &e))) {
         *code = e->sval;
         *plural = true;
@@ -324,7 +330,6 @@ static void dur_value(char *out, size_t cap, double amount, bool x, const char *
     if (strcmp(code, "E") == 0) u = "Y", mult = 10;
     if (strcmp(code, "C") == 0) u = "Y", mult = 100;
     if (strcmp(code, "L") == 0) u = "Y", mult = 1000;
-    if (strcmp(code, "Q") == 0) u = "M", mult = 3;
     double a = amount * (double)mult;
     long whole = (long)a;
     double frac = a - (double)whole;
@@ -393,7 +398,7 @@ static size_t p_date_body(const tx_ctx *c, size_t i, tx_frame *f) {
         f->month = (int16_t)m;
         size_t k = p_monthday(c, j, &d);
         /* not a time ("May 10:30") nor a quantity ("March 10 million") */
-        if (k > j && !(in(c, k) && (is(c, k, ":") || lex(c, k, TX_SCALE) || is(c, k, "%")))) {
+        if (k > j && !(in(c, k) && (lex(c, k, TX_SCALE) || is(c, k, "%")))) {
             f->day = (int16_t)d;
             size_t e = k;
             if (is(c, e, ",")) e++;
@@ -585,8 +590,23 @@ static size_t p_deictic_unit(const tx_ctx *c, size_t i, tx_frame *f) {
         if (off == 0 && ref) f->ref_period = true;
         /* "the year", "the quarter" after "the current" etc. need nothing more */
         if (su == 'w') f->weekend = true;
+        /* "compared with $5 million last year" after "third-quarter
+         * profit": the same quarter a year before (see resolve.c) */
+        if (su == 'Y' && off == -1 && !ref) {
+            f->keep_gran = true;
+            f->keep_window = 0;
+        }
+        /* "last year's quarter", "last year's period" */
+        if (su == 'Y' && is(c, e, "'s") && (is(c, e + 1, "quarter") || is(c, e + 1, "period"))) {
+            f->keep_gran = true;
+            f->keep_window = 0;
+            f->from_ref = true;
+            f->period = is(c, e + 1, "quarter") ? 'Q' : 'P';
+            return e + 2;
+        }
         /* "this year's third quarter", "next year's first half" */
         if (su == 'Y' && is(c, e, "'s")) {
+            f->keep_gran = false;
             size_t q = e + 1;
             int o;
             size_t qe = p_ordinal(c, q, &o);
@@ -614,6 +634,9 @@ static size_t p_deictic_unit(const tx_ctx *c, size_t i, tx_frame *f) {
     f->dir_ref = ref;
     if ((me = p_month(c, k, &m)) > k) {
         f->month = (int16_t)m;
+        int d;
+        size_t de = p_monthday(c, me, &d);
+        if (de > me) f->day = (int16_t)d, me = de;
         return me;
     }
     if ((me = tx_lex(c, k, TX_SEASON, &en))) {
@@ -643,12 +666,12 @@ static size_t p_shift_post(const tx_ctx *c, size_t e, tx_frame *f, double amount
         sign = 1, from_ref = true;
     if (!sign) return e;
     size_t end = k + ((is(c, k, "from")) ? 2 : 1);
-    /* "two days after the attack": the duration alone, the rest is an event */
-    if (from_ref && in(c, end) && !(tk(c, end)->kind == DL_TOK_PUNCT || tk(c, end)->kind == DL_TOK_DASH ||
-                                    tk(c, end)->kind == DL_TOK_QUOTE || is(c, end, "and") || is(c, end, "but") ||
-                                    is(c, end, "when") || is(c, end, "in") || is(c, end, "on") ||
-                                    is(c, end, "at") || is(c, end, "the") || is(c, end, "that")))
-        if (!(is(c, k, "earlier") || is(c, k, "later"))) return e;
+    /* "two days after the attack": the duration alone, the rest is an event;
+     * "two days before," / "two days later" / "a year earlier" are dates */
+    bool adverb = is(c, k, "earlier") || is(c, k, "later") || is(c, k, "ago") || is(c, k, "back") ||
+                  is(c, k, "afterwards") || is(c, k, "afterward") || !from_ref;
+    if (!adverb && in(c, end) && !(tk(c, end)->kind == DL_TOK_PUNCT || tk(c, end)->kind == DL_TOK_DASH))
+        return e;
     if (is(c, k, "on") && !from_ref) return e;
     if (is(c, k, "on") && (in(c, end) && tk(c, end)->kind == DL_TOK_WORD)) return e;
     if (is(c, k, "earlier") || is(c, k, "later")) {
@@ -678,6 +701,7 @@ static size_t p_shift_post(const tx_ctx *c, size_t e, tx_frame *f, double amount
     if (su == 'C') f->unit = 'Y', f->amount = (int16_t)(sign * (long)amount * 100);
     f->from_ref = from_ref;
     f->keep_gran = f->unit == 'Y' && amount == 1 && sign < 0;
+    f->keep_window = 1;
     return end;
 }
 
@@ -716,9 +740,60 @@ static size_t p_amount(const tx_ctx *c, size_t i, double *v, bool *x) {
     return i;
 }
 
+/* Words before "a year", "a week" that make it a length of time ("for a
+ * week", "within a year") rather than a rate ("four flights a week"). */
+static bool duration_before(const tx_ctx *c, size_t i) {
+    if (i == 0 || (tk(c, i)->flags & DL_TF_SENT_START)) return true;
+    const dl_token *p = tk(c, i - 1);
+    if (p->kind != DL_TOK_WORD) return p->kind != DL_TOK_NUMBER && p->kind != DL_TOK_SYMBOL;
+    const char *w = nm(c, i - 1);
+    size_t n = strlen(w);
+    /* a plural noun before: "flights a week", "seats a week" */
+    return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !(p->flags & DL_TF_CAP) && strcmp(w, "was") &&
+             strcmp(w, "is") && strcmp(w, "has") && strcmp(w, "as") && strcmp(w, "its") && strcmp(w, "this") &&
+             strcmp(w, "us") && strcmp(w, "his") && strcmp(w, "lasts") && strcmp(w, "takes"));
+}
+
+/* Plural units without a number: "for years", "over the years", "the
+ * weeks ahead", "the first hours", "the next days". */
+static size_t p_bare_plural(const tx_ctx *c, size_t i, tx_frame *f) {
+    size_t j = i;
+    bool the = is(c, j, "the");
+    if (the) j++;
+    bool lead = false;
+    int off;
+    bool ref;
+    size_t k = p_deictic(c, j, the, &off, &ref);
+    if (the && k > j && !is(c, j, "that") && !is(c, j, "this")) lead = true, j = k;
+    else if (the && (is(c, j, "first") || is(c, j, "early") || is(c, j, "final") || is(c, j, "last")))
+        lead = true, j++;
+    const char *code;
+    bool plural;
+    size_t ue = p_unit(c, j, &code, &plural);
+    if (ue == j || !plural || strcmp(code, "S") == 0) return i;
+    if (is(c, ue, "of") || is(c, ue, "'") || is(c, ue, "'s")) return i;
+    size_t end = ue;
+    if (the && (is(c, ue, "ahead") || (is(c, ue, "to") && is(c, ue + 1, "come")))) {
+        end = is(c, ue, "ahead") ? ue + 1 : ue + 2;
+    } else if (!lead) {
+        /* a preposition of time before it: "for years", "over the years" */
+        if (i == 0) return i;
+        const char *p = nm(c, i - 1);
+        if (strcmp(p, "for") && strcmp(p, "within") && strcmp(p, "in") && strcmp(p, "over") &&
+            strcmp(p, "after") && strcmp(p, "throughout") && strcmp(p, "during"))
+            return i;
+        if (the && strcmp(p, "over") && strcmp(p, "throughout") && strcmp(p, "during") && strcmp(p, "in")) return i;
+        if (the && is(c, ue, "that")) return i; /* "in the years that followed" */
+    }
+    f->kind = FK_DUR;
+    f->type = DL_TIMEX_DURATION;
+    dur_value(f->value, sizeof f->value, 0, true, code);
+    return end;
+}
+
 /* Durations: "three hours", "the past three years", "two-year", "a few
- * days", "2 1/2 years", "the first nine months", "years" (after "for").
- * Followed by "ago"/"earlier"/"later", a duration becomes a date. */
+ * days", "2 1/2 years", "the first nine months".  Followed by "ago",
+ * "earlier", "later", a duration becomes a date. */
 static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     size_t j = i;
     bool the = is(c, j, "the");
@@ -734,8 +809,9 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
         lead = true, j++;
     /* "half a year", "half an hour", "a half hour" */
     double amount = 0;
-    bool x = false;
+    bool x = false, one = false;
     size_t a = j;
+    int nd = 0;
     if (is(c, a, "half") && (is(c, a + 1, "a") || is(c, a + 1, "an"))) {
         amount = 0.5;
         a += 2;
@@ -745,45 +821,24 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
         if (hyphen(c, a)) a++;
     } else {
         size_t ae = p_amount(c, a, &amount, &x);
-        if (ae > a) {
-            a = ae;
-            /* ranges: "two to three weeks", "12 to 18 months", "a year or two" */
-            double a2;
-            bool x2;
-            if ((is(c, a, "to") || is(c, a, "or") || (is(c, a, "-") && tk(c, a - 1)->kind == DL_TOK_NUMBER)) &&
-                p_amount(c, a + 1, &a2, &x2) > a + 1) {
-                size_t a2e = p_amount(c, a + 1, &a2, &x2);
-                const char *cd;
-                bool pl;
-                if (p_unit(c, a2e, &cd, &pl) > a2e) a = a2e;
-            }
-            if (is(c, a, "more") || is(c, a, "additional") || is(c, a, "straight") || is(c, a, "consecutive") ||
-                is(c, a, "full") || is(c, a, "long") || is(c, a, "extra"))
-                a++;
-        } else if (!lead && !the) {
-            /* bare plurals: "for years", "within weeks", "in months" */
-            const char *code;
-            bool plural;
-            size_t ue = p_unit(c, a, &code, &plural);
-            if (ue == a || !plural || i == 0) return i;
-            const char *p = nm(c, i - 1);
-            if (strcmp(p, "for") && strcmp(p, "within") && strcmp(p, "in") && strcmp(p, "over") &&
-                strcmp(p, "after") && strcmp(p, "throughout"))
-                return i;
-            if (strcmp(code, "S") == 0) return i; /* "in seconds" is colloquial */
-            if (is(c, ue, "of") || is(c, ue, "'") || is(c, ue, "'s")) return i;
-            tx_frame_init(f);
-            f->kind = FK_DUR;
-            f->type = DL_TIMEX_DURATION;
-            dur_value(f->value, sizeof f->value, 0, true, code);
-            return ue;
-        } else if (lead && !x) {
-            return i; /* "the past week" is a date (p_deictic_unit) */
-        } else {
-            return i;
+        if (ae == a) return i;
+        one = lex(c, a, TX_ONE) && ae == a + 1;
+        plain(c, a, &nd);
+        a = ae;
+        /* ranges: "two to three weeks", "12 to 18 months" */
+        double a2;
+        bool x2;
+        size_t a2e;
+        if ((is(c, a, "to") || is(c, a, "or") || (is(c, a, "-") && tk(c, a - 1)->kind == DL_TOK_NUMBER)) &&
+            (a2e = p_amount(c, a + 1, &a2, &x2)) > a + 1) {
+            const char *cd;
+            bool pl;
+            if (p_unit(c, a2e, &cd, &pl) > a2e) a = a2e;
         }
+        if (is(c, a, "more") || is(c, a, "additional") || is(c, a, "straight") || is(c, a, "consecutive") ||
+            is(c, a, "full") || is(c, a, "long") || is(c, a, "extra"))
+            a++;
     }
-    if (a == j) return i;
     /* the unit, possibly joined by a hyphen: "two-year", "52-week" */
     size_t u = a;
     bool adj = false;
@@ -792,20 +847,29 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     bool plural;
     size_t e = p_unit(c, u, &code, &plural);
     if (e == u) return i;
+    /* "the 1988 quarter": a year, not 1988 quarters */
+    if (nd == 4 && amount >= 1000 && !plural) return i;
     /* "a second" is an ordinal more often than a unit */
     if (strcmp(code, "S") == 0 && !plural && (is(c, j, "a") || is(c, j, "the"))) return i;
-    /* "one day" is often "some day" ("one day he will...") - keep it, it is a duration in news */
-    /* "the quarter", "a quarter of the shares" */
-    if (strcmp(code, "Q") == 0 && (is(c, e, "of") || is(c, e, "-"))) return i;
+    /* "a quarter of the shares" */
+    if (strcmp(code, "Q") == 0 && !plural && (is(c, e, "of") || is(c, e, "-"))) return i;
     if (strcmp(code, "WE") == 0 && !plural && amount <= 1 && !x) return i;
-    /* "-long", "-old", "and a half" */
-    if (hyphen(c, e) && (is(c, e + 1, "long") || is(c, e + 1, "old"))) e += 2;
-    else if (is(c, e, "old") && !adj) e++;
+    /* "he will one day return": "one day" as "some day" */
+    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !the && !adj && !duration_before(c, i)) return i;
+    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && word(c, e) && !capital(c, e) &&
+        !is(c, e, "later") && !is(c, e, "earlier") && !is(c, e, "after") && !is(c, e, "before") &&
+        !is(c, e, "ago") && !is(c, e, "of") && !is(c, e, "and") && !is(c, e, "or") && !is(c, e, "in"))
+        return i;
+    /* "four flights a week": a rate (p_set takes those after amounts) */
+    if (one && !the && !lead && !duration_before(c, i)) return i;
+    /* ages: "a 136-year-old firm", "52 years old"; "-long" adjectives */
+    if (hyphen(c, e) && is(c, e + 1, "old")) return i;
+    if (is(c, e, "old") && !adj) return i;
+    if (hyphen(c, e) && is(c, e + 1, "long")) e += 2;
     if (is(c, e, "and") && is(c, e + 1, "a") && is(c, e + 2, "half")) {
         amount += 0.5;
         e += 3;
     }
-    /* "the year ended Sept. 30" etc.: a duration, even "the year" */
     tx_frame_init(f);
     f->kind = FK_DUR;
     f->type = DL_TIMEX_DURATION;
@@ -833,11 +897,20 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
 static size_t p_the_unit(const tx_ctx *c, size_t i, tx_frame *f) {
     if (!is(c, i, "the")) return i;
     size_t j = i + 1;
-    if (is(c, j, "fiscal")) j++;
+    if (is(c, j, "fiscal") || is(c, j, "full") || is(c, j, "calendar") || is(c, j, "whole") || is(c, j, "entire"))
+        j++;
     const char *code;
     bool plural;
     size_t e = p_unit(c, j, &code, &plural);
     if (e == j || plural) return i;
+    /* "the year 2000", "the year two thousand" */
+    int y;
+    bool two;
+    size_t ye = p_year(c, e, &y, &two, true);
+    if (is(c, j, "year") && ye > e && !two) {
+        f->year = (int16_t)y;
+        return ye;
+    }
     char su = shift_unit(code);
     if (su != 'Y' && su != 'Q' && su != 'W' && su != 'M' && su != 'w') return i;
     if (is(c, e, "ended") || is(c, e, "ending") || is(c, e, "to") || is(c, e, "through")) {
@@ -867,6 +940,72 @@ static size_t p_the_unit(const tx_ctx *c, size_t i, tx_frame *f) {
     return e;
 }
 
+/* ---- more relative forms ----------------------------------------------------- */
+
+static size_t p_dayexpr(const tx_ctx *c, size_t i, tx_frame *f);
+
+/* "the week of March 6", "the day before Tuesday", "the day after
+ * Christmas" */
+static size_t p_week_of(const tx_ctx *c, size_t i, tx_frame *f) {
+    size_t j = i;
+    if (is(c, j, "the")) j++;
+    bool week = is(c, j, "week") && is(c, j + 1, "of");
+    bool before = is(c, j, "day") && (is(c, j + 1, "before") || is(c, j + 1, "after"));
+    if (!week && !before) return i;
+    tx_frame g;
+    tx_frame_init(&g);
+    size_t e = p_dayexpr(c, j + 2, &g);
+    if (e == j + 2 || g.pod[0]) return i;
+    *f = g;
+    if (week) f->as_week = true;
+    else f->day_shift = (int8_t)(is(c, j + 1, "before") ? -1 : 1);
+    return e;
+}
+
+/* "year-end", "year end", "year's end" */
+static size_t p_year_end(const tx_ctx *c, size_t i, tx_frame *f) {
+    size_t j = i;
+    if (is(c, j, "the")) j++;
+    if (!is(c, j, "year") || (tk(c, j)->flags & DL_TF_CAP && j > i)) return i;
+    size_t e;
+    if (hyphen(c, j + 1) && is(c, j + 2, "end")) e = j + 3;
+    else if (is(c, j + 1, "end")) e = j + 2;
+    else if (is(c, j + 1, "'s") && is(c, j + 2, "end")) e = j + 3;
+    else return i;
+    f->unit = 'Y';
+    f->amount = 0;
+    strcpy(f->mod, "END");
+    return e;
+}
+
+/* "the latest period", "the current period", "the period": the period the
+ * story is about (the last one mentioned) */
+static size_t p_period_ref(const tx_ctx *c, size_t i, tx_frame *f) {
+    if (!is(c, i, "the")) return i;
+    size_t j = i + 1;
+    if (is(c, j, "latest") || is(c, j, "current") || is(c, j, "recent") || is(c, j, "same") || is(c, j, "most"))
+        j += is(c, j, "most") && is(c, j + 1, "recent") ? 2 : 1;
+    if (j == i + 1 || !is(c, j, "period")) return i;
+    f->unit = 'Y';
+    f->amount = 0;
+    f->from_ref = true;
+    f->keep_gran = true;
+    f->period = 'P';
+    return j + 1;
+}
+
+/* "a while", "some time" */
+static size_t p_vague_duration(const tx_ctx *c, size_t i, tx_frame *f) {
+    const tx_entry *e;
+    size_t k = tx_lex(c, i, TX_VAGUEDUR, &e);
+    if (!k) return i;
+    f->kind = FK_DUR;
+    f->type = DL_TIMEX_DURATION;
+    snprintf(f->value, sizeof f->value, "%s", e->sval);
+    f->line = e->line;
+    return i + k;
+}
+
 /* ---- periods: quarters, halves, seasons, decades, centuries, holidays ---------- */
 
 static size_t p_of_year(const tx_ctx *c, size_t i, tx_frame *f);
@@ -880,8 +1019,14 @@ static size_t p_quarter(const tx_ctx *c, size_t i, tx_frame *f) {
     bool two;
     size_t ye = p_year(c, j, &y, &two, false);
     if (ye > j) f->year = (int16_t)y, f->year2 = two, j = ye;
+    if (f->year >= 0 && j > i && is(c, i, "the") && (is(c, j, "quarter") || is(c, j, "period")) &&
+        !is(c, j + 1, "of")) {
+        /* "the 1988 quarter": the quarter under discussion, in 1988 */
+        f->same_period = true;
+        f->period = is(c, j, "quarter") ? 'Q' : 'P';
+        return j + 1;
+    }
     if (is(c, j, "fiscal")) j++;
-    if (ye == i + (is(c, i, "the") ? 1 : 0) && is(c, j, "fiscal")) j++;
     /* Q3 */
     const char *w = in(c, j) ? nm(c, j) : "";
     if (w[0] == 'q' && w[1] >= '1' && w[1] <= '4' && w[2] == 0) {
@@ -1130,8 +1275,6 @@ static size_t p_clock(const tx_ctx *c, size_t i, int *h, int *m) {
     return j;
 }
 
-static size_t p_dayexpr(const tx_ctx *c, size_t i, tx_frame *f);
-
 /* A clock time, optionally with its day: "5 p.m. EST, Nov. 6", "10 p.m.
  * Wednesday", "noon Thursday". */
 static size_t p_time(const tx_ctx *c, size_t i, tx_frame *f) {
@@ -1357,6 +1500,7 @@ static size_t p_year_earlier(const tx_ctx *c, size_t i, tx_frame *f) {
         f->amount = -1;
         f->from_ref = true;
         f->keep_gran = true;
+        f->period = is(c, j, "quarter") ? 'Q' : 'P';
         return k;
     } else {
         return i;
@@ -1373,6 +1517,8 @@ static size_t p_year_earlier(const tx_ctx *c, size_t i, tx_frame *f) {
     if (is(c, n, "fiscal")) n++;
     if (is(c, n, "quarter") || is(c, n, "period") || is(c, n, "half") || is(c, n, "month") || is(c, n, "week")) {
         if (oe > e && is(c, n, "quarter") && o >= 1 && o <= 4) f->quarter = (int16_t)o;
+        if (is(c, n, "quarter")) f->period = 'Q';
+        else if (is(c, n, "period")) f->period = 'P';
         return n + 1;
     }
     double v;
@@ -1393,7 +1539,8 @@ typedef size_t (*parser)(const tx_ctx *, size_t, tx_frame *);
 
 static const parser cores[] = {
     p_time, p_dayref, p_weekday, p_deictic_unit, p_year_earlier, p_quarter, p_season, p_decade,
-    p_holiday, p_duration, p_set, p_ref, p_the_pod, p_the_unit, p_fiscal_year,
+    p_holiday, p_duration, p_bare_plural, p_set, p_ref, p_the_pod, p_the_unit, p_fiscal_year,
+    p_week_of, p_year_end, p_period_ref, p_vague_duration,
 };
 
 /* A calendar date with an optional weekday: "Thursday, Feb. 10". */

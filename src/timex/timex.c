@@ -28,7 +28,14 @@ void dl_timex_list_clear(dl_timex_list *l) {
 
 /* The tense a token signals, and how many tokens its cue spans. */
 static tx_tense cue_at(const tx_ctx *c, size_t k) {
-    if (tx_lex(c, k, TX_T_FUTURE, NULL)) return TENSE_FUTURE;
+    if (tx_lex(c, k, TX_T_FUTURE, NULL)) {
+        /* the future of a past ("had been due to expire Friday") is past */
+        for (size_t b = k, n = 0; b > 0 && n < 3; n++) {
+            const char *w = dl_doc_norm(c->doc, --b);
+            if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "had") || !strcmp(w, "been")) return TENSE_PAST;
+        }
+        return TENSE_FUTURE;
+    }
     if (tx_lex(c, k, TX_T_PAST, NULL)) return TENSE_PAST;
     if (tx_lex(c, k, TX_T_PRESENT, NULL)) return TENSE_PRESENT;
     const dl_token *t = &c->doc->tokens[k];
@@ -41,7 +48,7 @@ static tx_tense cue_at(const tx_ctx *c, size_t k) {
 
 static bool clause_stop(const tx_ctx *c, size_t k) {
     const char *w = dl_doc_norm(c->doc, k);
-    return strcmp(w, ";") == 0 || strcmp(w, "--") == 0 || strcmp(w, "(") == 0 || strcmp(w, ")") == 0;
+    return strcmp(w, ";") == 0 || strcmp(w, "--") == 0;
 }
 
 tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end) {
@@ -168,6 +175,11 @@ dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_err
             t.role = ms[k].role;
             t.rule_line = ms[k].f.line;
             tx_tense tense = tx_clause_tense(&c, ms[k].first, ms[k].end);
+            /* "until Nov. 6", "by Jan. 14": deadlines lie ahead unless the
+             * clause is in the past; "Wednesday's ruling" happened */
+            if (ms[k].role == DL_TIMEX_UNTIL && tense != TENSE_PAST) tense = TENSE_FUTURE;
+            if (ms[k].end < c.lim && tok_is(doc, ms[k].end, "'s") && ms[k].f.weekday && !ms[k].f.dir)
+                tense = TENSE_PAST;
             tx_resolve(&r, &ms[k].f, tense, (uint32_t)s, &t);
             if (!push(out, &t)) {
                 st = DL_ERR_NOMEM;

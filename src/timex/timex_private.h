@@ -17,7 +17,7 @@ typedef enum {
     TX_NIGHTREF, TX_DEICTIC, TX_REF, TX_RECENTUNITS, TX_COMINGUNITS, TX_POSMOD,
     TX_APPROX, TX_POSTAPPROX, TX_SETWORD, TX_PERWORD, TX_HOLIDAY, TX_NTHDAY,
     TX_EASTER, TX_HOLWEEK, TX_T_FUTURE, TX_T_PAST, TX_T_PRESENT, TX_T_NOTPAST,
-    TX_N_CLASSES
+    TX_VAGUEDUR, TX_N_CLASSES
 } tx_class;
 
 /* One phrase of one line. */
@@ -80,6 +80,15 @@ typedef struct tx_frame {
                                 ("a year earlier" after "the third quarter") */
     bool ref_period;         /* "the quarter", "the year": the period of the
                                 reference date at `unit` precision */
+    int8_t keep_window;      /* keep_gran without from_ref ("a year ago",
+                                "last year"): only after a quarter or half
+                                year said this many sentences back or less */
+    char period;             /* the noun of a keep_gran or same_period:
+                                'Q' quarter, 'P' period, 0 none */
+    bool same_period;        /* "the 1988 quarter": the reference's period in
+                                `year` */
+    bool as_week;            /* "the week of March 6": the ISO week */
+    int8_t day_shift;        /* "the day before Tuesday": -1 */
     /* FK_REF, FK_DUR, FK_SET: the value itself. */
     char value[40];
     char mod[16];
