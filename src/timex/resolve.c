@@ -278,7 +278,8 @@ static bool period_in_year(const tx_frame *f, int y, dl_day *a, dl_day *b) {
  * the nearer of the last one before and the first one after, the one the
  * tense points to counting three times nearer (a past-tense "in December"
  * said in March is last December; "Dec. 15" said on Nov. 2 is next month's
- * even when the tense was misread).  A quarter or half year is the current
+ * even when the tense was misread; without a tense, twice nearer for the
+ * past).  A quarter or half year is the current
  * year's unless the tense moves it (reports come after quarters end). */
 static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     int y0 = ymd_year(at);
@@ -317,6 +318,7 @@ static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     long dp = (long)at - b[past], df = (long)a[fut] - at;
     if (tense == TENSE_PAST) df *= 3;
     else if (tense == TENSE_FUTURE) dp *= 3;
+    else if (tense == TENSE_NONE) df *= 2; /* news reports the past more often */
     return df < dp ? y0 - 1 + fut : y0 - 1 + past;
 }
 

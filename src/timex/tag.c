@@ -543,6 +543,27 @@ static size_t p_dayref(const tx_ctx *c, size_t i, tx_frame *f) {
         f->type = DL_TIMEX_TIME;
         return i + k;
     }
+    /* "the next morning", "the previous evening", "that night" */
+    {
+        size_t j = i;
+        bool the = is(c, j, "the");
+        if (the) j++;
+        int o;
+        bool rf;
+        size_t dk = p_deictic(c, j, the, &o, &rf);
+        if (dk > j && (rf || is(c, j, "that")) && !is(c, j, "this")) {
+            tx_frame g = *f;
+            size_t pe = p_pod(c, dk, &g);
+            if (pe > dk) {
+                *f = g;
+                f->unit = 'D';
+                f->amount = (int16_t)o;
+                f->from_ref = true;
+                if (o == 0) f->ref_period = true;
+                return pe;
+            }
+        }
+    }
     /* "last night", "this morning", "this evening" */
     int off;
     bool ref;
@@ -755,9 +776,21 @@ static bool duration_before(const tx_ctx *c, size_t i) {
 }
 
 /* Plural units without a number: "for years", "over the years", "the
- * weeks ahead", "the first hours", "the next days". */
+ * weeks ahead", "the first hours", "the next days"; "day-long",
+ * "decades-long". */
 static size_t p_bare_plural(const tx_ctx *c, size_t i, tx_frame *f) {
     size_t j = i;
+    {
+        const char *code;
+        bool plural;
+        size_t ue = p_unit(c, i, &code, &plural);
+        if (ue > i && hyphen(c, ue) && is(c, ue + 1, "long")) {
+            f->kind = FK_DUR;
+            f->type = DL_TIMEX_DURATION;
+            dur_value(f->value, sizeof f->value, 1, plural, code);
+            return ue + 2;
+        }
+    }
     bool the = is(c, j, "the");
     if (the) j++;
     bool lead = false;
@@ -856,7 +889,7 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     if (strcmp(code, "WE") == 0 && !plural && amount <= 1 && !x) return i;
     /* "he will one day return": "one day" as "some day" */
     if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !the && !adj && !duration_before(c, i)) return i;
-    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && word(c, e) && !capital(c, e) &&
+    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !adj && word(c, e) && !capital(c, e) &&
         !is(c, e, "later") && !is(c, e, "earlier") && !is(c, e, "after") && !is(c, e, "before") &&
         !is(c, e, "ago") && !is(c, e, "of") && !is(c, e, "and") && !is(c, e, "or") && !is(c, e, "in"))
         return i;
@@ -1247,6 +1280,9 @@ static size_t p_clock(const tx_ctx *c, size_t i, int *h, int *m) {
             } else if (is(c, j, "o'clock") && v >= 1 && v <= 12) {
                 *h = (int)v, *m = 0;
                 j++;
+            } else if (v >= 1 && v <= 12 && nd <= 2 && is(c, j, "in") && is(c, j + 1, "the") &&
+                       tx_lex(c, j + 2, TX_POD, NULL)) {
+                *h = (int)v, *m = 0; /* "4 in the morning": the part of day below */
             } else if (nd == 4 && v % 100 < 60 && v / 100 < 24 && lex(c, j, TX_ZONE) && capital(c, j)) {
                 *h = (int)(v / 100), *m = (int)(v % 100);
             } else {
@@ -1347,6 +1383,9 @@ static size_t p_the_pod(const tx_ctx *c, size_t i, tx_frame *f) {
 static size_t p_set(const tx_ctx *c, size_t i, tx_frame *f) {
     const tx_entry *e;
     size_t k = tx_lex(c, i, TX_SETWORD, &e);
+    if (k && k == 1 && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && capital(c, i + 1) &&
+        !(tk(c, i + 1)->flags & DL_TF_SENT_START))
+        k = 0; /* "the party daily Granma": a newspaper */
     if (k) {
         f->kind = FK_SET;
         f->type = DL_TIMEX_SET;

@@ -52,10 +52,8 @@ static bool clause_stop(const tx_ctx *c, size_t k) {
 }
 
 tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end) {
-    /* the sentence holding `first` */
-    size_t s0 = first;
-    while (s0 > 0 && !(c->doc->tokens[s0].flags & DL_TF_SENT_START)) s0--;
-    enum { REACH = 14 };
+    size_t s0 = c->seg;
+    enum { REACH = 30 };
     for (size_t k = first, steps = 0; k > s0 && steps < REACH; steps++) {
         k--;
         if (clause_stop(c, k)) break;
@@ -115,15 +113,94 @@ static bool push(dl_timex_list *l, const dl_timex *t) {
     return true;
 }
 
+typedef struct {
+    tx_ctx c;
+    tx_resolver r;
+    tx_match *ms;
+    size_t ms_cap;
+    dl_timex_list *out;
+} tag_state;
+
+static bool add_match(tag_state *ts, size_t *nm, const tx_match *m) {
+    if (*nm == ts->ms_cap) {
+        size_t cap = ts->ms_cap ? ts->ms_cap * 2 : 16;
+        tx_match *p = realloc(ts->ms, cap * sizeof *p);
+        if (!p) return false;
+        ts->ms = p;
+        ts->ms_cap = cap;
+    }
+    ts->ms[(*nm)++] = *m;
+    return true;
+}
+
+/* Tag tokens [first, lim) of sentence s: longest match at each token, then
+ * roles, tense and values in text order. */
+static dl_status tag_segment(tag_state *ts, size_t first, size_t lim, uint32_t s) {
+    tx_ctx *c = &ts->c;
+    const dl_doc *doc = c->doc;
+    c->seg = first;
+    c->lim = lim;
+    size_t nm = 0;
+    for (size_t i = first; i < lim;) {
+        tx_frame f;
+        size_t e = tx_match_at(c, i, &f);
+        if (e <= i) {
+            i++;
+            continue;
+        }
+        tx_match m = {.first = (uint32_t)i, .end = (uint32_t)e, .sentence = s, .f = f};
+        if (!add_match(ts, &nm, &m)) return DL_ERR_NOMEM;
+        i = e;
+        /* "April 24 and 25", "Feb. 10-12": the second day of the same month */
+        if (f.kind == FK_CAL && f.day > 0 && f.month > 0 && e + 1 < lim &&
+            (tok_is(doc, e, "and") || tok_is(doc, e, "or") || tok_is(doc, e, "-") || tok_is(doc, e, "to") ||
+             tok_is(doc, e, "through")) &&
+            doc->tokens[e + 1].kind == DL_TOK_NUMBER && !strchr(dl_doc_norm(doc, e + 1), ',')) {
+            int d = atoi(dl_doc_norm(doc, e + 1));
+            bool bare = strspn(dl_doc_norm(doc, e + 1), "0123456789") == strlen(dl_doc_norm(doc, e + 1));
+            tx_frame g;
+            if (bare && d > f.day && d <= 31 && tx_match_at(c, e + 1, &g) == e + 1) {
+                tx_match m2 = m;
+                m2.first = (uint32_t)(e + 1);
+                m2.end = (uint32_t)(e + 2);
+                m2.f.day = (int16_t)d;
+                m2.f.weekday = 0;
+                if (!add_match(ts, &nm, &m2)) return DL_ERR_NOMEM;
+                i = e + 2;
+            }
+        }
+    }
+    tx_match *ms = ts->ms;
+    set_roles(doc, ms, nm);
+    for (size_t k = 0; k < nm; k++) {
+        dl_timex t;
+        memset(&t, 0, sizeof t);
+        t.first_token = ms[k].first;
+        t.n_tokens = ms[k].end - ms[k].first;
+        t.start = doc->tokens[ms[k].first].start;
+        t.end = doc->tokens[ms[k].end - 1].end;
+        t.sentence = s;
+        t.role = ms[k].role;
+        t.rule_line = ms[k].f.line;
+        tx_tense tense = tx_clause_tense(c, ms[k].first, ms[k].end);
+        /* "until Nov. 6", "by Jan. 14": deadlines lie ahead unless the
+         * clause is in the past; "Wednesday's ruling" happened */
+        if (ms[k].role == DL_TIMEX_UNTIL) tense = tense == TENSE_PAST ? TENSE_PRESENT : TENSE_FUTURE;
+        if (ms[k].end < lim && tok_is(doc, ms[k].end, "'s") && ms[k].f.weekday && !ms[k].f.dir) tense = TENSE_PAST;
+        tx_resolve(&ts->r, &ms[k].f, tense, s, &t);
+        if (!push(ts->out, &t)) return DL_ERR_NOMEM;
+    }
+    return DL_OK;
+}
+
 dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_error *err) {
     const tx_lexicon *lx = tx_lexicon_get();
     if (!lx) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory (time expression lists)");
     size_t n = doc->n_tokens;
     if (n == 0) return DL_OK;
+    tag_state ts = {.out = out};
     int32_t *head = malloc(n * sizeof *head);
     uint64_t *mask = malloc(n * sizeof *mask);
-    tx_match *ms = NULL;
-    size_t ms_cap = 0;
     dl_status st = DL_OK;
     if (!head || !mask) {
         st = DL_ERR_NOMEM;
@@ -135,62 +212,20 @@ dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_err
                       ? -1 : tx_lexicon_find(lx, dl_doc_norm(doc, i), t->norm_len);
         mask[i] = tx_lexicon_mask(lx, head[i]);
     }
-    tx_ctx c = {.doc = doc, .lx = lx, .head = head, .mask = mask, .lim = 0};
-    tx_resolver r;
-    tx_resolver_init(&r, dct);
+    ts.c = (tx_ctx){.doc = doc, .lx = lx, .head = head, .mask = mask};
+    tx_resolver_init(&ts.r, dct);
+    size_t prev_end = 0;
     for (size_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
         const dl_sentence *sen = &doc->sentences[s];
-        c.lim = sen->first_token + sen->n_tokens;
-        size_t nm = 0;
-        for (size_t i = sen->first_token; i < c.lim;) {
-            tx_frame f;
-            size_t e = tx_match_at(&c, i, &f);
-            if (e <= i) {
-                i++;
-                continue;
-            }
-            if (nm == ms_cap) {
-                size_t cap = ms_cap ? ms_cap * 2 : 16;
-                tx_match *p = realloc(ms, cap * sizeof *p);
-                if (!p) {
-                    st = DL_ERR_NOMEM;
-                    break;
-                }
-                ms = p;
-                ms_cap = cap;
-            }
-            ms[nm++] = (tx_match){.first = (uint32_t)i, .end = (uint32_t)e, .sentence = (uint32_t)s, .f = f};
-            i = e;
-        }
-        if (st != DL_OK) break;
-        set_roles(doc, ms, nm);
-        for (size_t k = 0; k < nm; k++) {
-            dl_timex t;
-            memset(&t, 0, sizeof t);
-            t.first_token = ms[k].first;
-            t.n_tokens = ms[k].end - ms[k].first;
-            t.start = doc->tokens[ms[k].first].start;
-            t.end = doc->tokens[ms[k].end - 1].end;
-            t.sentence = (uint32_t)s;
-            t.role = ms[k].role;
-            t.rule_line = ms[k].f.line;
-            tx_tense tense = tx_clause_tense(&c, ms[k].first, ms[k].end);
-            /* "until Nov. 6", "by Jan. 14": deadlines lie ahead unless the
-             * clause is in the past; "Wednesday's ruling" happened */
-            if (ms[k].role == DL_TIMEX_UNTIL && tense != TENSE_PAST) tense = TENSE_FUTURE;
-            if (ms[k].end < c.lim && tok_is(doc, ms[k].end, "'s") && ms[k].f.weekday && !ms[k].f.dir)
-                tense = TENSE_PAST;
-            tx_resolve(&r, &ms[k].f, tense, (uint32_t)s, &t);
-            if (!push(out, &t)) {
-                st = DL_ERR_NOMEM;
-                break;
-            }
-        }
+        /* a dateline the splitter took off the sentence: "MOSCOW, Feb. 10 -" */
+        if (sen->first_token > prev_end) st = tag_segment(&ts, prev_end, sen->first_token, (uint32_t)s);
+        if (st == DL_OK) st = tag_segment(&ts, sen->first_token, sen->first_token + sen->n_tokens, (uint32_t)s);
+        prev_end = sen->first_token + sen->n_tokens;
     }
 done:
     free(head);
     free(mask);
-    free(ms);
+    free(ts.ms);
     if (st != DL_OK) return dl_error_set(err, st, NULL, -1, -1, "out of memory (time expressions)");
     return DL_OK;
 }

@@ -114,7 +114,8 @@ typedef struct tx_ctx {
     const tx_lexicon *lx;
     int32_t *head;           /* per token: lexicon entry or -1 */
     uint64_t *mask;          /* per token: classes starting there */
-    size_t lim;              /* end of the current sentence (token index) */
+    size_t seg, lim;         /* the sentence (or dateline) being tagged:
+                                tokens [seg, lim) */
 } tx_ctx;
 
 /* Longest phrase of class `cls` starting at token i (not past c->lim):
