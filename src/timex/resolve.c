@@ -11,17 +11,23 @@
  *    previous day"), else from the DCT;
  *  - "a year earlier" shifts the last date mentioned at its own precision
  *    (after "the third quarter", the third quarter of the year before);
- *  - a weekday, month, season, quarter or holiday without a year takes the
+ *  - a weekday, month, season or holiday without a year takes the
  *    occurrence its clause's tense points to: the latest one not after the
- *    DCT in the past tense (and by default), the first one not before it in
- *    the future tense; "last"/"next" take the one strictly before/after,
- *    "this" the one of the current week or year;
+ *    DCT in the past tense, the first one not before it in the future
+ *    tense, else the nearer one (a past one counting twice nearer; for
+ *    weekdays the past one); "last"/"next" take the one strictly
+ *    before/after, "this" the one of the current week or year;
  *  - without a DCT, what depends on it stays underspecified (XXXX-XX-XX). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "timex_private.h"
+
+/* How much nearer the occurrence a clause's tense points to counts (tense
+ * cues are misread now and then: "Dec. 15" said on Nov. 2 is next month's
+ * whatever the tense seemed to be). */
+enum { TENSE_WEIGHT = 3 };
 
 void tx_resolver_init(tx_resolver *r, dl_day dct) {
     memset(r, 0, sizeof *r);
@@ -84,7 +90,7 @@ static const dl_when *last_period(const tx_resolver *r, char period) {
         best = &r->last[g];
         seq = r->last_seq[g];
     }
-    if (!best && period == 'P') return last_period(r, 0);
+    if (!best && period == 'P') return last_period(r, 'Q');
     return best;
 }
 
@@ -276,11 +282,9 @@ static bool period_in_year(const tx_frame *f, int y, dl_day *a, dl_day *b) {
  * "last"/"next" take the occurrence strictly before/after the current one,
  * "this" the current year's.  Otherwise the occurrence that holds `at`, or
  * the nearer of the last one before and the first one after, the one the
- * tense points to counting three times nearer (a past-tense "in December"
- * said in March is last December; "Dec. 15" said on Nov. 2 is next month's
- * even when the tense was misread; without a tense, twice nearer for the
- * past).  A quarter or half year is the current
- * year's unless the tense moves it (reports come after quarters end). */
+ * tense points to counting TENSE_WEIGHT times nearer, the past one twice
+ * nearer without a tense (news reports the past more often).  A quarter or half year is the current year's
+ * unless the tense moves it (reports come after quarters end). */
 static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     int y0 = ymd_year(at);
     dl_day a[3], b[3];
@@ -316,9 +320,9 @@ static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     if (past < 0) return fut >= 0 ? y0 - 1 + fut : y0;
     if (fut < 0) return y0 - 1 + past;
     long dp = (long)at - b[past], df = (long)a[fut] - at;
-    if (tense == TENSE_PAST) df *= 3;
-    else if (tense == TENSE_FUTURE) dp *= 3;
-    else if (tense == TENSE_NONE) df *= 2; /* news reports the past more often */
+    if (tense == TENSE_PAST) df *= TENSE_WEIGHT;
+    else if (tense == TENSE_FUTURE) dp *= TENSE_WEIGHT;
+    else if (tense == TENSE_NONE) df *= 2;
     return df < dp ? y0 - 1 + fut : y0 - 1 + past;
 }
 
@@ -396,7 +400,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             char unit = anchor->granularity <= DL_GRAN_DAY ? 'D' : anchor->granularity == DL_GRAN_WEEK ? 'W'
                       : anchor->granularity == DL_GRAN_MONTH ? 'M' : anchor->granularity == DL_GRAN_QUARTER ? 'Q'
                       : anchor->granularity == DL_GRAN_HALF ? 'H' : 'Y';
-            if (f->period == 'Q') unit = 'Q';
+            if (f->period == 'Q' || (f->period == 'P' && unit == 'D')) unit = 'Q';
             if (anchor->granularity == DL_GRAN_SEASON) {
                 snprintf(v, sizeof v, "%04d%s", ymd_year(anchor->start) + f->amount, anchor->value + 4);
             } else {
@@ -409,6 +413,12 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             dl_day sat = at - (wd - 6);
             if (tense != TENSE_FUTURE && wd < 6) sat -= 7;
             week_value(v, sizeof v, sat, true);
+        } else if (f->ref_period && f->unit == 'Q' && !(anchor && anchor->granularity == DL_GRAN_QUARTER)) {
+            /* "the quarter" without a quarter said before: in the past
+             * tense the last one finished (earnings come after it) */
+            dl_day d = dct != DL_DAY_NONE ? dct : at;
+            if (tense == TENSE_PAST || tense == TENSE_NONE) d = shift_day(d, 'Q', -1);
+            period_value(v, sizeof v, d, 'Q');
         } else if (f->ref_period && anchor) {
             period_value(v, sizeof v, anchor->start, f->unit);
         } else {

@@ -967,9 +967,10 @@ static size_t p_the_unit(const tx_ctx *c, size_t i, tx_frame *f) {
         /* "the month", "the week" alone are rarely dates */
         if (!(is(c, e, ",") || is(c, e, ".") || is(c, e, "'s"))) return i;
     }
+    /* "the year": the current one; "the quarter": the one under discussion */
     f->unit = su;
     f->ref_period = true;
-    f->from_ref = true;
+    f->from_ref = su != 'Y';
     return e;
 }
 
@@ -1078,8 +1079,8 @@ static size_t p_quarter(const tx_ctx *c, size_t i, tx_frame *f) {
     if (is(c, k, "quarter") && (o >= 1 && o <= 4)) {
         if (o == -1) return i;
         f->quarter = (int16_t)o;
-    } else if (is(c, k, "half") && o >= 1 && o <= 2) {
-        f->half = (int16_t)o;
+    } else if (is(c, k, "half") && ((o >= 1 && o <= 2) || o == -1)) {
+        f->half = (int16_t)(o == -1 ? 2 : o);
     } else if (is(c, k, "quarter") && o == -1) {
         f->quarter = 4;
     } else {
@@ -1569,7 +1570,7 @@ static size_t p_year_earlier(const tx_ctx *c, size_t i, tx_frame *f) {
         dur_value(f->value, sizeof f->value, v, false, "M");
         return ne + 1;
     }
-    return the && (is(c, e, "results") || is(c, e, "level")) ? i : e;
+    return e;
 }
 
 /* ---- putting it together ----------------------------------------------------- */
@@ -1665,6 +1666,27 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     }
     tx_frame f;
     size_t end = core_start > j ? core_at(c, core_start, &f) : core_start;
+    if (end == core_start && core_start > j && !rel) {
+        /* "mid-afternoon yesterday", "late afternoon": the part of a day */
+        tx_frame_init(&f);
+        size_t pe = p_pod(c, core_start, &f);
+        if (pe > core_start) {
+            tx_frame g;
+            tx_frame_init(&g);
+            size_t de = p_dayexpr(c, pe, &g);
+            if (de > pe && !g.pod[0] && g.hour < 0) {
+                memcpy(g.pod, f.pod, sizeof g.pod);
+                f = g;
+                pe = de;
+            } else {
+                f.unit = 'D';
+                f.from_ref = true;
+                f.ref_period = true;
+            }
+            f.type = DL_TIMEX_TIME;
+            end = pe;
+        }
+    }
     if (end > core_start) {
         bool ok = f.kind == FK_CAL;
         /* "earlier"/"later" qualify only days and periods said relatively */
