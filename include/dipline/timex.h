@@ -80,22 +80,23 @@ dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_err
  * `sentence`, from the expressions `tl` that dl_timex_tag() found in `doc`.
  *
  * Only DATE and TIME expressions with anchored days date an event (durations,
- * sets, PAST_REF/FUTURE_REF never do; PRESENT_REF dates it to the DCT).  The
- * clause of the verb runs from it, left and right, to the nearest clause
- * boundary: ';', ':', a dash, a bracket, or a comma followed by a
- * conjunction or relative word (and, but, or, while, whereas, although,
- * though, because, when, which, who, where).  The expression chosen is, in
+ * sets, PAST_REF/FUTURE_REF never do; PRESENT_REF dates it to the DCT), and
+ * never an "until"/"since"/"by" expression (DL_TIMEX_UNTIL, DL_TIMEX_SINCE):
+ * "talks will go on until February 20" says when they end, not when the
+ * event happened.  The clause of the verb runs from it, left and right, to
+ * the nearest clause boundary: ';', ':', a dash, a bracket, or a comma
+ * followed by a conjunction or relative word (and, but, or, while, whereas,
+ * although, though, because, when, which, who, where), or "and"/"but"
+ * before an auxiliary ("... and will meet").  The expression chosen is, in
  * this order of preference:
- *   1. the nearest (in tokens from the verb) plain or range expression in
- *      the clause;
- *   2. the nearest plain or range expression in the sentence;
- *   3. the nearest "until"/"since"/"by" expression in the clause, then in
- *      the sentence;
- *   4. none: the DCT.
+ *   1. the nearest (in tokens from the verb; on a tie the one after it)
+ *      expression in the clause;
+ *   2. the nearest expression in the sentence;
+ *   3. none: the DCT.
  * A range ("from Monday to Wednesday") gives its start's start and its
  * end's end.  *when gets the value and interval, *basis_start and *basis_len the
  * expression's text in doc->text (or the static string "publication"), and
- * *inferred is true only in case 4.  When `dct` is DL_DAY_NONE and nothing
+ * *inferred is true only in case 3.  When `dct` is DL_DAY_NONE and nothing
  * dates the event, *when is unanchored ("XXXX-XX-XX"). */
 void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t sentence, uint32_t verb_token,
                          dl_day dct, dl_when *when, const char **basis_start, size_t *basis_len, bool *inferred);

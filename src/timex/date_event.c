@@ -13,6 +13,14 @@ static bool stop_word(const char *w) {
     return false;
 }
 
+static bool aux_word(const char *w) {
+    static const char *const words[] = {"will", "would", "could", "can", "may", "might", "shall", "should", "must",
+                                        "has", "have", "had", "was", "were", "is", "are", "then", "later", "also"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(w, words[k]) == 0) return true;
+    return false;
+}
+
 /* Is there a clause boundary between tokens a and b (a < b)? */
 static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
     for (size_t k = a + 1; k < b; k++) {
@@ -20,6 +28,8 @@ static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
         if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "--") || !strcmp(w, "(") || !strcmp(w, ")"))
             return true;
         if (!strcmp(w, ",") && k + 1 < b && stop_word(dl_doc_norm(d, k + 1))) return true;
+        /* coordinated verbs: "met X on Monday and will meet Y on Friday" */
+        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < b && aux_word(dl_doc_norm(d, k + 1))) return true;
     }
     return false;
 }
@@ -39,24 +49,26 @@ static size_t distance(const dl_timex *t, size_t verb) {
 
 void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t sentence, uint32_t verb_token,
                          dl_day dct, dl_when *when, const char **basis_start, size_t *basis_len, bool *inferred) {
-    /* best[pass]: 0 clause points, 1 sentence points, 2 clause bounds, 3 sentence bounds */
-    const dl_timex *best[4] = {NULL, NULL, NULL, NULL};
-    size_t best_d[4] = {0, 0, 0, 0};
-    size_t best_k[4] = {0, 0, 0, 0};
+    /* best[0]: nearest in the clause; best[1]: nearest in the sentence */
+    const dl_timex *best[2] = {NULL, NULL};
+    size_t best_d[2] = {0, 0};
+    size_t best_k[2] = {0, 0};
     for (size_t k = 0; tl && k < tl->n; k++) {
         const dl_timex *t = &tl->items[k];
         if (t->sentence != sentence || !dates(t)) continue;
-        bool bound = t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE;
+        /* "until February 20", "since Monday" bound an event, they do not date it */
+        if (t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE) continue;
         size_t a = t->first_token < verb_token ? t->first_token + t->n_tokens - 1 : verb_token;
         size_t b = t->first_token < verb_token ? verb_token : t->first_token;
         bool same_clause = !boundary_between(doc, a, b);
-        int base = bound ? 2 : 0;
         size_t d = distance(t, verb_token);
         /* a candidate of the clause is also one of the sentence */
-        for (int p = same_clause ? base : base + 1; p <= base + 1; p++)
-            if (!best[p] || d < best_d[p]) best[p] = t, best_d[p] = d, best_k[p] = k;
+        /* on a tie, the expression after the verb ("met on Monday") */
+        for (int p = same_clause ? 0 : 1; p < 2; p++)
+            if (!best[p] || d < best_d[p] || (d == best_d[p] && t->first_token > verb_token))
+                best[p] = t, best_d[p] = d, best_k[p] = k;
     }
-    for (int p = 0; p < 4; p++) {
+    for (int p = 0; p < 2; p++) {
         const dl_timex *t = best[p];
         if (!t) continue;
         if (strcmp(t->value, "PRESENT_REF") == 0) {

@@ -285,7 +285,7 @@ static bool period_in_year(const tx_frame *f, int y, dl_day *a, dl_day *b) {
  * tense points to counting TENSE_WEIGHT times nearer, the past one twice
  * nearer without a tense (news reports the past more often).  A quarter or half year is the current year's
  * unless the tense moves it (reports come after quarters end). */
-static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
+static int choose_year(const tx_frame *f, tx_tense tense, bool weak, dl_day at) {
     int y0 = ymd_year(at);
     dl_day a[3], b[3];
     bool ok[3];
@@ -319,6 +319,8 @@ static int choose_year(const tx_frame *f, tx_tense tense, dl_day at) {
     }
     if (past < 0) return fut >= 0 ? y0 - 1 + fut : y0;
     if (fut < 0) return y0 - 1 + past;
+    if (tense == TENSE_PAST && !weak) return y0 - 1 + past;
+    if (tense == TENSE_FUTURE && !weak) return y0 - 1 + fut;
     long dp = (long)at - b[past], df = (long)a[fut] - at;
     if (tense == TENSE_PAST) df *= TENSE_WEIGHT;
     else if (tense == TENSE_FUTURE) dp *= TENSE_WEIGHT;
@@ -356,7 +358,7 @@ static int expand_year2(int yy, dl_day dct) {
 
 /* ---- resolution ------------------------------------------------------------- */
 
-static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_timex *out) {
+static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool weak, dl_timex *out) {
     char v[40] = "";
     dl_day dct = r->dct;
     bool remember_it = true;
@@ -423,7 +425,9 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             period_value(v, sizeof v, anchor->start, f->unit);
         } else {
             dl_day d = shift_day(at, f->unit, f->amount);
-            period_value(v, sizeof v, d, f->unit);
+            /* "a week later" after a day is a day */
+            char u = f->unit == 'W' && f->from_ref && anchor && anchor->granularity <= DL_GRAN_DAY ? 'D' : f->unit;
+            period_value(v, sizeof v, d, u);
             if (f->keep_gran || (f->from_ref && f->amount)) remember_it = !f->keep_gran;
         }
         /* refine inside the period: "June last year", "next year's first quarter" */
@@ -522,7 +526,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, dl_ti
             set_value(out, v);
             return;
         }
-        y = choose_year(f, tense, at);
+        y = choose_year(f, tense, weak, at);
     }
     if (f->hol) {
         dl_day a, b;
@@ -569,7 +573,9 @@ void tx_resolve(tx_resolver *r, const tx_frame *f, tx_tense tense, uint32_t sent
     default:
         break;
     }
-    resolve_cal(r, f, tense, out);
+    bool weak = (tense & TENSE_WEAK) != 0;
+    tense = (tx_tense)(tense & ~TENSE_WEAK);
+    resolve_cal(r, f, tense, weak, out);
     if ((f->as_week || f->day_shift) && out->when.granularity == DL_GRAN_DAY && out->when.start != DL_DAY_NONE) {
         /* "the week of March 6", "the day before Tuesday" */
         char v[40];

@@ -603,6 +603,13 @@ static size_t p_deictic_unit(const tx_ctx *c, size_t i, tx_frame *f) {
     if (e > u && !plural) {
         char su = shift_unit(code);
         if (!su) return i;
+        /* "over the past decade": ten years back from now, not the 2010s */
+        if ((su == 'E' || su == 'C') && is(c, j, "past")) {
+            f->kind = FK_DUR;
+            f->type = DL_TIMEX_DURATION;
+            strcpy(f->value, su == 'E' ? "P10Y" : "P100Y");
+            return e;
+        }
         /* "the last/next day" is relative to the story; "last week" to now */
         f->unit = su;
         f->amount = (int16_t)off;
@@ -769,6 +776,10 @@ static bool duration_before(const tx_ctx *c, size_t i) {
     if (p->kind != DL_TOK_WORD) return p->kind != DL_TOK_NUMBER && p->kind != DL_TOK_SYMBOL;
     const char *w = nm(c, i - 1);
     size_t n = strlen(w);
+    static const char *const rates[] = {"twice", "once", "thrice", "times", "percent", "cents", "dollars",
+                                        "million", "billion", "trillion", "thousand", "hundred"};
+    for (size_t k = 0; k < sizeof rates / sizeof *rates; k++)
+        if (!strcmp(w, rates[k])) return false;
     /* a plural noun before: "flights a week", "seats a week" */
     return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !(p->flags & DL_TF_CAP) && strcmp(w, "was") &&
              strcmp(w, "is") && strcmp(w, "has") && strcmp(w, "as") && strcmp(w, "its") && strcmp(w, "this") &&
@@ -835,6 +846,13 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     int off = 0;
     bool ref = false, lead = false;
     size_t k = p_deictic(c, j, the, &off, &ref);
+    /* "could last a few days": "last" is a verb there */
+    bool verb = !the && is(c, j, "last") &&
+                (lex(c, j + 1, TX_ONE) || lex(c, j + 1, TX_VAGUE) || lex(c, j + 1, TX_COUPLE) ||
+                 (i > 0 && word(c, i - 1) && !capital(c, i - 1) && !lex(c, i - 1, TX_APPROX) &&
+                  strcmp(nm(c, i - 1), "in") && strcmp(nm(c, i - 1), "for") && strcmp(nm(c, i - 1), "over") &&
+                  strcmp(nm(c, i - 1), "of") && strcmp(nm(c, i - 1), "during") && strcmp(nm(c, i - 1), "within")));
+    if (verb) return i;
     if (k > j && !is(c, j, "that") && !is(c, j, "this")) lead = true, j = k;
     else if (is(c, j, "first") || is(c, j, "final") || is(c, j, "initial") || is(c, j, "last") ||
              is(c, j, "remaining") || is(c, j, "additional") || is(c, j, "entire") || is(c, j, "full") ||
@@ -894,7 +912,10 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
         !is(c, e, "ago") && !is(c, e, "of") && !is(c, e, "and") && !is(c, e, "or") && !is(c, e, "in"))
         return i;
     /* "four flights a week": a rate (p_set takes those after amounts) */
-    if (one && !the && !lead && !duration_before(c, i)) return i;
+    bool shifted = is(c, e, "ago") || is(c, e, "earlier") || is(c, e, "later") || is(c, e, "before") ||
+                   is(c, e, "after") || is(c, e, "back") || is(c, e, "hence") || is(c, e, "from") ||
+                   (is(c, e, "or") && is(c, e + 1, "so"));
+    if (one && !the && !lead && !shifted && !duration_before(c, i)) return i;
     /* ages: "a 136-year-old firm", "52 years old"; "-long" adjectives */
     if (hyphen(c, e) && is(c, e + 1, "old")) return i;
     if (is(c, e, "old") && !adj) return i;
@@ -1323,7 +1344,7 @@ static size_t p_time(const tx_ctx *c, size_t i, tx_frame *f) {
     f->from_ref = true; /* the day under discussion, unless said */
     f->ref_period = true;
     size_t k = j;
-    if (is(c, k, ",") || is(c, k, "on")) k++;
+    if (is(c, k, ",")) k++;
     tx_frame g;
     tx_frame_init(&g);
     size_t de = p_dayexpr(c, k, &g);

@@ -32,18 +32,28 @@ static tx_tense cue_at(const tx_ctx *c, size_t k) {
         /* the future of a past ("had been due to expire Friday") is past */
         for (size_t b = k, n = 0; b > 0 && n < 3; n++) {
             const char *w = dl_doc_norm(c->doc, --b);
-            if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "had") || !strcmp(w, "been")) return TENSE_PAST;
+            if (!strcmp(w, "had") || !strcmp(w, "been")) return TENSE_PAST;
         }
         return TENSE_FUTURE;
     }
-    if (tx_lex(c, k, TX_T_PAST, NULL)) return TENSE_PAST;
     if (tx_lex(c, k, TX_T_PRESENT, NULL)) return TENSE_PRESENT;
     const dl_token *t = &c->doc->tokens[k];
     if (t->kind != DL_TOK_WORD || (t->flags & (DL_TF_CAP | DL_TF_UPPER))) return TENSE_NONE;
     size_t n = t->norm_len;
     const char *w = dl_doc_norm(c->doc, k);
-    if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && !tx_lex(c, k, TX_T_NOTPAST, NULL)) return TENSE_PAST;
-    return TENSE_NONE;
+    bool listed = tx_lex(c, k, TX_T_PAST, NULL);
+    if (!listed && !(n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'd' && !tx_lex(c, k, TX_T_NOTPAST, NULL)))
+        return TENSE_NONE;
+    /* the auxiliary before a participle decides: "was signed" (past), "is
+     * heard" (present), "will be paid" (look further, for "will") */
+    const char *aux = k > c->seg ? dl_doc_norm(c->doc, k - 1) : "";
+    if (!strcmp(aux, "be") || !strcmp(aux, "being")) return TENSE_NONE;
+    if (!strcmp(aux, "is") || !strcmp(aux, "are") || !strcmp(aux, "am")) return TENSE_PRESENT;
+    if (!strcmp(aux, "was") || !strcmp(aux, "were") || !strcmp(aux, "had") || !strcmp(aux, "has") ||
+        !strcmp(aux, "have") || !strcmp(aux, "been"))
+        return TENSE_PAST;
+    /* a word in -ed alone may be an adjective: a weak cue */
+    return listed ? TENSE_PAST : (tx_tense)(TENSE_PAST | TENSE_WEAK);
 }
 
 static bool clause_stop(const tx_ctx *c, size_t k) {
@@ -51,19 +61,21 @@ static bool clause_stop(const tx_ctx *c, size_t k) {
     return strcmp(w, ";") == 0 || strcmp(w, "--") == 0;
 }
 
+/* The nearest tense cue of the clause, left first, then right.  A cue more
+ * than NEAR tokens away may belong to another clause: it counts as weak. */
 tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end) {
     size_t s0 = c->seg;
-    enum { REACH = 30 };
+    enum { REACH = 30, NEAR = 6 };
     for (size_t k = first, steps = 0; k > s0 && steps < REACH; steps++) {
         k--;
         if (clause_stop(c, k)) break;
         tx_tense t = cue_at(c, k);
-        if (t != TENSE_NONE) return t;
+        if (t != TENSE_NONE) return steps < NEAR ? t : (tx_tense)(t | TENSE_WEAK);
     }
     for (size_t k = end, steps = 0; k < c->lim && steps < REACH; k++, steps++) {
         if (clause_stop(c, k)) break;
         tx_tense t = cue_at(c, k);
-        if (t != TENSE_NONE) return t;
+        if (t != TENSE_NONE) return steps < NEAR ? t : (tx_tense)(t | TENSE_WEAK);
     }
     return TENSE_NONE;
 }
@@ -185,7 +197,7 @@ static dl_status tag_segment(tag_state *ts, size_t first, size_t lim, uint32_t s
         tx_tense tense = tx_clause_tense(c, ms[k].first, ms[k].end);
         /* "until Nov. 6", "by Jan. 14": deadlines lie ahead unless the
          * clause is in the past; "Wednesday's ruling" happened */
-        if (ms[k].role == DL_TIMEX_UNTIL) tense = tense == TENSE_PAST ? TENSE_PRESENT : TENSE_FUTURE;
+        if (ms[k].role == DL_TIMEX_UNTIL) tense = (tense & ~TENSE_WEAK) == TENSE_PAST ? TENSE_PRESENT : TENSE_FUTURE;
         if (ms[k].end < lim && tok_is(doc, ms[k].end, "'s") && ms[k].f.weekday && !ms[k].f.dir) tense = TENSE_PAST;
         tx_resolve(&ts->r, &ms[k].f, tense, s, &t);
         if (!push(ts->out, &t)) return DL_ERR_NOMEM;

@@ -105,8 +105,10 @@ typedef struct tx_match {
     tx_frame f;
 } tx_match;
 
-/* Tense of a clause for resolving names without a year. */
-typedef enum { TENSE_NONE = 0, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE } tx_tense;
+/* Tense of a clause for resolving names without a year.  TENSE_WEAK is
+ * or-ed in when the cue was a guess (a word in -ed) or far from the
+ * expression: then the nearer occurrence may win against it. */
+typedef enum { TENSE_NONE = 0, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE, TENSE_WEAK = 8 } tx_tense;
 
 /* Per-document token view shared by the recogniser and the resolver. */
 typedef struct tx_ctx {
