@@ -15,14 +15,16 @@ static const char *const class_names[TX_N_CLASSES] = {
     "nightref", "deictic", "ref", "recentunits", "comingunits", "posmod",
     "approx", "postapprox", "setword", "perword", "holiday", "nthday",
     "easter", "holweek", "tense-future", "tense-past", "tense-present", "tense-notpast",
-    "vaguedur"};
+    "vaguedur", "lead"};
 
 struct tx_lexicon {
     tx_entry *entries;
     size_t n, cap;
     dl_buf words;       /* phrase tokens: "a\0b\0" ... */
-    int32_t *table;     /* open addressing: entry index of a first word, -1 */
-    uint64_t *masks;    /* per table slot: classes of the chain */
+    int32_t *table;     /* open addressing by first word: an entry with that
+                           first word, or -1 */
+    uint64_t *masks;    /* per slot: the classes of its phrases */
+    int32_t (*heads)[TX_N_CLASSES]; /* per slot and class: first entry */
     size_t table_size;  /* power of two */
 };
 
@@ -125,25 +127,32 @@ static void build(void) {
     while (size < lx->n * 2) size *= 2;
     lx->table = malloc(size * sizeof *lx->table);
     lx->masks = calloc(size, sizeof *lx->masks);
-    if (!ok || lx->words.failed || !lx->table || !lx->masks) {
+    lx->heads = malloc(size * sizeof *lx->heads);
+    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->heads) {
         free(lx->entries);
         free(lx->table);
         free(lx->masks);
+        free(lx->heads);
         dl_buf_free(&lx->words);
         free(lx);
         return;
     }
     lx->table_size = size;
-    for (size_t i = 0; i < size; i++) lx->table[i] = -1;
-    /* Insert in reverse so that each chain lists entries in file order. */
+    for (size_t i = 0; i < size; i++) {
+        lx->table[i] = -1;
+        for (int k = 0; k < TX_N_CLASSES; k++) lx->heads[i][k] = -1;
+    }
+    /* Insert in reverse so that each chain lists entries in file order;
+     * one chain per first word and class. */
     for (size_t k = lx->n; k-- > 0;) {
         tx_entry *e = &lx->entries[k];
         e->words = lx->words.data + (uintptr_t)e->words;
         size_t wl = strlen(e->words);
         size_t h = hash(e->words, wl) & (size - 1);
         while (lx->table[h] >= 0 && strcmp(lx->entries[lx->table[h]].words, e->words) != 0) h = (h + 1) & (size - 1);
-        e->next = lx->table[h];
         lx->table[h] = (int32_t)k;
+        e->next = lx->heads[h][e->cls];
+        lx->heads[h][e->cls] = (int32_t)k;
         lx->masks[h] |= 1ull << e->cls;
     }
     lexicon = lx;
@@ -154,37 +163,31 @@ const tx_lexicon *tx_lexicon_get(void) {
     return lexicon;
 }
 
-static size_t slot(const tx_lexicon *lx, const char *w, size_t n) {
+int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
     size_t h = hash(w, n) & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
-        if (strncmp(s, w, n) == 0 && s[n] == 0) return h;
+        if (strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
         h = (h + 1) & (lx->table_size - 1);
     }
-    return h;
+    return -1;
 }
 
-int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
-    return lx->table[slot(lx, w, n)];
-}
-
-uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t head) {
-    if (head < 0) return 0;
-    const char *w = lx->entries[head].words;
-    return lx->masks[slot(lx, w, strlen(w))];
-}
-
-const tx_entry *tx_lexicon_entry(const tx_lexicon *lx, int32_t i) {
-    return i >= 0 && (size_t)i < lx->n ? &lx->entries[i] : NULL;
-}
+uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->masks[word]; }
 
 size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
     if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
     size_t best = 0;
-    for (int32_t k = c->head[i]; k >= 0;) {
-        const tx_entry *e = tx_lexicon_entry(c->lx, k);
+    const tx_lexicon *lx = c->lx;
+    for (int32_t k = lx->heads[c->head[i]][cls]; k >= 0;) {
+        const tx_entry *e = &lx->entries[k];
         k = e->next;
-        if (e->cls != cls || e->n_words <= best || i + e->n_words > c->lim) continue;
+        if (e->n_words <= best || i + e->n_words > c->lim) continue;
+        if (e->n_words == 1) {
+            best = 1;
+            if (out) *out = e;
+            continue;
+        }
         /* compare the phrase's further words with the next tokens */
         const char *w = e->words + strlen(e->words) + 1;
         size_t j = 1;

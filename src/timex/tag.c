@@ -34,14 +34,11 @@ static bool lex(const tx_ctx *c, size_t i, tx_class cls) { return tx_lex(c, i, c
 /* A hyphen joining two tokens: "two-year", "mid-1990s". */
 static bool hyphen(const tx_ctx *c, size_t i) { return is(c, i, "-") && glued(c, i) && in(c, i + 1) && glued(c, i + 1); }
 
-void tx_frame_init(tx_frame *f) {
-    memset(f, 0, sizeof *f);
-    f->type = DL_TIMEX_DATE;
-    f->kind = FK_CAL;
-    f->year = f->month = f->day = f->quarter = f->half = f->week = -1;
-    f->decade = f->century = -1;
-    f->hour = f->minute = -1;
-}
+static const tx_frame empty_frame = {
+    .type = DL_TIMEX_DATE, .kind = FK_CAL, .year = -1, .month = -1, .day = -1, .quarter = -1, .half = -1,
+    .week = -1, .decade = -1, .century = -1, .hour = -1, .minute = -1};
+
+void tx_frame_init(tx_frame *f) { *f = empty_frame; }
 
 /* Value of an all-digit token ("1,000" allowed), or -1; *ndig its digits. */
 static long digits(const tx_ctx *c, size_t i, int *ndig) {
@@ -1649,11 +1646,30 @@ static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
     return best;
 }
 
+/* Classes whose words can be a whole expression. */
+#define CLS(k) (1ull << (k))
+static const uint64_t STANDALONE =
+    CLS(TX_MONTH) | CLS(TX_WEEKDAY) | CLS(TX_WEEKDAYS) | CLS(TX_SEASON) | CLS(TX_SEASONS) | CLS(TX_POD) |
+    CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
+    CLS(TX_NTHDAY) | CLS(TX_EASTER) | CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_VAGUEDUR) | CLS(TX_LEAD);
+
 size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     if (!in(c, i)) return i;
     const dl_token *t = tk(c, i);
-    /* quick rejection: an expression starts with a word or a number */
+    /* quick rejection: an expression starts with a number, a quote ('90s)
+     * or a word of data/timex.txt */
     if (t->kind != DL_TOK_WORD && t->kind != DL_TOK_NUMBER && t->kind != DL_TOK_QUOTE) return i;
+    if (t->kind == DL_TOK_WORD && !c->mask[i]) return i;
+    /* "the", "a", "about"... before an ordinary word: only a word that is an
+     * expression by itself ("now", "yesterday") or a phrase of several words
+     * ("a while", "the day before yesterday") can start here */
+    if (t->kind == DL_TOK_WORD && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && !c->mask[i + 1] &&
+        !(c->mask[i] & STANDALONE)) {
+        bool phrase = false;
+        for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
+            if ((c->mask[i] >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
+        if (!phrase) return i;
+    }
     tx_frame_init(out);
     /* quantity modifier: "about two years", "more than a week" */
     const tx_entry *e;

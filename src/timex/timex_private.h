@@ -17,7 +17,7 @@ typedef enum {
     TX_NIGHTREF, TX_DEICTIC, TX_REF, TX_RECENTUNITS, TX_COMINGUNITS, TX_POSMOD,
     TX_APPROX, TX_POSTAPPROX, TX_SETWORD, TX_PERWORD, TX_HOLIDAY, TX_NTHDAY,
     TX_EASTER, TX_HOLWEEK, TX_T_FUTURE, TX_T_PAST, TX_T_PRESENT, TX_T_NOTPAST,
-    TX_VAGUEDUR, TX_N_CLASSES
+    TX_VAGUEDUR, TX_LEAD, TX_N_CLASSES
 } tx_class;
 
 /* One phrase of one line. */
@@ -28,7 +28,7 @@ typedef struct tx_entry {
     char sval[16];     /* VALUE as written */
     const char *words; /* n_words normalised tokens, each NUL-terminated, in a row */
     uint32_t line;     /* line in data/timex.txt */
-    int32_t next;      /* next entry with the same first word, or -1 */
+    int32_t next;      /* next entry of the same class and first word, or -1 */
 } tx_entry;
 
 typedef struct tx_lexicon tx_lexicon;
@@ -36,12 +36,11 @@ typedef struct tx_lexicon tx_lexicon;
 /* The lexicon built from the embedded data/timex.txt, once per process
  * (thread-safe); NULL only when out of memory. */
 const tx_lexicon *tx_lexicon_get(void);
-/* First entry whose phrase starts with the normalised word, or -1. */
+/* The lexicon's number for a normalised word that starts phrases, or -1. */
 int32_t tx_lexicon_find(const tx_lexicon *lx, const char *word, size_t len);
-const tx_entry *tx_lexicon_entry(const tx_lexicon *lx, int32_t i);
-/* Bit mask (1 << class) of the classes of all phrases starting with the
- * word whose first entry is `head`. */
-uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t head);
+/* Bit mask (1 << class) of the classes of the phrases starting with that
+ * word (0 for -1). */
+uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word);
 
 /* ---- frames: what an expression means, before resolution ----------------- */
 
@@ -114,7 +113,7 @@ typedef enum { TENSE_NONE = 0, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE, TENSE_WE
 typedef struct tx_ctx {
     const dl_doc *doc;
     const tx_lexicon *lx;
-    int32_t *head;           /* per token: lexicon entry or -1 */
+    int32_t *head;           /* per token: tx_lexicon_find() of its word */
     uint64_t *mask;          /* per token: classes starting there */
     size_t seg, lim;         /* the sentence (or dateline) being tagged:
                                 tokens [seg, lim) */
