@@ -29,7 +29,7 @@ static void help(void) {
            "                     if missing; required with several inputs), or one file\n"
            "                     for a single input.  Files are written whole or not at all.\n"
            "      --dct DATE     publication date (YYYY-MM-DD) for every input, replacing\n"
-           "                     the one it gives\n"
+           "                     the one it gives (--date is the same)\n"
            "  -k, --keep-going   report a bad input, skip it, go on (exit 1 at the end)\n"
            "      --repeat N     tokenise and tag each document N times (output once) and\n"
            "                     report the tagging speed in MB/s on standard error\n"
@@ -80,6 +80,13 @@ static const char *role_name(dl_timex_role r) {
     case DL_TIMEX_RANGE_TO: return "to";
     default: return NULL;
     }
+}
+
+/* The start of the JSON output, written with the first document (or at the
+ * end), so that bad input found first leaves standard output empty. */
+static void json_head(run_state *rs) {
+    fprintf(rs->json_out.fp, "{\n\"schema\": \"dipline/timex/1\",\n\"generator\": \"dipline %s\",\n\"documents\": [",
+            dl_version());
 }
 
 /* Write one tagged document: into the JSON stream or as a TimeML file. */
@@ -136,6 +143,7 @@ static dl_status emit(run_state *rs, const char *id, const char *file, const cha
     char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
     if (!s) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    if (rs->json_first) json_head(rs);
     fputs(rs->json_first ? "\n" : ",\n", rs->json_out.fp);
     fputs(s, rs->json_out.fp);
     rs->json_first = false;
@@ -278,7 +286,8 @@ int cmd_timex(int argc, char **argv) {
     enum { O_DCT = 256, O_REPEAT };
     static const struct option longopts[] = {
         {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
-        {"dct", required_argument, 0, O_DCT},  {"keep-going", no_argument, 0, 'k'},
+        {"dct", required_argument, 0, O_DCT},  {"date", required_argument, 0, O_DCT},
+        {"keep-going", no_argument, 0, 'k'},
         {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
         {"repeat", required_argument, 0, O_REPEAT}, {0, 0, 0, 0}};
     run_state rs = {.output = "-", .dct = DL_DAY_NONE, .json_first = true, .repeat = 1};
@@ -334,8 +343,6 @@ int cmd_timex(int argc, char **argv) {
             cli_report("timex", &err);
             return EXIT_INPUT;
         }
-        fprintf(rs.json_out.fp, "{\n\"schema\": \"dipline/timex/1\",\n\"generator\": \"dipline %s\",\n\"documents\": [",
-                dl_version());
     }
     for (int i = optind; i < argc && (st == DL_OK || rs.keep_going); i++) {
         const char *path = argv[i];
@@ -361,6 +368,7 @@ int cmd_timex(int argc, char **argv) {
     bool failed = st != DL_OK && !rs.keep_going;
     if (!rs.timeml) {
         if (!failed) {
+            if (rs.json_first) json_head(&rs);
             fputs("\n]\n}\n", rs.json_out.fp);
             if (dl_atomic_commit(&rs.json_out, &err) != DL_OK) {
                 cli_report("timex", &err);
