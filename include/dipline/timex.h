@@ -73,6 +73,9 @@ void dl_timex_list_clear(dl_timex_list *l);
  * follow TIMEX3: 2022-02-10, 2022-02-10T14:00, 2022-W06, 2022-02, 2022-Q1,
  * 2022-SU, 2022, 199 (the 1990s), PRESENT_REF/PAST_REF/FUTURE_REF, P3D,
  * PT2H, PXY, XXXX-WXX-4 (sets), XXXX-XX-XX when nothing better is known.
+ * "Friday night" keeps "night" in its span but is dated by the day
+ * (TempEval-3); "this morning", "last night", "tonight" are TIME values
+ * (2022-02-10TMO).
  * How relative expressions are resolved is described in src/timex/resolve.c. */
 dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_error *err);
 

@@ -500,6 +500,14 @@ static size_t p_pod(const tx_ctx *c, size_t i, tx_frame *f) {
     return i + k;
 }
 
+/* A part of the day after a named day ("Friday night", "Feb. 10
+ * evening") is part of the expression but not of its value: the
+ * TempEval-3 convention dates it by the day. */
+static size_t day_pod(const tx_ctx *c, size_t i, tx_frame *f) {
+    tx_frame g = *f;
+    return p_pod(c, i, &g);
+}
+
 /* Weekday with an optional deictic and part of day: "Thursday", "last
  * Friday", "the following Monday", "this coming Sunday", "Friday night". */
 static size_t p_weekday(const tx_ctx *c, size_t i, tx_frame *f) {
@@ -519,7 +527,7 @@ static size_t p_weekday(const tx_ctx *c, size_t i, tx_frame *f) {
         f->dir = off < 0 ? DIR_LAST : off > 0 ? DIR_NEXT : DIR_THIS;
         f->dir_ref = ref;
     }
-    return p_pod(c, e, f);
+    return day_pod(c, e, f);
 }
 
 /* yesterday, today, tomorrow, tonight [+ part of day]; last night, this
@@ -1640,7 +1648,7 @@ static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
      * afternoon"; a time after a day is a separate expression */
     if (best > i && out->kind == FK_CAL && !out->pod[0] && out->hour < 0 &&
         (out->weekday || (out->unit == 'D' && !out->from_ref) || out->day > 0)) {
-        size_t pe = p_pod(c, best, out);
+        size_t pe = out->unit == 'D' ? p_pod(c, best, out) : day_pod(c, best, out);
         if (pe > best) best = pe;
     }
     return best;
