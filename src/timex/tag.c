@@ -907,8 +907,8 @@ static size_t p_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     if (nd == 4 && amount >= 1000 && !plural) return i;
     /* "a second" is an ordinal more often than a unit */
     if (strcmp(code, "S") == 0 && !plural && (is(c, j, "a") || is(c, j, "the"))) return i;
-    /* "a quarter of the shares" */
-    if (strcmp(code, "Q") == 0 && !plural && (is(c, e, "of") || is(c, e, "-"))) return i;
+    /* "a quarter of the shares", "three-quarters of its food" */
+    if (strcmp(code, "Q") == 0 && (is(c, e, "of") || is(c, e, "-")) && (!plural || adj)) return i;
     if (strcmp(code, "WE") == 0 && !plural && amount <= 1 && !x) return i;
     /* "he will one day return": "one day" as "some day" */
     if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !the && !adj && !duration_before(c, i)) return i;
@@ -971,6 +971,13 @@ static size_t p_the_unit(const tx_ctx *c, size_t i, tx_frame *f) {
         return ye;
     }
     char su = shift_unit(code);
+    /* "later in the day": the day under discussion */
+    if (su == 'D' && i >= 2 && is(c, i - 1, "in") && (is(c, i - 2, "later") || is(c, i - 2, "earlier"))) {
+        f->unit = 'D';
+        f->ref_period = true;
+        f->from_ref = true;
+        return e;
+    }
     if (su != 'Y' && su != 'Q' && su != 'W' && su != 'M' && su != 'w') return i;
     if (is(c, e, "ended") || is(c, e, "ending") || is(c, e, "to") || is(c, e, "through")) {
         if (su == 'Y') {
@@ -986,7 +993,7 @@ static size_t p_the_unit(const tx_ctx *c, size_t i, tx_frame *f) {
         return e;
     }
     /* "the year", "the quarter": the period under discussion */
-    if (is(c, e, "of") || is(c, e, "'s") || is(c, e, "before") || is(c, e, "after")) {
+    if (is(c, e, "of") || is(c, e, "before") || is(c, e, "after")) {
         if (su != 'Y' && su != 'Q') return i;
     }
     if (su == 'M' || su == 'W') {
