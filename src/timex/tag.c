@@ -25,7 +25,11 @@
 static const char *nm(const tx_ctx *c, size_t i) { return dl_doc_norm(c->doc, i); }
 static const dl_token *tk(const tx_ctx *c, size_t i) { return &c->doc->tokens[i]; }
 static bool in(const tx_ctx *c, size_t i) { return i < c->lim; }
-static bool is(const tx_ctx *c, size_t i, const char *w) { return i < c->lim && strcmp(nm(c, i), w) == 0; }
+static bool is(const tx_ctx *c, size_t i, const char *w) {
+    if (i >= c->lim) return false;
+    const char *n = nm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* most words differ at once */
+}
 static bool capital(const tx_ctx *c, size_t i) { return (tk(c, i)->flags & (DL_TF_CAP | DL_TF_UPPER)) != 0; }
 /* No space between token i-1 and token i. */
 static bool glued(const tx_ctx *c, size_t i) { return !(tk(c, i)->flags & DL_TF_SPACE); }
