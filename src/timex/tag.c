@@ -1289,6 +1289,10 @@ static size_t p_clock(const tx_ctx *c, size_t i, int *h, int *m) {
     size_t k = tx_lex(c, i, TX_CLOCK, &e);
     size_t j;
     bool pm, have_mer = false;
+    /* "High Noon" (a title), "high noon" (a figure of speech) */
+    if (k && i > 0 && (is(c, i - 1, "high") || (capital(c, i) && !(tk(c, i)->flags & DL_TF_SENT_START) &&
+                                                 capital(c, i - 1) && word(c, i - 1))))
+        return i;
     if (k) {
         *h = atoi(e->sval);
         *m = atoi(e->sval + 3);
