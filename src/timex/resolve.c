@@ -12,11 +12,17 @@
  *  - "a year earlier" shifts the last date mentioned at its own precision
  *    (after "the third quarter", the third quarter of the year before);
  *  - a weekday, month, season or holiday without a year takes the
- *    occurrence its clause's tense points to: the latest one not after the
- *    DCT in the past tense, the first one not before it in the future
- *    tense, else the nearer one (a past one counting twice nearer; for
- *    weekdays the past one); "last"/"next" take the one strictly
- *    before/after, "this" the one of the current week or year;
+ *    occurrence its clause's tense points to (timex.c finds the tense): the
+ *    latest one not after the DCT in the past tense, the first one not
+ *    before it in the future tense.  A weekday without a tense is the past
+ *    one.  For months and dates, a cue that is only a guess (a word in -ed,
+ *    or any cue more than six words away) weighs less: the occurrence it
+ *    points to counts TENSE_WEIGHT times nearer, and without a cue the past
+ *    one counts twice nearer; the nearer wins.  A quarter or half year is
+ *    the current year's unless the tense moves it.  "last"/"next" take the
+ *    one strictly before/after, "this" the one of the current week or year;
+ *  - "the week" and "the year" are the current ones, "the quarter" the one
+ *    last mentioned (else, in the past tense, the last one finished);
  *  - without a DCT, what depends on it stays underspecified (XXXX-XX-XX). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +30,9 @@
 
 #include "timex_private.h"
 
-/* How much nearer the occurrence a clause's tense points to counts (tense
- * cues are misread now and then: "Dec. 15" said on Nov. 2 is next month's
- * whatever the tense seemed to be). */
+/* How much nearer the occurrence a weak tense cue points to counts (such
+ * cues are misread now and then: "The rights, which expire Nov. 21, can be
+ * exercised" said on Nov. 2 is this month's, whatever "exercised" says). */
 enum { TENSE_WEIGHT = 3 };
 
 void tx_resolver_init(tx_resolver *r, dl_day dct) {
@@ -278,13 +284,8 @@ static bool period_in_year(const tx_frame *f, int y, dl_day *a, dl_day *b) {
     return true;
 }
 
-/* The year of a year-less period, by direction and tense, around day `at`.
- * "last"/"next" take the occurrence strictly before/after the current one,
- * "this" the current year's.  Otherwise the occurrence that holds `at`, or
- * the nearer of the last one before and the first one after, the one the
- * tense points to counting TENSE_WEIGHT times nearer, the past one twice
- * nearer without a tense (news reports the past more often).  A quarter or half year is the current year's
- * unless the tense moves it (reports come after quarters end). */
+/* The year of a year-less period, by direction and tense, around day `at`
+ * (the rule is at the top of this file). */
 static int choose_year(const tx_frame *f, tx_tense tense, bool weak, dl_day at) {
     int y0 = ymd_year(at);
     dl_day a[3], b[3];
