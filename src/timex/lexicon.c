@@ -15,7 +15,7 @@ static const char *const class_names[TX_N_CLASSES] = {
     "nightref", "deictic", "ref", "recentunits", "comingunits", "posmod",
     "approx", "postapprox", "setword", "perword", "holiday", "nthday",
     "easter", "holweek", "tense-future", "tense-past", "tense-present", "tense-notpast",
-    "vaguedur", "lead"};
+    "vaguedur", "lead", "deadline"};
 
 struct tx_lexicon {
     tx_entry *entries;

@@ -84,13 +84,22 @@ tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end) {
 
 static bool tok_is(const dl_doc *d, size_t i, const char *w) { return strcmp(dl_doc_norm(d, i), w) == 0; }
 
-static void set_roles(const dl_doc *d, tx_match *m, size_t n) {
+/* "to" after a verb that moves a deadline, a few words back: "extended its
+ * offer to Nov. 6". */
+static bool deadline_to(const tx_ctx *c, size_t to) {
+    for (size_t b = to, n = 0; b > c->seg && n < 6; n++)
+        if (tx_lex(c, --b, TX_DEADLINE, NULL)) return true;
+    return false;
+}
+
+static void set_roles(const tx_ctx *c, tx_match *m, size_t n) {
+    const dl_doc *d = c->doc;
     for (size_t k = 0; k < n; k++) {
         size_t f = m[k].first;
         if (f == 0) continue;
         const char *p = dl_doc_norm(d, f - 1);
         if (!strcmp(p, "until") || !strcmp(p, "till") || !strcmp(p, "through") || !strcmp(p, "thru") ||
-            !strcmp(p, "by") || !strcmp(p, "before"))
+            !strcmp(p, "by") || !strcmp(p, "before") || (!strcmp(p, "to") && f - 1 > c->seg && deadline_to(c, f - 1)))
             m[k].role = DL_TIMEX_UNTIL;
         else if (!strcmp(p, "since") || !strcmp(p, "after"))
             m[k].role = DL_TIMEX_SINCE;
@@ -183,7 +192,7 @@ static dl_status tag_segment(tag_state *ts, size_t first, size_t lim, uint32_t s
         }
     }
     tx_match *ms = ts->ms;
-    set_roles(doc, ms, nm);
+    set_roles(c, ms, nm);
     for (size_t k = 0; k < nm; k++) {
         dl_timex t;
         memset(&t, 0, sizeof t);

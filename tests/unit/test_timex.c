@@ -162,6 +162,11 @@ static void spans_and_roles(void **state) {
     t = tag("Sanctions have been in place since Monday.", DCT);
     assert_int_equal(find(&t, "Monday")->role, DL_TIMEX_SINCE);
     untag(&t);
+    /* a moved deadline: "to" is "until", and the date lies ahead */
+    t = tag("Moscow extended the deadline to Feb. 14.", DCT);
+    assert_int_equal(find(&t, "Feb. 14")->role, DL_TIMEX_UNTIL);
+    assert_string_equal(find(&t, "Feb. 14")->value, "2022-02-14");
+    untag(&t);
 }
 
 static void periods(void **state) {
