@@ -35,8 +35,9 @@ const char *dl_timex_type_name(dl_timex_type t);
  * A RANGE_FROM is always followed in a dl_timex_list by its RANGE_TO. */
 typedef enum {
     DL_TIMEX_POINT = 0,   /* plain ("on Thursday") */
-    DL_TIMEX_UNTIL,       /* "until February 20", "through Friday", "by Friday" */
-    DL_TIMEX_SINCE,       /* "since Monday" */
+    DL_TIMEX_UNTIL,       /* "until February 20", "through Friday", "by Friday",
+                             "before Monday", "extended the deadline to Monday" */
+    DL_TIMEX_SINCE,       /* "since Monday", "after Monday" */
     DL_TIMEX_RANGE_FROM,  /* "from Monday" of "from Monday to Wednesday" */
     DL_TIMEX_RANGE_TO     /* "to Wednesday" of the same */
 } dl_timex_role;
@@ -44,7 +45,8 @@ typedef enum {
 typedef struct dl_timex {
     size_t start, end;        /* byte offsets into the doc's text */
     uint32_t first_token, n_tokens;
-    uint32_t sentence;        /* index of its sentence */
+    uint32_t sentence;        /* index of its sentence (a dateline's: the
+                                 sentence it was taken off) */
     dl_timex_type type;
     char value[40];           /* TIMEX3 value: 2022-02-10, 2022-W06, P3D, ... */
     char mod[16];             /* TIMEX3 mod (BEFORE, AFTER, START, END, ...) or "" */
@@ -65,7 +67,8 @@ void dl_timex_list_clear(dl_timex_list *l);
 
 /* Tag every time expression in doc against `dct` (may be DL_DAY_NONE: then
  * relative expressions stay underspecified, e.g. "XXXX-XX-XX").  Appends to
- * `out` in text order.  Returns DL_OK or DL_ERR_NOMEM.
+ * `out` in text order.  Returns DL_OK or DL_ERR_NOMEM.  Thread-safe: the
+ * word lists (data/timex.txt) are read once per process and never changed.
  *
  * Spans follow the TimeML conventions: determiners and modifiers are part of
  * the expression ("the past three years", "early next year", "about two
