@@ -64,5 +64,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_timex(int argc, char **argv);
 
 #endif

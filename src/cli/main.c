@@ -20,6 +20,7 @@ static const cli_command commands[] = {
     {"render", cmd_render, "timeline -> picture (PNG, SVG, PDF)"},
     {"build", cmd_build, "articles -> timeline picture: extract, merge and render in one go"},
     {"sentences", cmd_sentences, "show how articles are split into sentences"},
+    {"timex", cmd_timex, "time expressions of TimeML documents or articles (TIMEX3)"},
 };
 static const size_t n_commands = sizeof commands / sizeof *commands;
 

@@ -102,6 +102,18 @@ dl_status dl_atomic_open(dl_atomic_file *af, const char *path, dl_error *err) {
     }
     af->path = dl_strdup(path);
     if (!af->path) return dl_error_set(err, DL_ERR_NOMEM, path, -1, -1, "out of memory");
+    /* a device or a pipe (-o /dev/null): write to it; renaming a file over
+     * it would replace it */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+        af->fp = fopen(path, "wb");
+        if (af->fp) return DL_OK;
+        int e = errno;
+        free(af->path);
+        memset(af, 0, sizeof *af);
+        af->slot = -1;
+        return dl_error_set(err, DL_ERR_IO, path, -1, -1, "cannot open output: %s", strerror(e));
+    }
     dl_status st = dl_atomic_reserve(path, &af->tmp, &af->slot, err);
     if (st != DL_OK) {
         free(af->path);
@@ -125,8 +137,12 @@ dl_status dl_atomic_commit(dl_atomic_file *af, dl_error *err) {
     if (!af->fp) return dl_error_set(err, DL_ERR_IO, af->path, -1, -1, "output file not open");
     if (!af->tmp) {
         if (fflush(af->fp) != 0 || ferror(af->fp))
-            st = dl_error_set(err, DL_ERR_IO, "<stdout>", -1, -1, "write error: %s", strerror(errno));
+            st = dl_error_set(err, DL_ERR_IO, af->path ? af->path : "<stdout>", -1, -1, "write error: %s",
+                              strerror(errno));
+        if (af->fp != stdout) fclose(af->fp);
         af->fp = NULL;
+        free(af->path);
+        af->path = NULL;
         return st;
     }
     bool bad = fflush(af->fp) != 0 || ferror(af->fp);
@@ -157,6 +173,8 @@ void dl_atomic_abort(dl_atomic_file *af) {
     if (af->tmp) {
         if (af->fp) fclose(af->fp);
         dl_atomic_discard(af->tmp, af->slot);
+    } else if (af->fp && af->fp != stdout) {
+        fclose(af->fp);
     }
     free(af->tmp);
     free(af->path);

@@ -54,15 +54,11 @@ const dl_lexicon *dl_extractor_lexicon(const dl_extractor *x) { return x->lex; }
 
 void event_date(const article_ctx *c, uint32_t s, uint32_t tok, dl_when *when, const char **basis,
                 size_t *basis_len, bool *inferred) {
-    (void)s;
-    (void)tok;
-    dl_when_set_day(when, c->dct);
-    *basis = NULL;
-    *basis_len = 0;
-    *inferred = true;
+    dl_timex_date_event(c->doc, &c->timexes, s, tok, c->dct, when, basis, basis_len, inferred);
 }
 
 static void ctx_free(article_ctx *c) {
+    dl_timex_list_clear(&c->timexes);
     free(c->tok);
     free(c->mentions.v);
     free(c->vgroups.v);
@@ -82,6 +78,7 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
     if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
     if (st == DL_OK) {
         tag_words(&c);
         find_publisher(&c);
@@ -139,6 +136,7 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
     dl_buf b = {0};
     if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
     if (st == DL_OK) {
         tag_words(&c);
         find_publisher(&c);
@@ -158,6 +156,12 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
                           doc->text + sent->start);
             if (c.speaker_ent[s].type != E_NONE)
                 dl_buf_printf(&b, "  speaker: %s %s\n", c.speaker_ent[s].name, c.speaker_ent[s].country);
+            for (size_t k = 0; k < c.timexes.n; k++) {
+                const dl_timex *tx = &c.timexes.items[k];
+                if (tx->sentence == s)
+                    dl_buf_printf(&b, "  time   [%.*s] %s %s\n", (int)(tx->end - tx->start), doc->text + tx->start,
+                                  dl_timex_type_name(tx->type), tx->value);
+            }
             for (size_t k = 0; k < c.mentions.n; k++) {
                 const mention *m = &c.mentions.v[k];
                 if (m->sentence != s) continue;

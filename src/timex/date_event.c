@@ -1,0 +1,111 @@
+/* date_event.c - dl_timex_date_event(): which time expression dates an
+ * event, by the clause of its verb (the rule is in dipline/timex.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "timex_private.h"
+
+static bool stop_word(const char *w) {
+    static const char *const words[] = {"and", "but", "or", "while", "whereas", "although", "though",
+                                        "because", "when", "which", "who", "where"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(w, words[k]) == 0) return true;
+    return false;
+}
+
+static bool aux_word(const char *w) {
+    static const char *const words[] = {"will", "would", "could", "can", "may", "might", "shall", "should", "must",
+                                        "has", "have", "had", "was", "were", "is", "are", "then", "later", "also"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strcmp(w, words[k]) == 0) return true;
+    return false;
+}
+
+/* Is there a clause boundary between tokens a and b (a < b)? */
+static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
+    for (size_t k = a + 1; k < b; k++) {
+        const char *w = dl_doc_norm(d, k);
+        if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "--") || !strcmp(w, "(") || !strcmp(w, ")"))
+            return true;
+        if (!strcmp(w, ",") && k + 1 < b && stop_word(dl_doc_norm(d, k + 1))) return true;
+        /* coordinated verbs: "met X on Monday and will meet Y on Friday" */
+        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < b && aux_word(dl_doc_norm(d, k + 1))) return true;
+    }
+    return false;
+}
+
+/* Can this expression date an event?  PRESENT_REF counts (as the DCT). */
+static bool dates(const dl_timex *t) {
+    if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) return false;
+    return t->when.start != DL_DAY_NONE || strcmp(t->value, "PRESENT_REF") == 0;
+}
+
+static size_t distance(const dl_timex *t, size_t verb) {
+    size_t a = t->first_token, b = t->first_token + t->n_tokens - 1;
+    if (verb < a) return a - verb;
+    if (verb > b) return verb - b;
+    return 0;
+}
+
+void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t sentence, uint32_t verb_token,
+                         dl_day dct, dl_when *when, const char **basis_start, size_t *basis_len, bool *inferred) {
+    /* best[0]: nearest in the clause; best[1]: nearest in the sentence */
+    const dl_timex *best[2] = {NULL, NULL};
+    size_t best_d[2] = {0, 0};
+    size_t best_k[2] = {0, 0};
+    for (size_t k = 0; tl && k < tl->n; k++) {
+        const dl_timex *t = &tl->items[k];
+        if (t->sentence != sentence || !dates(t)) continue;
+        /* "until February 20", "since Monday" bound an event, they do not date it */
+        if (t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE) continue;
+        size_t a = t->first_token < verb_token ? t->first_token + t->n_tokens - 1 : verb_token;
+        size_t b = t->first_token < verb_token ? verb_token : t->first_token;
+        bool same_clause = !boundary_between(doc, a, b);
+        size_t d = distance(t, verb_token);
+        /* a candidate of the clause is also one of the sentence */
+        /* on a tie, the expression after the verb ("met on Monday") */
+        for (int p = same_clause ? 0 : 1; p < 2; p++)
+            if (!best[p] || d < best_d[p] || (d == best_d[p] && t->first_token > verb_token))
+                best[p] = t, best_d[p] = d, best_k[p] = k;
+    }
+    for (int p = 0; p < 2; p++) {
+        const dl_timex *t = best[p];
+        if (!t) continue;
+        if (strcmp(t->value, "PRESENT_REF") == 0) {
+            dl_when_set_day(when, dct);
+        } else {
+            *when = t->when;
+            snprintf(when->value, sizeof when->value, "%s", t->value);
+            if (when->granularity == DL_GRAN_NONE) when->granularity = DL_GRAN_DAY;
+            /* a range: from the start of the first to the end of the second */
+            const dl_timex *to = NULL;
+            if (t->role == DL_TIMEX_RANGE_FROM && best_k[p] + 1 < tl->n) to = &tl->items[best_k[p] + 1];
+            else if (t->role == DL_TIMEX_RANGE_TO && best_k[p] > 0) {
+                const dl_timex *from = &tl->items[best_k[p] - 1];
+                if (from->role == DL_TIMEX_RANGE_FROM && from->when.start != DL_DAY_NONE) {
+                    when->start = from->when.start;
+                    snprintf(when->value, sizeof when->value, "%s", from->value);
+                    *basis_start = doc->text + from->start;
+                    *basis_len = t->end - from->start;
+                    *inferred = false;
+                    return;
+                }
+            }
+            if (to && to->role == DL_TIMEX_RANGE_TO && to->when.end != DL_DAY_NONE && to->when.end >= when->start) {
+                when->end = to->when.end;
+                *basis_start = doc->text + t->start;
+                *basis_len = to->end - t->start;
+                *inferred = false;
+                return;
+            }
+        }
+        *basis_start = doc->text + t->start;
+        *basis_len = t->end - t->start;
+        *inferred = false;
+        return;
+    }
+    dl_when_set_day(when, dct);
+    *basis_start = "publication";
+    *basis_len = strlen("publication");
+    *inferred = true;
+}

@@ -1,0 +1,161 @@
+/* tag.c - recognising time expressions in a tokenised text.
+ *
+ * tx_match_at() tries every form at a token and keeps the longest match:
+ *
+ *   [quantity modifier] [position modifier] CORE [post-modifier]
+ *
+ * where the quantity modifiers are "about", "more than", "at least"..., the
+ * position modifiers "early", "mid-", "the end of", "earlier"..., and the
+ * cores are the parsers of dates.c (calendar dates, weekdays, periods, clock
+ * times) and relative.c (relative words, durations, sets, reference words),
+ * built on the pieces of words.c (numbers, names, units).  The words
+ * themselves are data (data/timex.txt, see lexicon.c); these files are the
+ * grammar that combines them.  Each parser takes a token index and returns
+ * the index after what it recognised (the same index when nothing), filling
+ * a tx_frame that resolve.c turns into a TIMEX3 value.  Nothing is
+ * allocated; every parser looks a bounded number of tokens ahead, so
+ * tagging is linear in the length of the text. */
+#include <string.h>
+
+#include "grammar.h"
+
+static const tx_frame empty_frame = {
+    .type = DL_TIMEX_DATE, .kind = FK_CAL, .year = -1, .month = -1, .day = -1, .quarter = -1, .half = -1,
+    .week = -1, .decade = -1, .century = -1, .hour = -1, .minute = -1};
+
+void tx_frame_init(tx_frame *f) { *f = empty_frame; }
+
+typedef size_t (*parser)(const tx_ctx *, size_t, tx_frame *);
+
+static const parser cores[] = {
+    tx_time, tx_dayref, tx_weekday, tx_deictic_unit, tx_year_earlier, tx_quarter, tx_season, tx_decade,
+    tx_holiday, tx_duration, tx_bare_plural, tx_set, tx_ref, tx_the_pod, tx_the_unit, tx_fiscal_year,
+    tx_week_of, tx_year_end, tx_period_ref, tx_vague_duration,
+};
+
+/* The longest core at i. */
+static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
+    size_t best = i;
+    tx_frame f;
+    tx_frame_init(&f);
+    size_t e = tx_date(c, i, &f);
+    if (e > best) best = e, *out = f;
+    for (size_t k = 0; k < sizeof cores / sizeof *cores; k++) {
+        tx_frame_init(&f);
+        e = cores[k](c, i, &f);
+        if (e > best) best = e, *out = f;
+    }
+    /* a day with a part of day after it: "Friday morning", "yesterday
+     * afternoon"; a time after a day is a separate expression */
+    if (best > i && out->kind == FK_CAL && !out->pod[0] && out->hour < 0 &&
+        (out->weekday || (out->unit == 'D' && !out->from_ref) || out->day > 0)) {
+        size_t pe = out->unit == 'D' ? tx_pod(c, best, out) : tx_day_pod(c, best, out);
+        if (pe > best) best = pe;
+    }
+    return best;
+}
+
+/* Classes whose words can be a whole expression. */
+#define CLS(k) (1ull << (k))
+static const uint64_t STANDALONE =
+    CLS(TX_MONTH) | CLS(TX_WEEKDAY) | CLS(TX_WEEKDAYS) | CLS(TX_SEASON) | CLS(TX_SEASONS) | CLS(TX_POD) |
+    CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
+    CLS(TX_NTHDAY) | CLS(TX_EASTER) | CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_VAGUEDUR) | CLS(TX_LEAD);
+
+size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
+    if (!in(c, i)) return i;
+    const dl_token *t = tk(c, i);
+    /* quick rejection: an expression starts with a number, a quote ('90s)
+     * or a word of data/timex.txt */
+    if (t->kind != DL_TOK_WORD && t->kind != DL_TOK_NUMBER && t->kind != DL_TOK_QUOTE) return i;
+    if (t->kind == DL_TOK_WORD && !c->mask[i]) return i;
+    /* "the", "a", "about"... before an ordinary word: only a word that is an
+     * expression by itself ("now", "yesterday") or a phrase of several words
+     * ("a while", "the day before yesterday") can start here */
+    if (t->kind == DL_TOK_WORD && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && !c->mask[i + 1] &&
+        !(c->mask[i] & STANDALONE)) {
+        bool phrase = false;
+        for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
+            if ((c->mask[i] >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
+        if (!phrase) return i;
+    }
+    tx_frame_init(out);
+    /* quantity modifier: "about two years", "more than a week" */
+    const tx_entry *e;
+    char mod[16] = "";
+    size_t j = i;
+    size_t k = tx_lex(c, j, TX_APPROX, &e);
+    if (k && !((is(c, j, "over") || is(c, j, "under") || is(c, j, "beyond") || is(c, j, "around")) &&
+               (is(c, j + k, "the") || is(c, j + k, "this") || is(c, j + k, "that") || is(c, j + k, "next") ||
+                is(c, j + k, "last") || is(c, j + k, "past")))) {
+        size_t ml = strlen(e->sval) < sizeof mod ? strlen(e->sval) : sizeof mod - 1;
+        memcpy(mod, e->sval, ml);
+        mod[ml] = 0;
+        j += k;
+    }
+    /* position modifier: "early 1990", "the end of the year", "mid-1990s" */
+    char pmod[16] = "";
+    bool rel = false;
+    k = tx_lex(c, j, TX_POSMOD, &e);
+    if (!k && is(c, j, "the") && tx_lex(c, j + 1, TX_POSMOD, &e) && (is(c, j + 1, "early") || is(c, j + 1, "late")))
+        k = 1 + tx_lex(c, j + 1, TX_POSMOD, &e);
+    size_t core_start = j;
+    if (k) {
+        size_t ml = strcspn(e->sval, "@");
+        if (ml >= sizeof pmod) ml = sizeof pmod - 1;
+        memcpy(pmod, e->sval, ml);
+        pmod[ml] = 0;
+        rel = strchr(e->sval, '@') != NULL;
+        core_start = j + k;
+        if (rel && (is(c, core_start, "in") || is(c, core_start, "on"))) core_start++;
+        if (!rel && is(c, core_start, "-") && !hyphen(c, core_start)) return i;
+    }
+    tx_frame f;
+    size_t end = core_start > j ? core_at(c, core_start, &f) : core_start;
+    if (end == core_start && core_start > j && !rel) {
+        /* "mid-afternoon yesterday", "late afternoon": the part of a day */
+        tx_frame_init(&f);
+        size_t pe = tx_pod(c, core_start, &f);
+        if (pe > core_start) {
+            tx_frame g;
+            tx_frame_init(&g);
+            size_t de = tx_dayexpr(c, pe, &g);
+            if (de > pe && !g.pod[0] && g.hour < 0) {
+                memcpy(g.pod, f.pod, sizeof g.pod);
+                f = g;
+                pe = de;
+            } else {
+                f.unit = 'D';
+                f.from_ref = true;
+                f.ref_period = true;
+            }
+            f.type = DL_TIMEX_TIME;
+            end = pe;
+        }
+    }
+    if (end > core_start) {
+        bool ok = f.kind == FK_CAL;
+        /* "earlier"/"later" qualify only days and periods said relatively */
+        if (rel && !(f.unit || f.weekday || f.from_ref || f.ref_period)) ok = false;
+        if (rel && f.kind == FK_CAL && f.unit == 'Y' && f.amount == 0 && f.from_ref && !f.ref_period) ok = false;
+        if (ok) {
+            *out = f;
+            snprintf(out->mod, sizeof out->mod, "%s", pmod);
+            if (mod[0] && !out->mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+            return end;
+        }
+    }
+    /* without the position modifier */
+    end = core_at(c, j, &f);
+    if (end > j) {
+        *out = f;
+        if (mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+        /* a quantity modifier belongs to amounts, not to calendar names */
+        if (j > i && f.kind != FK_DUR && !(f.kind == FK_CAL && f.unit && f.amount != 0) && f.kind != FK_REF) {
+            if (!(f.kind == FK_CAL && (f.day > 0 || f.hour >= 0))) return core_at(c, i, out);
+        }
+        return end;
+    }
+    if (j > i) return core_at(c, i, out);
+    return i;
+}
