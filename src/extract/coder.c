@@ -338,10 +338,15 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
                 pm->score += 1;
                 return true;
             }
-            if (e->kind == DL_PE_SKIP_NP && c->doc->tokens[q].kind == DL_TOK_WORD) {
+            /* "^": a noun phrase starts here (not a preposition, a time, a verb) */
+            if (e->kind == DL_PE_SKIP_NP &&
+                (c->doc->tokens[q].kind == DL_TOK_WORD || c->doc->tokens[q].kind == DL_TOK_QUOTE) &&
+                !(wc(c, q) & (DL_W_PREP | DL_W_SUBORD | DL_W_CONJ)) && !c->tok[q].timex && c->tok[q].vg == NONE &&
+                !is_weekdayish(c, q)) {
                 *pos = q + 1;
                 return true;
             }
+            if (e->kind == DL_PE_SKIP_NP) return false; /* only right here */
             continue;
         }
         for (uint32_t a = 0; a < e->n_alts; a++) {
@@ -893,6 +898,28 @@ static void link_groups(article_ctx *c, uint32_t s) {
     }
 }
 
+/* Is the verb inside an if/unless clause (the condition itself)? */
+static bool in_condition(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;) {
+        if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":") || is(c, q, "--")) return false;
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
+        if (is(c, q, "if") || is(c, q, "unless")) return true;
+    }
+    return false;
+}
+
+/* The subject of an if-clause in the sentence ("if Russia invades"). */
+static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    for (uint32_t q = first; q + 1 < end; q++)
+        if (is(c, q, "if") || is(c, q, "unless")) {
+            for (uint32_t r = q + 1; r < end && r < q + 4; r++)
+                if (c->tok[r].mention != NONE && !c->mentions.v[c->tok[r].mention].owner) return c->tok[r].mention;
+        }
+    return NONE;
+}
+
 static bool clause_has_if(const article_ctx *c, const vgroup *g) {
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t q = g->first; q-- > first;) {
@@ -1059,6 +1086,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
         }
         if (cd.source == NONE && !cd.reverse_source) continue;
+        /* "if Russia invades": the condition of a threat is no event */
+        if (!g->noun && in_condition(c, g) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         if (g->future && !g->noun && cd.source != NONE && !g->negated) {
@@ -1102,6 +1131,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
                 cd.hypothetical = false;
             }
+        }
+        /* a threat with no target threatens whoever the condition names
+         * ("warned that if Russia invaded, ...") */
+        if (strncmp(cd.code, "13", 2) == 0 && cd.target == NONE && !cd.reverse_source) {
+            uint32_t cs = condition_subject(c, s);
+            if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
+                cd.target = cs;
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
