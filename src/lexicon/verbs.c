@@ -517,7 +517,7 @@ static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
 }
 
 dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
-    qsort(lex->nodeverb.v, lex->nodeverb.n, sizeof *lex->nodeverb.v, cmp_nodeverb);
+    if (lex->nodeverb.n) qsort(lex->nodeverb.v, lex->nodeverb.n, sizeof *lex->nodeverb.v, cmp_nodeverb);
     size_t k = 0; /* merge entries of one verb at one node */
     for (size_t i = 0; i < lex->nodeverb.n; i++) {
         if (k && lex->nodeverb.v[k - 1].node == lex->nodeverb.v[i].node &&
