@@ -62,6 +62,7 @@ int cmd_sentences(int argc, char **argv) {
             if (s->flags & DL_SF_BULLET) json_array_append_new(fl, json_string("bullet"));
             if (s->flags & DL_SF_DATELINE) json_array_append_new(fl, json_string("dateline"));
             if (s->flags & DL_SF_PARA_START) json_array_append_new(fl, json_string("paragraph"));
+            if (s->flags & DL_SF_CUT) json_array_append_new(fl, json_string("cut"));
             json_object_set_new(o, "flags", fl);
             if (tokens) {
                 json_t *tk = json_array();

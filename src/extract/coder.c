@@ -559,12 +559,14 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     return st;
 }
 
-/* All mentions of the conjunction group of mention mi (in its sentence). */
+/* All mentions of the conjunction group of mention mi (in its sentence).
+ * Mentions are stored in sentence order, so only mi's sentence is scanned. */
 static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
     const mention *m = &c->mentions.v[mi];
-    size_t n = 0;
-    for (size_t k = 0; k < c->mentions.n && n < cap; k++)
-        if (c->mentions.v[k].group == m->group && c->mentions.v[k].sentence == m->sentence) out[n++] = (uint32_t)k;
+    size_t n = 0, k0 = mi;
+    while (k0 > 0 && c->mentions.v[k0 - 1].sentence == m->sentence) k0--;
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == m->sentence && n < cap; k++)
+        if (c->mentions.v[k].group == m->group) out[n++] = (uint32_t)k;
     if (!n) out[n++] = mi;
     return n;
 }
@@ -861,11 +863,32 @@ void find_speakers(article_ctx *c) {
 
 /* ---- one sentence ----------------------------------------------------------- */
 
+/* The first mention / verb group of sentence s or later: both lists are in
+ * sentence order, so per-sentence work need not scan the whole article. */
+static size_t first_mention(const article_ctx *c, uint32_t s) {
+    size_t lo = 0, hi = c->mentions.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->mentions.v[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
+    size_t lo = 0, hi = c->vgroups.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->vgroups.v[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
 static void link_groups(article_ctx *c, uint32_t s) {
     mention *prev = NULL;
-    for (size_t k = 0; k < c->mentions.n; k++) {
+    for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
-        if (m->sentence != s) continue;
         if (prev && m->start >= prev->end && m->group != prev->group) {
             uint32_t a = prev->end, b = m->start;
             bool conj = (b == a + 1 && (is(c, a, "and") || is(c, a, ",") || is(c, a, "or"))) ||
@@ -967,9 +990,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
     VEC(candidate) cands = {0};
     dl_status st = DL_OK;
     bool all = extractor_all_modalities(c->x);
-    for (uint32_t gi = 0; gi < c->vgroups.n && st == DL_OK; gi++) {
+    for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s && st == DL_OK; gi++) {
         vgroup *g = &c->vgroups.v[gi];
-        if (g->sentence != s || g->consumed_by != NONE) continue;
+        if (g->consumed_by != NONE) continue;
         const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
         candidate cd = {.vg = gi, .source = NONE, .target = NONE};
         pmatch pm;

@@ -65,6 +65,7 @@ static void ctx_free(article_ctx *c) {
     free(c->noise);
     free(c->speaker);
     free(c->speaker_ent);
+    free(c->seen_person);
 }
 
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
@@ -150,20 +151,21 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
         }
         find_speakers(&c);
         resolve_first_person(&c);
+        size_t kt = 0, km = 0, kv = 0; /* each list is in sentence order */
         for (uint32_t s = 0; s < doc->n_sentences; s++) {
             const dl_sentence *sent = &doc->sentences[s];
             dl_buf_printf(&b, "\n[%u]%s %.*s\n", s, c.noise[s] ? " (noise)" : "", (int)(sent->end - sent->start),
                           doc->text + sent->start);
             if (c.speaker_ent[s].type != E_NONE)
                 dl_buf_printf(&b, "  speaker: %s %s\n", c.speaker_ent[s].name, c.speaker_ent[s].country);
-            for (size_t k = 0; k < c.timexes.n; k++) {
-                const dl_timex *tx = &c.timexes.items[k];
+            for (; kt < c.timexes.n && c.timexes.items[kt].sentence <= s; kt++) {
+                const dl_timex *tx = &c.timexes.items[kt];
                 if (tx->sentence == s)
                     dl_buf_printf(&b, "  time   [%.*s] %s %s\n", (int)(tx->end - tx->start), doc->text + tx->start,
                                   dl_timex_type_name(tx->type), tx->value);
             }
-            for (size_t k = 0; k < c.mentions.n; k++) {
-                const mention *m = &c.mentions.v[k];
+            for (; km < c.mentions.n && c.mentions.v[km].sentence <= s; km++) {
+                const mention *m = &c.mentions.v[km];
                 if (m->sentence != s) continue;
                 size_t st0 = doc->tokens[m->start].start, en = doc->tokens[m->end - 1].end;
                 dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s\n", (int)(en - st0), doc->text + st0,
@@ -172,8 +174,8 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
                               m->group, m->locative ? " locative" : "", m->possessive ? " possessive" : "",
                               m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "");
             }
-            for (size_t k = 0; k < c.vgroups.n; k++) {
-                const vgroup *g = &c.vgroups.v[k];
+            for (; kv < c.vgroups.n && c.vgroups.v[kv].sentence <= s; kv++) {
+                const vgroup *g = &c.vgroups.v[kv];
                 if (g->sentence != s) continue;
                 size_t st0 = doc->tokens[g->first].start, en = doc->tokens[g->end - 1].end;
                 const dl_verb_block *bl = dl_lexicon_block(x->lex, g->block);
