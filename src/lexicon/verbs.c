@@ -104,11 +104,12 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         const char *forms2[2] = {w[n - 1], pl};
         uint32_t ids[MAXW];
         for (int f = 0; f < 2; f++) {
-            for (size_t i = 0; i < n; i++) {
+            bool one = true; /* every word one token (else skip the form) */
+            for (size_t i = 0; i < n && one; i++) {
                 const char *word = i == n - 1 ? forms2[f] : w[i];
-                if (dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) != 1) return false;
+                one = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) == 1;
             }
-            if (!add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
+            if (one && !add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
         }
         (void)h;
         return true;
@@ -133,11 +134,12 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
     }
     uint32_t ids[MAXW];
     for (size_t f = 0; f < nf; f++) {
-        for (size_t i = 0; i < n; i++) {
+        bool one = true; /* every word one token (else skip the form) */
+        for (size_t i = 0; i < n && one; i++) {
             const char *word = i == h ? forms[f].form : w[i];
-            size_t k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
-            if (k != 1) return false;
+            one = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) == 1;
         }
+        if (!one) continue;
         if (!add_form(lex, ids, n, verb, forms[f].bits) || !dl_lex_grow_words(lex)) return false;
         lex->anyverb.v[ids[h]] |= forms[f].bits; /* for finding clauses */
     }
@@ -447,6 +449,11 @@ dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint3
             strncat(lemma, i ? " " : "", sizeof lemma - strlen(lemma) - 1);
             strncat(lemma, w[i], sizeof lemma - strlen(lemma) - 1);
         }
+        for (size_t i = 0; i < nw; i++) {
+            uint32_t id;
+            if (dl_lex_phrase_ids(lex, w[i], strlen(w[i]), &id, 1) != 1)
+                return FAIL("verb '%s': '%s' is not one word (join words with '_')", lemma, w[i]);
+        }
         v.lemma = dl_lex_str(lex, lemma, strlen(lemma));
         const char *lb = memchr(e, '[', (size_t)(s + n - e));
         const char *cb = memchr(e, '{', (size_t)(s + n - e));
@@ -545,11 +552,15 @@ dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
         if (dl_intern(&lex->words, alt, strlen(alt), 1) == DL_NO_ID) return NOMEM();
     }
     if (!dl_lex_grow_words(lex)) return NOMEM();
+    dl_lex_verbs_reset();
+    return load_compose(lex, err);
+}
+
+void dl_lex_verbs_reset(void) {
     free(vstate.irr.v);
     memset(&vstate, 0, sizeof vstate);
     free(syns.syn.v);
     memset(&syns, 0, sizeof syns);
-    return load_compose(lex, err);
 }
 
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,

@@ -383,7 +383,7 @@ static void tokenize(tk_state *st) {
                 if (cps == 1) {
                     /* "U.S.", "a.m.", "E.U." - or an initial, "J." */
                     size_t k = j;
-                    while (k + 1 < len && s[k] == '.' && dl_isalpha((unsigned char)s[k + 1]) &&
+                    while (k + 1 < len && k - start < DL_MAX_TOKEN_BYTES && s[k] == '.' && dl_isalpha((unsigned char)s[k + 1]) &&
                            (k + 2 >= len || !(dl_isalpha((unsigned char)s[k + 2]) || dl_isdigit((unsigned char)s[k + 2]))))
                         k += 2;
                     j = k < len && s[k] == '.' ? k + 1 : k;
@@ -436,7 +436,7 @@ static void tokenize(tk_state *st) {
         } else if (is_hyphen(cp) || is_dash(cp)) {
             kind = DL_TOK_DASH;
             if (cp == '-' && j < len && s[j] == '-') { /* "--" */
-                while (j < len && s[j] == '-') j++;
+                while (j < len && s[j] == '-' && j - i < DL_MAX_TOKEN_BYTES) j++;
             }
         } else if (cp == '.' && j + 1 < len && s[j] == '.' && s[j + 1] == '.') {
             j += 2; /* "..." */
