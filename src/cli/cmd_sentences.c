@@ -17,13 +17,19 @@ static void help(void) {
            "Options:\n"
            "  -d, --date DATE    publication date for articles without one\n"
            "      --tokens       add each sentence's normalised tokens\n"
-           "  -h, --help         show this help\n");
+           "      --repair-utf8  replace invalid UTF-8 (and convert Windows-1252\n"
+           "                     punctuation) instead of rejecting the article\n"
+           "  -h, --help         show this help\n"
+           "Limits:\n%s",
+           cli_limits_help);
 }
 
 int cmd_sentences(int argc, char **argv) {
     static const struct option longopts[] = {{"date", required_argument, 0, 'd'},
                                               {"tokens", no_argument, 0, 't'},
+                                              {"repair-utf8", no_argument, 0, 'r'},
                                               {"help", no_argument, 0, 'h'},
+                                              CLI_LIMIT_LONGOPTS,
                                               {0, 0, 0, 0}};
     dl_reader_options ropt = {0};
     bool tokens = false;
@@ -31,9 +37,13 @@ int cmd_sentences(int argc, char **argv) {
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:h", longopts, NULL)) != -1) {
+        int lim = cli_limit_option("sentences", c, optarg, &ropt, NULL);
+        if (lim < 0) return EXIT_USAGE;
+        if (lim) continue;
         switch (c) {
         case 'd': ropt.default_date = optarg; break;
         case 't': tokens = true; break;
+        case 'r': ropt.repair_utf8 = true; break;
         case 'h': help(); return EXIT_OK;
         case ':': return cli_usage_error("sentences", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("sentences", "unknown option %s", argv[optind - 1]);

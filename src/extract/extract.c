@@ -68,10 +68,22 @@ static void ctx_free(article_ctx *c) {
     free(c->seen_person);
 }
 
+/* Fail an article whose sentence s yielded n events, over the limit. */
+static dl_status too_many_events(const dl_article *a, const dl_doc *doc, uint32_t s, size_t n, size_t limit,
+                                 dl_error *err) {
+    return dl_error_set(err, DL_ERR_LIMIT, a->origin, a->origin_line, -1,
+                        "article '%s': sentence %u (byte %zu of the text) yields %zu events, more than the "
+                        "limit of %zu (--max-events-per-sentence)",
+                        a->id, s, doc->sentences[s].start, n, limit);
+}
+
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
     dl_doc *doc;
     dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
     if (st != DL_OK) return st;
+    size_t n0 = out->n, limit = x->opt.max_events_per_sentence ? x->opt.max_events_per_sentence : DL_DEFAULT_MAX_EVENTS;
+    uint32_t over = NONE; /* the sentence over the limit */
+    size_t n_over = 0;
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
     c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
@@ -94,12 +106,26 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     if (st == DL_OK) {
         find_speakers(&c);
         resolve_first_person(&c);
-        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) st = code_sentence(&c, s);
+        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
+            size_t before = out->n;
+            st = code_sentence(&c, s);
+            if (st == DL_OK && out->n - before > limit) {
+                over = s;
+                n_over = out->n - before;
+                st = DL_ERR_LIMIT;
+            }
+        }
     }
+    if (st == DL_ERR_LIMIT && over != NONE) too_many_events(a, doc, over, n_over, limit, err);
+    else if (st != DL_OK) dl_error_set(err, st, a->origin, a->origin_line, -1, "article '%s': %s", a->id, dl_status_name(st));
     ctx_free(&c);
     dl_doc_free(doc);
-    if (st != DL_OK) return dl_error_set(err, st, a->origin, a->origin_line, -1, "article '%s': %s", a->id,
-                                         dl_status_name(st));
+    if (st != DL_OK) {
+        /* nothing of a failed article stays in the list */
+        for (size_t i = n0; i < out->n; i++) dl_event_clear(&out->items[i]);
+        out->n = n0;
+        return st;
+    }
     return DL_OK;
 }
 
