@@ -14,6 +14,7 @@ exit status, output text and JSON.  Each test is a data file in tests/cli/cases/
     no-stderr: text        (must not occur)
     output: {tmp}/out.json (read this file instead of stdout for json checks)
     absent: {tmp}/out.json (no file matches afterwards; a glob: {tmp}/.out.json.*)
+    exists: {tmp}/t.png    (this file exists afterwards and is not empty)
     generate: {tmp}/big.txt EXPR   (before the run: write the Python expression's
                             value, str or bytes, to the file; `random` is seeded)
     seconds: 60            (the run must take at most this long; not checked
@@ -138,6 +139,8 @@ def main():
                 failures.append(f"stderr lacks {v!r}")
             elif k == "no-stderr" and v in p.stderr:
                 failures.append(f"stderr has {v!r}")
+            elif k == "exists" and not (os.path.isfile(v) and os.path.getsize(v) > 0):
+                failures.append(f"{v} is missing or empty")
             elif k == "absent" and glob.glob(v):
                 failures.append(f"{v} exists: {glob.glob(v)}")
             elif k == "seconds" and took > float(v) and not wrapper:
