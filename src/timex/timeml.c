@@ -161,6 +161,7 @@ dl_status dl_timeml_read(const char *xml, size_t len, const char *name, dl_timem
     }
     out->text_len = b.len;
     out->text = b.len ? dl_buf_take(&b) : dl_strdup("");
+    dl_buf_free(&b); /* an empty text: the reserved buffer */
     if (!out->text) {
         dl_timeml_doc_clear(out);
         return dl_error_set(err, DL_ERR_NOMEM, name, -1, -1, "out of memory");
