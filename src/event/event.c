@@ -142,115 +142,15 @@ void dl_article_info_clear(dl_article_info *a) {
     memset(a, 0, sizeof *a);
 }
 
-/* ---- to JSON ------------------------------------------------------------ */
-
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
-
-static json_t *entity_json(const dl_entity *e) {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", str_or_null(e->text));
-    json_object_set_new(o, "name", str_or_null(e->name));
-    json_object_set_new(o, "country", str_or_null(e->country));
-    json_object_set_new(o, "sector", str_or_null(e->sector));
-    json_object_set_new(o, "code", str_or_null(e->code));
-    return o;
-}
-
-static json_t *day_json(dl_day d) {
-    if (d == DL_DAY_NONE) return json_null();
-    char buf[16];
-    return json_string(dl_day_format(d, buf));
-}
-
-static json_t *date_json(const dl_event_date *dt) {
-    json_t *d = json_object();
-    json_object_set_new(d, "value", dt->when.value[0] ? json_string(dt->when.value) : json_null());
-    json_object_set_new(d, "start", day_json(dt->when.start));
-    json_object_set_new(d, "end", day_json(dt->when.end));
-    json_object_set_new(d, "granularity", json_string(dl_granularity_name(dt->when.granularity)));
-    json_object_set_new(d, "basis", str_or_null(dt->basis));
-    json_object_set_new(d, "inferred", json_boolean(dt->inferred));
-    return d;
-}
-
-static json_t *action_json(const dl_action *ac) {
-    json_t *a = json_object();
-    json_object_set_new(a, "text", str_or_null(ac->text));
-    json_object_set_new(a, "code", ac->code[0] ? json_string(ac->code) : json_null());
-    json_object_set_new(a, "root", ac->root[0] ? json_string(ac->root) : json_null());
-    json_object_set_new(a, "label", str_or_null(ac->label));
-    json_object_set_new(a, "quadclass", json_integer(ac->quadclass));
-    json_object_set_new(a, "goldstein", json_real(ac->goldstein));
-    return a;
-}
-
-static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
-
-static bool entity_eq(const dl_entity *a, const dl_entity *b) {
-    return str_eq(a->text, b->text) && str_eq(a->name, b->name) && str_eq(a->country, b->country) &&
-           str_eq(a->sector, b->sector) && str_eq(a->code, b->code);
-}
-
-/* The members of `c` (a mention's own coding) that differ from `ev`. */
-static json_t *coded_json(const dl_event *ev, const dl_event *c) {
-    json_t *o = json_object();
-    if (!str_eq(ev->id, c->id)) json_object_set_new(o, "id", str_or_null(c->id));
-    const dl_when *a = &ev->date.when, *b = &c->date.when;
-    if (strcmp(a->value, b->value) || a->start != b->start || a->end != b->end ||
-        a->granularity != b->granularity || !str_eq(ev->date.basis, c->date.basis) ||
-        ev->date.inferred != c->date.inferred)
-        json_object_set_new(o, "date", date_json(&c->date));
-    if (!entity_eq(&ev->actor, &c->actor)) json_object_set_new(o, "actor", entity_json(&c->actor));
-    if (!str_eq(ev->action.text, c->action.text) || strcmp(ev->action.code, c->action.code) ||
-        ev->action.quadclass != c->action.quadclass || ev->action.goldstein != c->action.goldstein)
-        json_object_set_new(o, "action", action_json(&c->action));
-    if (ev->has_target != c->has_target || (c->has_target && !entity_eq(&ev->target, &c->target)))
-        json_object_set_new(o, "target", c->has_target ? entity_json(&c->target) : json_null());
-    if (!str_eq(ev->quote, c->quote)) json_object_set_new(o, "quote", str_or_null(c->quote));
-    if (ev->negated != c->negated) json_object_set_new(o, "negated", json_boolean(c->negated));
-    if (ev->hypothetical != c->hypothetical) json_object_set_new(o, "hypothetical", json_boolean(c->hypothetical));
-    if (ev->confidence != c->confidence) json_object_set_new(o, "confidence", json_real(c->confidence));
-    return o;
-}
-
-json_t *dl_event_to_json(const dl_event *ev, bool explain) {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", str_or_null(ev->id));
-    json_object_set_new(o, "date", date_json(&ev->date));
-    json_object_set_new(o, "actor", entity_json(&ev->actor));
-    json_object_set_new(o, "action", action_json(&ev->action));
-    json_object_set_new(o, "target", ev->has_target ? entity_json(&ev->target) : json_null());
-    json_object_set_new(o, "quote", str_or_null(ev->quote));
-    json_object_set_new(o, "negated", json_boolean(ev->negated));
-    json_object_set_new(o, "hypothetical", json_boolean(ev->hypothetical));
-    json_object_set_new(o, "confidence", json_real(ev->confidence));
-    json_t *ms = json_array();
-    for (size_t i = 0; i < ev->n_mentions; i++) {
-        const dl_mention *m = &ev->mentions[i];
-        json_t *mo = json_object();
-        json_object_set_new(mo, "article", str_or_null(m->article));
-        json_object_set_new(mo, "sentence", json_integer(m->sentence));
-        json_object_set_new(mo, "start", json_integer(m->start));
-        json_object_set_new(mo, "end", json_integer(m->end));
-        json_object_set_new(mo, "text", str_or_null(m->text));
-        if (m->coded) {
-            json_t *c = coded_json(ev, m->coded);
-            if (json_object_size(c)) json_object_set_new(mo, "coded", c);
-            else json_decref(c);
-        }
-        json_array_append_new(ms, mo);
-    }
-    json_object_set_new(o, "mentions", ms);
-    if (explain) json_object_set_new(o, "explain", str_or_null(ev->explain));
-    return o;
-}
+/* ---- to JSON (json_out.c writes the text) ------------------------------- */
 
 char *dl_event_to_json_text(const dl_event *ev, bool explain) {
-    json_t *o = dl_event_to_json(ev, explain);
-    if (!o) return NULL;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-    json_decref(o);
-    return s;
+    dl_buf b = {0};
+    if (!dl_event_json(&b, ev, explain, -1)) {
+        dl_buf_free(&b);
+        return NULL;
+    }
+    return dl_buf_take(&b);
 }
 
 /* ---- from JSON ---------------------------------------------------------- */

@@ -1,0 +1,347 @@
+/* json_out.c - the JSON text of events, written straight into a buffer.
+ *
+ * No jansson tree is built: events are the bulk of every log, and building
+ * and dumping a tree per event cost more than extracting it.  The bytes are
+ * exactly those of jansson's json_dumps() with JSON_PRESERVE_ORDER |
+ * JSON_REAL_PRECISION(6) and either JSON_COMPACT or JSON_INDENT(2), the form
+ * the logs have always had (tests/unit/test_event.c re-dumps our text with
+ * jansson and compares):
+ *   - strings: '"' '\\' and the controls \b \f \n \r \t escaped by name,
+ *     other bytes below 0x20 as \u00XX (upper-case hex); '/' and non-ASCII
+ *     as they are.  Invalid UTF-8 (which the readers never let in) becomes
+ *     U+FFFD rather than an invalid document;
+ *   - reals: "%.6g", with ".0" added when that reads as an integer and the
+ *     exponent without '+' or leading zeros;
+ *   - indented: a newline and 2 spaces per level before each member or
+ *     element and before the closing bracket; "key": value; empty
+ *     containers as {} and []. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/util.h"
+#include "event_json.h"
+
+/* The emitter: compact, or indented with `base` spaces before every line
+ * after the first. */
+typedef struct {
+    dl_buf *b;
+    int base;      /* < 0: compact */
+    int depth;
+    bool first[8]; /* per open container: no member written yet */
+} jw;
+
+static inline void put(jw *w, const char *s, size_t n) { dl_buf_append(w->b, s, n); }
+#define PUTS(w, lit) put(w, lit, sizeof lit - 1)
+
+static void newline(jw *w, int depth) {
+    static const char spaces[] = "                                                                ";
+    size_t n = (size_t)w->base + 2 * (size_t)depth;
+    if (!dl_buf_reserve(w->b, n + 1)) return;
+    w->b->data[w->b->len++] = '\n';
+    while (n) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        put(w, spaces, k);
+        n -= k;
+    }
+    w->b->data[w->b->len] = 0;
+}
+
+/* Byte classes for strings: 0 copied, 1 escaped, 2 a UTF-8 lead byte. */
+static const unsigned char *str_class(void) {
+    static unsigned char t[256];
+    static bool ready;
+    if (!ready) { /* idempotent: racing threads write the same values */
+        for (int c = 0; c < 256; c++) t[c] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
+        ready = true;
+    }
+    return t;
+}
+
+/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), 0 if
+ * invalid. */
+static size_t utf8_len(const unsigned char *s, const unsigned char *end) {
+    unsigned c = s[0];
+    size_t n;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
+    else return 0;
+    if ((size_t)(end - s) < n) return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = cp << 6 | (s[i] & 0x3F);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return n;
+}
+
+void dl_json_put_string(dl_buf *b, const char *str) {
+    if (!str) {
+        dl_buf_append(b, "null", 4);
+        return;
+    }
+    const unsigned char *cls = str_class();
+    const unsigned char *s = (const unsigned char *)str, *end = s + strlen(str), *run = s;
+    dl_buf_reserve(b, (size_t)(end - s) + 2);
+    dl_buf_putc(b, '"');
+    while (s < end) {
+        unsigned char k = cls[*s];
+        if (!k) {
+            s++;
+            continue;
+        }
+        if (k == 2) {
+            size_t n = utf8_len(s, end);
+            if (n) {
+                s += n;
+                continue;
+            }
+        }
+        dl_buf_append(b, run, (size_t)(s - run));
+        char esc[8];
+        switch (*s) {
+        case '"': dl_buf_append(b, "\\\"", 2); break;
+        case '\\': dl_buf_append(b, "\\\\", 2); break;
+        case '\b': dl_buf_append(b, "\\b", 2); break;
+        case '\f': dl_buf_append(b, "\\f", 2); break;
+        case '\n': dl_buf_append(b, "\\n", 2); break;
+        case '\r': dl_buf_append(b, "\\r", 2); break;
+        case '\t': dl_buf_append(b, "\\t", 2); break;
+        default:
+            if (*s < 0x20) {
+                static const char hex[] = "0123456789ABCDEF";
+                memcpy(esc, "\\u00", 4);
+                esc[4] = hex[*s >> 4];
+                esc[5] = hex[*s & 15];
+                dl_buf_append(b, esc, 6);
+            } else {
+                dl_buf_append(b, "\xEF\xBF\xBD", 3); /* invalid UTF-8 */
+            }
+        }
+        run = ++s;
+    }
+    dl_buf_append(b, run, (size_t)(s - run));
+    dl_buf_putc(b, '"');
+}
+
+static void put_long(jw *w, long v) {
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0) *--p = '-';
+    put(w, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* jansson's real format at precision 6. */
+static void put_real(jw *w, double v) {
+    if (!isfinite(v)) { /* not JSON (jansson refuses them too) */
+        PUTS(w, "null");
+        return;
+    }
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%.6g", v);
+    if (n < 0 || n >= (int)sizeof buf - 3) return;
+    if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+        memcpy(buf + n, ".0", 3);
+        n += 2;
+    }
+    char *e = strchr(buf, 'e');
+    if (e) { /* "1e+07" -> "1e7", "1e-05" -> "1e-5" */
+        char *start = e + 1, *digits = e + 2;
+        if (*start == '-') start++;
+        while (*digits == '0') digits++;
+        if (digits != start) {
+            memmove(start, digits, strlen(digits) + 1);
+            n = (int)strlen(buf);
+        }
+    }
+    put(w, buf, (size_t)n);
+}
+
+static void put_day(jw *w, dl_day d) {
+    if (d == DL_DAY_NONE) {
+        PUTS(w, "null");
+        return;
+    }
+    char buf[16];
+    dl_json_put_string(w->b, dl_day_format(d, buf));
+}
+
+/* Containers and members. */
+static void open_(jw *w, char c) {
+    put(w, &c, 1);
+    w->depth++;
+    w->first[w->depth < 8 ? w->depth : 7] = true;
+}
+
+static void close_(jw *w, char c) {
+    bool empty = w->first[w->depth < 8 ? w->depth : 7];
+    w->depth--;
+    if (!empty && w->base >= 0) newline(w, w->depth);
+    put(w, &c, 1);
+}
+
+/* Before an element or member: the separator and the line break. */
+static void item(jw *w) {
+    bool *first = &w->first[w->depth < 8 ? w->depth : 7];
+    if (!*first) PUTS(w, ",");
+    *first = false;
+    if (w->base >= 0) newline(w, w->depth);
+}
+
+static void key(jw *w, const char *k, size_t n) {
+    item(w);
+    put(w, "\"", 1);
+    put(w, k, n);
+    if (w->base >= 0) PUTS(w, "\": ");
+    else PUTS(w, "\":");
+}
+#define KEY(w, lit) key(w, lit, sizeof lit - 1)
+
+static void str_member(jw *w, const char *k, size_t n, const char *v) {
+    key(w, k, n);
+    dl_json_put_string(w->b, v);
+}
+#define STR(w, lit, v) str_member(w, lit, sizeof lit - 1, v)
+
+static void bool_member(jw *w, const char *k, size_t n, bool v) {
+    key(w, k, n);
+    if (v) PUTS(w, "true");
+    else PUTS(w, "false");
+}
+#define BOOL(w, lit, v) bool_member(w, lit, sizeof lit - 1, v)
+
+static void entity(jw *w, const dl_entity *e) {
+    open_(w, '{');
+    STR(w, "text", e->text);
+    STR(w, "name", e->name);
+    STR(w, "country", e->country);
+    STR(w, "sector", e->sector);
+    STR(w, "code", e->code);
+    close_(w, '}');
+}
+
+static void date(jw *w, const dl_event_date *dt) {
+    open_(w, '{');
+    STR(w, "value", dt->when.value[0] ? dt->when.value : NULL);
+    KEY(w, "start");
+    put_day(w, dt->when.start);
+    KEY(w, "end");
+    put_day(w, dt->when.end);
+    STR(w, "granularity", dl_granularity_name(dt->when.granularity));
+    STR(w, "basis", dt->basis);
+    BOOL(w, "inferred", dt->inferred);
+    close_(w, '}');
+}
+
+static void action(jw *w, const dl_action *ac) {
+    open_(w, '{');
+    STR(w, "text", ac->text);
+    STR(w, "code", ac->code[0] ? ac->code : NULL);
+    STR(w, "root", ac->root[0] ? ac->root : NULL);
+    STR(w, "label", ac->label);
+    KEY(w, "quadclass");
+    put_long(w, ac->quadclass);
+    KEY(w, "goldstein");
+    put_real(w, ac->goldstein);
+    close_(w, '}');
+}
+
+static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+static bool entity_eq(const dl_entity *a, const dl_entity *b) {
+    return str_eq(a->text, b->text) && str_eq(a->name, b->name) && str_eq(a->country, b->country) &&
+           str_eq(a->sector, b->sector) && str_eq(a->code, b->code);
+}
+
+/* A mention's "coded" object: the members of `c` (its own coding) that
+ * differ from the event `ev`; nothing at all when none differs. */
+static void coded(jw *w, const dl_event *ev, const dl_event *c) {
+    const dl_when *a = &ev->date.when, *b = &c->date.when;
+    bool d_id = !str_eq(ev->id, c->id);
+    bool d_date = strcmp(a->value, b->value) || a->start != b->start || a->end != b->end ||
+                  a->granularity != b->granularity || !str_eq(ev->date.basis, c->date.basis) ||
+                  ev->date.inferred != c->date.inferred;
+    bool d_actor = !entity_eq(&ev->actor, &c->actor);
+    bool d_action = !str_eq(ev->action.text, c->action.text) || strcmp(ev->action.code, c->action.code) ||
+                    ev->action.quadclass != c->action.quadclass || ev->action.goldstein != c->action.goldstein;
+    bool d_target = ev->has_target != c->has_target || (c->has_target && !entity_eq(&ev->target, &c->target));
+    bool d_quote = !str_eq(ev->quote, c->quote);
+    if (!(d_id || d_date || d_actor || d_action || d_target || d_quote || ev->negated != c->negated ||
+          ev->hypothetical != c->hypothetical || ev->confidence != c->confidence))
+        return;
+    KEY(w, "coded");
+    open_(w, '{');
+    if (d_id) STR(w, "id", c->id);
+    if (d_date) KEY(w, "date"), date(w, &c->date);
+    if (d_actor) KEY(w, "actor"), entity(w, &c->actor);
+    if (d_action) KEY(w, "action"), action(w, &c->action);
+    if (d_target) {
+        KEY(w, "target");
+        if (c->has_target) entity(w, &c->target);
+        else PUTS(w, "null");
+    }
+    if (d_quote) STR(w, "quote", c->quote);
+    if (ev->negated != c->negated) BOOL(w, "negated", c->negated);
+    if (ev->hypothetical != c->hypothetical) BOOL(w, "hypothetical", c->hypothetical);
+    if (ev->confidence != c->confidence) KEY(w, "confidence"), put_real(w, c->confidence);
+    close_(w, '}');
+}
+
+bool dl_event_json(dl_buf *b, const dl_event *ev, bool explain, int indent) {
+    jw w = {.b = b, .base = indent};
+    open_(&w, '{');
+    STR(&w, "id", ev->id);
+    KEY(&w, "date");
+    date(&w, &ev->date);
+    KEY(&w, "actor");
+    entity(&w, &ev->actor);
+    KEY(&w, "action");
+    action(&w, &ev->action);
+    KEY(&w, "target");
+    if (ev->has_target) entity(&w, &ev->target);
+    else PUTS(&w, "null");
+    STR(&w, "quote", ev->quote);
+    BOOL(&w, "negated", ev->negated);
+    BOOL(&w, "hypothetical", ev->hypothetical);
+    KEY(&w, "confidence");
+    put_real(&w, ev->confidence);
+    KEY(&w, "mentions");
+    open_(&w, '[');
+    for (size_t i = 0; i < ev->n_mentions; i++) {
+        const dl_mention *m = &ev->mentions[i];
+        item(&w);
+        open_(&w, '{');
+        STR(&w, "article", m->article);
+        KEY(&w, "sentence");
+        put_long(&w, m->sentence);
+        KEY(&w, "start");
+        put_long(&w, m->start);
+        KEY(&w, "end");
+        put_long(&w, m->end);
+        STR(&w, "text", m->text);
+        if (m->coded) coded(&w, ev, m->coded);
+        close_(&w, '}');
+    }
+    close_(&w, ']');
+    if (explain) STR(&w, "explain", ev->explain);
+    close_(&w, '}');
+    return !b->failed;
+}
+
+bool dl_article_info_json(dl_buf *b, const dl_article_info *a) {
+    jw w = {.b = b, .base = -1};
+    open_(&w, '{');
+    STR(&w, "id", a->id);
+    STR(&w, "title", a->title);
+    STR(&w, "source", a->source);
+    STR(&w, "url", a->url);
+    STR(&w, "published", a->published);
+    close_(&w, '}');
+    return !b->failed;
+}
