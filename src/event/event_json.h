@@ -1,15 +1,20 @@
-/* event_json.h - private: the JSON forms of events (event.c reads them with
- * jansson; json_out.c writes them by hand). */
+/* event_json.h - private: the JSON text of events, read (json_in.c) and
+ * written (json_out.c) by hand, without jansson trees. */
 #ifndef DL_EVENT_JSON_H
 #define DL_EVENT_JSON_H
-
-#include <jansson.h>
 
 #include "../common/util.h"
 #include "dipline/event.h"
 
-/* Fill ev from a JSON object; `file`/`line` are used in errors. */
-dl_status dl_event_from_json(json_t *o, dl_event *ev, const char *file, long line, dl_error *err);
+/* Parse one event from its JSON text (json_in.c; no jansson tree).  On
+ * failure ev is cleared, *err_pos is the byte offset of the problem and *why
+ * a static reason; DL_ERR_INPUT, or DL_ERR_NOMEM. */
+dl_status dl_event_parse(const char *text, size_t len, dl_event *ev, size_t *err_pos, const char **why);
+/* The same for an event object at the start of text, followed by anything:
+ * *used is the length of the object.  An object cut short by the end of
+ * the text fails with *err_pos == len (and only such an object does). */
+dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, size_t *used, size_t *err_pos,
+                                const char **why);
 
 /* Append the JSON text of ev to b (SPEC field order): compact when indent
  * < 0, else indented by 2 spaces per level with `indent` more spaces at the
@@ -19,5 +24,24 @@ bool dl_event_json(dl_buf *b, const dl_event *ev, bool explain, int indent);
 bool dl_article_info_json(dl_buf *b, const dl_article_info *a);
 /* Append s as a JSON string ("null" for NULL). */
 void dl_json_put_string(dl_buf *b, const char *s);
+
+/* Length of the valid UTF-8 sequence at s (whose lead byte is >= 0x80),
+ * or 0 when it is not one (overlong forms and surrogates are invalid). */
+static inline size_t dl_utf8_seq_len(const unsigned char *s, const unsigned char *end) {
+    unsigned c = s[0], cp;
+    size_t n;
+    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
+    else return 0;
+    if ((size_t)(end - s) < n) return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = cp << 6 | (s[i] & 0x3F);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return n;
+}
 
 #endif

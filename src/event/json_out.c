@@ -58,26 +58,6 @@ static const unsigned char *str_class(void) {
     return t;
 }
 
-/* Length of the valid UTF-8 sequence at s (lead byte >= 0x80), 0 if
- * invalid. */
-static size_t utf8_len(const unsigned char *s, const unsigned char *end) {
-    unsigned c = s[0];
-    size_t n;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-    else return 0;
-    if ((size_t)(end - s) < n) return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return n;
-}
-
 void dl_json_put_string(dl_buf *b, const char *str) {
     if (!str) {
         dl_buf_append(b, "null", 4);
@@ -94,7 +74,7 @@ void dl_json_put_string(dl_buf *b, const char *str) {
             continue;
         }
         if (k == 2) {
-            size_t n = utf8_len(s, end);
+            size_t n = dl_utf8_seq_len(s, end);
             if (n) {
                 s += n;
                 continue;
@@ -137,11 +117,30 @@ static void put_long(jw *w, long v) {
     put(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-/* jansson's real format at precision 6. */
+/* jansson's real format at precision 6.  Most values (Goldstein scores,
+ * confidences) have at most 4 decimals and 6 digits in all: those are
+ * written directly, exactly as "%.6g" would; the rest go through it. */
 static void put_real(jw *w, double v) {
     if (!isfinite(v)) { /* not JSON (jansson refuses them too) */
         PUTS(w, "null");
         return;
+    }
+    if (fabs(v) < 100 && !(v == 0 && signbit(v))) {
+        long long k = llround(v * 10000);
+        if ((double)k / 10000 == v) { /* v is the double nearest k/10000 */
+            char buf[16], *p = buf;
+            unsigned long long u = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+            if (k < 0) *p++ = '-';
+            unsigned ip = (unsigned)(u / 10000), fr = (unsigned)(u % 10000);
+            if (ip >= 10) *p++ = (char)('0' + ip / 10);
+            *p++ = (char)('0' + ip % 10);
+            *p++ = '.';
+            int digits = 4;
+            while (digits > 1 && fr % 10 == 0) fr /= 10, digits--;
+            for (int i = digits - 1; i >= 0; i--, fr /= 10) p[i] = (char)('0' + fr % 10);
+            put(w, buf, (size_t)(p - buf) + (size_t)digits);
+            return;
+        }
     }
     char buf[64];
     int n = snprintf(buf, sizeof buf, "%.6g", v);
@@ -168,8 +167,17 @@ static void put_day(jw *w, dl_day d) {
         PUTS(w, "null");
         return;
     }
-    char buf[16];
-    dl_json_put_string(w->b, dl_day_format(d, buf));
+    int y, m, dd;
+    dl_day_to_ymd(d, &y, &m, &dd);
+    if (y < 0 || y > 9999) {
+        char buf[16];
+        dl_json_put_string(w->b, dl_day_format(d, buf));
+        return;
+    }
+    char s[12] = {'"', (char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                  (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                  (char)('0' + dd / 10), (char)('0' + dd % 10), '"'};
+    put(w, s, sizeof s);
 }
 
 /* Containers and members. */

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "event/event_json.h"
 #include "helpers.h"
 
@@ -164,7 +166,9 @@ static void serialiser_matches_jansson(void **state) {
         "plain", "", "quote \" backslash \\ slash /", "tab\tnew\nline\rcr\bbs\fff",
         "\x01\x1f\x7f controls", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80 \xe2\x80\xa8",
         NULL};
-    static const double reals[] = {0, -2, 0.85, 1.0 / 3, -10, 7.4, 1e-5, 123456789, 0.0001};
+    static const double reals[] = {0,      -2,      0.85,     1.0 / 3, -10,  7.4,    1e-5,   123456789, 0.0001,
+                                   12.3456, -0.0,   99.9999,  5e-5,    -0.1, 100.5,  0.3,    -99.99,    1e300};
+    const size_t nr = sizeof reals / sizeof *reals;
     for (size_t k = 0; k < sizeof strings / sizeof *strings; k++) {
         dl_event ev;
         make_event(&ev, strings[k] ? strings[k] : "a", (long)k);
@@ -172,8 +176,8 @@ static void serialiser_matches_jansson(void **state) {
         ev.quote = strings[k] ? strdup(strings[k]) : NULL;
         free(ev.actor.name);
         ev.actor.name = strings[(k + 1) % 7] ? strdup(strings[(k + 1) % 7]) : NULL;
-        ev.action.goldstein = reals[k % 9];
-        ev.confidence = reals[(k + 4) % 9];
+        ev.action.goldstein = reals[k % nr];
+        ev.confidence = reals[(k + 4) % nr];
         ev.has_target = k % 2;
         ev.explain = strdup("verbs.txt:1");
         if (k % 3 == 0) { /* a mention coded differently, and one without mentions */
@@ -191,6 +195,17 @@ static void serialiser_matches_jansson(void **state) {
             memset(&ev, 0, sizeof ev);
         }
         for (int pretty = 0; pretty < 2; pretty++) {
+            for (size_t j = 0; j < nr; j++) { /* every real, in a coded mention's confidence */
+                dl_event one;
+                make_event(&one, "r", 1);
+                one.confidence = reals[j];
+                one.action.goldstein = reals[nr - 1 - j];
+                dl_buf b = {0};
+                assert_true(dl_event_json(&b, &one, false, pretty ? 0 : -1));
+                same_bytes_as_jansson(b.data, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+                dl_buf_free(&b);
+                dl_event_clear(&one);
+            }
             dl_buf b = {0};
             assert_true(dl_event_json(&b, &ev, k % 2, pretty ? 0 : -1));
             same_bytes_as_jansson(b.data, pretty ? JSON_INDENT(2) : JSON_COMPACT);
