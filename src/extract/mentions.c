@@ -83,7 +83,10 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 /* ---- token helpers ----------------------------------------------------- */
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
@@ -296,7 +299,7 @@ static bool is_office_qualifier(const char *w) {
                                     "junior", "assistant", "under", "then", "first", "second", "late", "future",
                                     "ex-", "co", "associate", "shadow", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
 }
 
@@ -308,7 +311,7 @@ static bool is_plain_adjective(const char *w) {
                                     "regional", "federal", "national", "central", "military", "elite", "special",
                                     "additional", "more", "heavily", "armed", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
 }
 
@@ -724,7 +727,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (size_t k = 0; k < r->desc.n; k++) {
+    for (uint32_t k = r->desc_first[rule_bucket(norm(c, i))]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;

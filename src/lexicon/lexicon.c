@@ -8,6 +8,7 @@
 #include "dipline/article.h"
 #include "dipline/text.h"
 #include "lexicon_private.h"
+#include "morph.h"
 
 bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments) {
     if (it->p >= it->end) return false;
@@ -195,6 +196,23 @@ static dl_status load_one(dl_lexicon *lex, const char *bundled, const char *path
     return st;
 }
 
+/* Every word's singular, interned once, so that matching a pattern word
+ * plural-insensitively (dl_lexicon_word_matches) compares two ids. */
+static bool build_singulars(dl_lexicon *lex) {
+    if (!vec_reserve(&lex->sing, lex->words.n)) return false;
+    for (uint32_t id = 0; id < lex->words.n; id++) {
+        const char *w = dl_interned(&lex->words, id);
+        uint32_t s = DL_NO_ID;
+        if (strlen(w) < 60) {
+            char one[64];
+            dl_morph_singular(w, one);
+            if ((s = dl_intern(&lex->singulars, one, strlen(one), 1)) == DL_NO_ID) return false;
+        }
+        lex->sing.v[lex->sing.n++] = s;
+    }
+    return true;
+}
+
 /* Bundled actor files, read in this order. */
 static const char *const bundled_actors[] = {"countries.txt", "actors.txt", NULL};
 
@@ -217,6 +235,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (st == DL_OK) st = dl_lex_finish_actors(lex, err);
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);
+    if (st == DL_OK && !build_singulars(lex)) st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (st != DL_OK) {
         dl_lexicon_free(lex);
         return st;
@@ -233,11 +252,17 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->wclass.v);
     free(lex->pron.v);
     free(lex->anyverb.v);
+    free(lex->sing.v);
+    dl_interner_free(&lex->singulars);
     dl_trie_free(&lex->ptrie);
     free(lex->nodeph.v);
     free(lex->node_first.v);
     free(lex->actors.v);
+    dl_interner_free(&lex->codes);
+    free(lex->code_actor.v);
     free(lex->roles.v);
+    dl_interner_free(&lex->role_ids);
+    free(lex->role_first.v);
     free(lex->tenures.v);
     free(lex->tenure_index.v);
     free(lex->agents.v);

@@ -29,13 +29,20 @@ struct dl_lexicon {
     VEC(uint32_t) wclass;  /* word id -> DL_W_* */
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
+    VEC(uint32_t) sing;    /* word id -> id of its singular form in `singulars`
+                              (DL_NO_ID for words too long to inflect) */
+    dl_interner singulars;
 
     /* actors */
     dl_trie ptrie;                /* phrases */
     VEC(node_phrase) nodeph;      /* sorted by node after loading */
     VEC(uint32_t) node_first;     /* node -> first index in nodeph (+1), 0 = none */
     VEC(dl_actor_def) actors;
+    dl_interner codes;            /* codes of countries and organisations */
+    VEC(uint32_t) code_actor;     /* code id -> the first actor with it */
     VEC(dl_role_def) roles;
+    dl_interner role_ids;         /* ids of roles ("head_of_state") */
+    VEC(uint32_t) role_first;     /* role id -> the first role with it */
     VEC(dl_tenure) tenures;       /* per person, contiguous */
     VEC(uint32_t) tenure_index;   /* tenures sorted by (country, role, from) */
     VEC(dl_agent_def) agents;

@@ -581,13 +581,9 @@ uint32_t dl_lexicon_seq_word(const dl_lexicon *lex, uint32_t i) { return i < lex
 
 bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pw) {
     if (word == pw) return true;
-    if (word == DL_WORD_NONE || pw == DL_WORD_NONE) return false;
-    char a[64], b[64];
-    const char *x = dl_interned(&lex->words, word), *y = dl_interned(&lex->words, pw);
-    if (strlen(x) >= 60 || strlen(y) >= 60) return false;
-    dl_morph_singular(x, a);
-    dl_morph_singular(y, b);
-    return strcmp(a, b) == 0;
+    if (word >= lex->sing.n || pw >= lex->sing.n) return false; /* DL_WORD_NONE too */
+    uint32_t a = lex->sing.v[word];
+    return a != DL_NO_ID && a == lex->sing.v[pw];
 }
 
 static bool code_prefix(const char *rule, const char *code) {
