@@ -31,7 +31,18 @@ typedef struct {
     bool first[8]; /* per open container: no member written yet */
 } jw;
 
-static inline void put(jw *w, const char *s, size_t n) { dl_buf_append(w->b, s, n); }
+/* Append to a buffer: inline when it has room (the usual case). */
+static inline void bput(dl_buf *b, const void *s, size_t n) {
+    if (b->len + n < b->cap) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = 0;
+    } else {
+        dl_buf_append(b, s, n);
+    }
+}
+
+static inline void put(jw *w, const char *s, size_t n) { bput(w->b, s, n); }
 #define PUTS(w, lit) put(w, lit, sizeof lit - 1)
 
 static void newline(jw *w, int depth) {
@@ -47,64 +58,51 @@ static void newline(jw *w, int depth) {
     w->b->data[w->b->len] = 0;
 }
 
-/* Byte classes for strings: 0 copied, 1 escaped, 2 a UTF-8 lead byte. */
-static const unsigned char *str_class(void) {
-    static unsigned char t[256];
-    static bool ready;
-    if (!ready) { /* idempotent: racing threads write the same values */
-        for (int c = 0; c < 256; c++) t[c] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
-        ready = true;
-    }
-    return t;
-}
-
 void dl_json_put_string(dl_buf *b, const char *str) {
     if (!str) {
-        dl_buf_append(b, "null", 4);
+        bput(b, "null", 4);
         return;
     }
-    const unsigned char *cls = str_class();
     const unsigned char *s = (const unsigned char *)str, *end = s + strlen(str), *run = s;
     dl_buf_reserve(b, (size_t)(end - s) + 2);
-    dl_buf_putc(b, '"');
+    bput(b, "\"", 1);
     while (s < end) {
-        unsigned char k = cls[*s];
-        if (!k) {
+        if (*s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') {
             s++;
             continue;
         }
-        if (k == 2) {
+        if (*s >= 0x80) {
             size_t n = dl_utf8_seq_len(s, end);
             if (n) {
                 s += n;
                 continue;
             }
         }
-        dl_buf_append(b, run, (size_t)(s - run));
+        bput(b, run, (size_t)(s - run));
         char esc[8];
         switch (*s) {
-        case '"': dl_buf_append(b, "\\\"", 2); break;
-        case '\\': dl_buf_append(b, "\\\\", 2); break;
-        case '\b': dl_buf_append(b, "\\b", 2); break;
-        case '\f': dl_buf_append(b, "\\f", 2); break;
-        case '\n': dl_buf_append(b, "\\n", 2); break;
-        case '\r': dl_buf_append(b, "\\r", 2); break;
-        case '\t': dl_buf_append(b, "\\t", 2); break;
+        case '"': bput(b, "\\\"", 2); break;
+        case '\\': bput(b, "\\\\", 2); break;
+        case '\b': bput(b, "\\b", 2); break;
+        case '\f': bput(b, "\\f", 2); break;
+        case '\n': bput(b, "\\n", 2); break;
+        case '\r': bput(b, "\\r", 2); break;
+        case '\t': bput(b, "\\t", 2); break;
         default:
             if (*s < 0x20) {
                 static const char hex[] = "0123456789ABCDEF";
                 memcpy(esc, "\\u00", 4);
                 esc[4] = hex[*s >> 4];
                 esc[5] = hex[*s & 15];
-                dl_buf_append(b, esc, 6);
+                bput(b, esc, 6);
             } else {
-                dl_buf_append(b, "\xEF\xBF\xBD", 3); /* invalid UTF-8 */
+                bput(b, "\xEF\xBF\xBD", 3); /* invalid UTF-8 */
             }
         }
         run = ++s;
     }
-    dl_buf_append(b, run, (size_t)(s - run));
-    dl_buf_putc(b, '"');
+    bput(b, run, (size_t)(s - run));
+    bput(b, "\"", 1);
 }
 
 static void put_long(jw *w, long v) {

@@ -90,16 +90,29 @@ static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
-/* Dictionary phrases at token i (not beyond end), fitting the text's case. */
+/* Dictionary phrases at token i (not beyond end), fitting the text's case.
+ * Remembered per token: asked again with the same end, or with a nearer
+ * one that the longest phrase still fits before, the answer is the same. */
 static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase **ph, size_t *n) {
     if (i >= end || c->tok[i].word == DL_WORD_NONE) return 0;
+    tokinfo *t = &c->tok[i];
+    if (t->lex_end && (t->lex_end == end || (end < t->lex_end && t->lex_len <= end - i))) {
+        *ph = t->lex_ph;
+        *n = t->lex_n;
+        return t->lex_len;
+    }
     uint32_t words[24], fl[24];
     size_t k = 0;
     for (uint32_t j = i; j < end && k < 24; j++, k++) {
         words[k] = c->tok[j].word;
         fl[k] = tflags(c, j);
     }
-    return dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    t->lex_end = end;
+    t->lex_len = (uint32_t)len;
+    t->lex_n = (uint32_t)*n;
+    t->lex_ph = *ph;
+    return len;
 }
 
 /* The first fitting meaning of a given kind among ph[0..n). */
