@@ -565,6 +565,9 @@ static dl_status start_file(dl_reader *r, dl_article **out, dl_error *err) {
         r->offset++;
         if (c == '\n') blank_lines++;
     }
+    /* An empty file is an error, but empty standard input is an empty
+     * stream: a mapper (Hadoop Streaming, Spark's pipe) may be given none. */
+    if (c < 0 && r->f == stdin) return DL_OK;
     if (c < 0) return dl_error_set(err, DL_ERR_INPUT, r->name, -1, -1, "empty file");
     r->line = blank_lines;
     dl_buf b = {0};

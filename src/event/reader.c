@@ -444,6 +444,10 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 skip_ws(r);
             }
             int c = peek(r);
+            if (c < 0 && r->f == stdin) { /* an empty stream (a reducer given nothing) */
+                r->st = ST_DONE;
+                return DL_OK;
+            }
             if (c < 0) return fail(r, err, "empty %s", "event log");
             if (c == '[') {
                 get(r);
