@@ -38,6 +38,7 @@ comment; an unknown start ('<') becomes 2003-01-01, also with a comment.  Imposs
 """
 import argparse
 import calendar
+import datetime
 import os
 import re
 import sys
@@ -728,7 +729,7 @@ def build_leaders(ci, skip_keys, hand):
         entries = parse_leaders(c) + parse_government(c, iso)
         for names, role, f, t, note in entries:
             if any(fold(n) in skip_keys for n in names):
-                skipped.add(names[0])
+                skipped.add((names[0], iso, role, f, t))
                 continue
             key = None
             for (ciso, k), p in people.items():
@@ -765,6 +766,9 @@ def build_leaders(ci, skip_keys, hand):
                     else:
                         t = GOV_HORIZON if note == "government" else LEADERS_HORIZON
                 for a, b in clip(f, t, hand.get((p["iso"], role), [])):
+                    if (a, b) != (f, t) and (datetime.date.fromisoformat(b) -
+                                             datetime.date.fromisoformat(a)).days < 31:
+                        continue          # a sliver left by differing day counts
                     closed.append((a, b, note if (a, b) == (f, t) else "clipped"))
             p["roles"][role] = merge_tenures(closed)
     for key in [k for k, p in people.items() if not any(p["roles"].values())]:
@@ -832,6 +836,8 @@ def write_atomic(path, lines):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("countryinfo", help="CountryInfo.*.txt")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list the CountryInfo roles of people left to data/people.txt")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 if the outputs are not up to date "
                     "(77, 'skipped', when the CountryInfo file is absent)")
@@ -863,8 +869,13 @@ def main():
         sys.exit(1 if stale else 0)
     write_atomic(a.countries_out, clines)
     write_atomic(a.leaders_out, llines)
+    if a.verbose:
+        for name, iso, role, f, t in sorted(skipped, key=lambda x: (x[1], x[0], x[3])):
+            print(f"  left to data/people.txt: {name} {iso} {role} {f} {t or '>'}",
+                  file=sys.stderr)
     print(f"countryinfo_import: {len(set(crecs) | set(order))} countries, "
-          f"{len(people)} leaders ({len(skipped)} left to data/people.txt)", file=sys.stderr)
+          f"{len(people)} leaders ({len({x[0] for x in skipped})} left to data/people.txt)",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
