@@ -106,7 +106,9 @@ short small stone strong sweet waters west wise woods march june august will ric
 fisher baker carter cole miller turner walker day knight bishop chase clay dean drew duke earl
 gray grey hardy head house judge lamb marsh moss noble north rock rush sharp south spring steel
 street summer swift temple wing winter banks gold silver said sale sales hay hurd joy glass
+begin key soon time ban may
 """.split())
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiv", "xvi"}
 PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le",
              "al", "el", "bin", "ibn", "ben", "abu", "dos", "das", "ter", "mac"}
 
@@ -221,10 +223,10 @@ def parse_file(path, rep):
 
 
 def surname(name):
-    """The surname the loader derives: last word, or from a particle on ("von der Leyen")."""
-    words = name.replace("-", " - ").split()
-    words = [w for w in words if w != "-"]
-    if not words:
+    """The surname the loader derives: last word (by spaces: "Jae-in" stays whole), or from
+    a particle on ("von der Leyen"); none after a regnal number ("Juan Carlos I")."""
+    words = name.split()
+    if not words or words[-1].lower() in ROMAN:
         return ""
     i = len(words) - 1
     while i > 0 and words[i - 1].lower() in PARTICLES:

@@ -199,6 +199,9 @@ ACRONYMS = {"us", "dpr", "usa", "uk", "uae", "dprk", "drc", "rok", "hksar", "fyr
 PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "y", "e", "la", "of",
              "the", "and", "et", "i"}
+NOT_A_PERSON = {"council", "committee", "junta", "government", "presidency", "military",
+                "revolutionary", "provisional", "regency", "directory", "triumvirate",
+                "commission", "command", "front"}
 MONONYMS = {"Suharto", "Hirohito", "Sukarno"}   # one-word names that are unambiguous
 ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
@@ -383,6 +386,16 @@ def split_items(part):
     return items
 
 
+HYPHEN_GIVEN = {"KOR", "PRK"}   # "Yoo Chang Soon" -> "Yoo Chang-soon" (so no "Soon" surname)
+
+
+def korean(name):
+    w = name.split()
+    if len(w) == 3 and all(x.isalpha() for x in w):
+        return f"{w[0]} {w[1]}-{w[2].lower()}"
+    return name
+
+
 def person_names(raw_names):
     out = []
     for n in raw_names:
@@ -399,6 +412,10 @@ def person_names(raw_names):
         t = titlecase(n)
         if " " not in t and t not in MONONYMS:
             continue              # "Fahd", "Hussein", "Prince": would match anyone so named
+        words = t.lower().split()
+        if set(words) & NOT_A_PERSON or re.search(r"(?i)\b(st|nd|rd|th) time\b", t) \
+                or words[-1] in PARTICLES:
+            continue              # "Islamic Revolutionary Council", "St Time", "... al"
         if t not in out:
             out.append(t)
     return out
@@ -728,6 +745,8 @@ def build_leaders(ci, skip_keys, hand):
             continue
         entries = parse_leaders(c) + parse_government(c, iso)
         for names, role, f, t, note in entries:
+            if iso in HYPHEN_GIVEN:
+                names = list(dict.fromkeys(korean(n) for n in names))
             if any(fold(n) in skip_keys for n in names):
                 skipped.add((names[0], iso, role, f, t))
                 continue
