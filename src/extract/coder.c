@@ -405,7 +405,7 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     uint32_t pos = g->end;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        int window = k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
         if (!match_elem(c, e, &pos, end, window, pm)) return false;
     }
     pos = g->first;
@@ -562,6 +562,14 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
 /* All mentions of the conjunction group of mention mi (in its sentence). */
 static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
     const mention *m = &c->mentions.v[mi];
+    /* "they" for "Both leaders": the antecedent's group */
+    if (m->kind == M_PRONOUN && m->plural && m->antecedent != NONE) {
+        const mention *a = &c->mentions.v[m->antecedent];
+        size_t n = 0;
+        for (size_t k = 0; k < c->mentions.n && n < cap; k++)
+            if (c->mentions.v[k].group == a->group && c->mentions.v[k].sentence == a->sentence) out[n++] = (uint32_t)k;
+        if (n >= 2) return n;
+    }
     size_t n = 0;
     for (size_t k = 0; k < c->mentions.n && n < cap; k++)
         if (c->mentions.v[k].group == m->group && c->mentions.v[k].sentence == m->sentence) out[n++] = (uint32_t)k;
@@ -598,8 +606,9 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * both sides in the subject; each acts towards the other */
     bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
                   strncmp(cd->code, "06", 2) == 0;
-    if (nt == 0 && ns >= 2 && mutual) {
-        for (size_t a = 0; a < ns; a++)
+    if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
+        if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
+        for (size_t a = 0; a < (ns > 2 ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
                 if (a == k || !usable(&am->ent) || !usable(&t->ent) || same_side(&am->ent, &t->ent)) continue;
@@ -641,6 +650,13 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
         if (q < end && c->tok[q].mention != NONE) {
             uint32_t m1 = c->tok[q].mention;
             uint32_t r = c->mentions.v[m1].end;
+            /* "between Britain's foreign secretary, Liz Truss, and ..." */
+            if (r + 1 < end && is(c, r, ",") && c->tok[r + 1].mention != NONE) {
+                uint32_t ap = c->tok[r + 1].mention;
+                uint32_t r2 = c->mentions.v[ap].end;
+                if (r2 < end && is(c, r2, ",")) r2++;
+                if (r2 < end && is(c, r2, "and")) r = r2;
+            }
             if (r + 1 < end && (is(c, r, "and") || is(c, r, "with"))) {
                 uint32_t s2 = r + 1;
                 while (s2 < end && skippable(c, s2)) s2++;
@@ -1061,6 +1077,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
                 cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
                                       cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* a statement whose content gives it a code of its own ("said Moscow
+             * was ready to keep talking with Washington": 036): the other
+             * party named in what was said is the target */
+            if (cd.speech && cd.target == NONE && strncmp(cd.code, "01", 2) != 0 && cd.source != NONE) {
+                const entity *sp = &c->mentions.v[cd.source].ent;
+                uint32_t end = sent_end(c, s);
+                for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                    uint32_t mi = c->tok[q].mention;
+                    if (mi == NONE) continue;
+                    const mention *m = &c->mentions.v[mi];
+                    if (usable(&m->ent) && !same_side(sp, &m->ent) && !m->locative) cd.target = mi;
+                    q = m->end - 1;
+                }
+            }
             /* "demanded that the US cancel ...": the clause's subject is the
              * target, and what is demanded is no event of its own */
             static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};

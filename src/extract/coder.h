@@ -60,6 +60,7 @@ typedef struct mention {
     bool first_person;    /* we/I/our: the speaker */
     bool in_quote;
     uint32_t group;       /* conjunction group id ("X and Y" share one) */
+    uint32_t antecedent;  /* a pronoun's antecedent mention, or NONE */
     bool resolved_by_coref;
 } mention;
 

@@ -255,6 +255,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     m->ent = a->ent;
     m->plural = plural;
     m->resolved_by_coref = true;
+    m->antecedent = (uint32_t)(a - c->mentions.v);
 }
 
 /* An office without a country ("the foreign minister", "the chancellor"). */
@@ -362,7 +363,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     uint32_t poss_pron_country = 0;
     entity poss_ent;
     ent_clear(&poss_ent);
-    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON)) {
+    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON) && !is(c, j, "that") &&
+        !is(c, j, "which") && !is(c, j, "what") && !is(c, j, "whose")) {
         det = true;
         j++;
     }
@@ -700,6 +702,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         return true;
     }
     if ((p = pick(c, j, ph, n, DL_PH_CAPITAL))) {
+        /* "the Minsk agreements", "the Moscow talks": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, "GOV");
         out->ent.where = p->where;
@@ -747,6 +754,7 @@ static bool push_mention(article_ctx *c, mention m) {
 }
 
 static void fill_context(article_ctx *c, mention *m, uint32_t first) {
+    m->antecedent = NONE;
     m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
     m->prep_word = NONE;
     m->group = c->next_group++;

@@ -268,7 +268,7 @@ static bool word_elem(pat_build *b, const char *s, size_t n, uint8_t flags) {
 static bool parse_items(pat_build *b, const char *s, size_t n) {
     const char *end = s + n;
     int in_prep = 0;
-    bool expect_prep = false;
+    bool expect_prep = false, anywhere = false;
     while (s < end) {
         while (s < end && (*s == ' ' || *s == '\t')) s++;
         if (s >= end) break;
@@ -296,7 +296,13 @@ static bool parse_items(pat_build *b, const char *s, size_t n) {
             tl = (size_t)(s - t);
         }
         if (!tl) continue;
+        if (tl == 3 && strncmp(t, "...", 3) == 0) { /* the next item may be far */
+            anywhere = true;
+            continue;
+        }
         uint8_t flags = in_prep && !expect_prep ? DL_PEF_CONSECUTIVE : 0;
+        if (anywhere) flags |= DL_PEF_ANYWHERE;
+        anywhere = false;
         if (tl == 1 && *t == '*') {
             b->after_verb = true;
             continue;
