@@ -178,10 +178,12 @@ static size_t split_verb(const char *s, size_t n, char w[][64], size_t *head) {
 }
 
 static bool parse_code(const char *s, size_t n, char out[8]) {
-    /* "[040]", "[042:043]" (first part), "[---]" */
+    /* "[040]", "[042:043]" (the source's code), "[:173]" (only the other
+     * side's: taken as the code), "[---]" */
     if (n < 3 || s[0] != '[') return false;
-    size_t k = 0;
-    for (size_t i = 1; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
+    size_t k = 0, i = 1;
+    if (i < n && s[i] == ':') i++;
+    for (; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
     out[k] = 0;
     return k > 0;
 }
