@@ -48,10 +48,19 @@ static bool is_weekdayish(const article_ctx *c, uint32_t i) {
     return false;
 }
 
+/* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
+static bool ly_adverb(const article_ctx *c, uint32_t i) {
+    const dl_token *t = &c->doc->tokens[i];
+    if (t->kind != DL_TOK_WORD || wc(c, i) || c->tok[i].mention != NONE || t->norm_len < 5) return false;
+    const char *w = norm(c, i);
+    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && strcmp(w + t->norm_len - 4, "ally") != 0 &&
+           !c->tok[i].vforms;
+}
+
 /* A token to pass over when looking for a subject or object. */
 static bool skippable(const article_ctx *c, uint32_t i) {
     return c->tok[i].timex || (wc(c, i) & (DL_W_ADV | DL_W_DET | DL_W_QUANT)) || is_weekdayish(c, i) ||
-           c->doc->tokens[i].kind == DL_TOK_NUMBER;
+           c->doc->tokens[i].kind == DL_TOK_NUMBER || ly_adverb(c, i);
 }
 
 /* ---- arguments ----------------------------------------------------------- */
@@ -214,9 +223,13 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
                    !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
                 k--;
-            if (k > first && c->tok[k - 1].mention != NONE &&
-                (c->mentions.v[c->tok[k - 1].mention].possessive || c->mentions.v[c->tok[k - 1].mention].owner))
-                return c->tok[k - 1].mention;
+            /* "Macron's office", "the American proposals", "Israeli army
+             * bulldozers": the actor that owns the noun */
+            if (k > first && c->tok[k - 1].mention != NONE) {
+                const mention *om = &c->mentions.v[c->tok[k - 1].mention];
+                if (om->possessive || om->owner || (!om->after_prep && !om->locative && om->kind != M_PRONOUN))
+                    return c->tok[k - 1].mention;
+            }
             if (k > first + 1 && is(c, k - 1, "'s") && c->tok[k - 2].mention != NONE) return c->tok[k - 2].mention;
             return NONE;
         }
