@@ -292,7 +292,7 @@ static uint32_t clause_subject(article_ctx *c, const vgroup *g, uint32_t *verb) 
     uint32_t end = sent_end(c, g->sentence);
     *verb = NONE;
     uint32_t p = g->end;
-    while (p < end && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
+    while (p < end && !is(c, p, "that") && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
     if (p < end && is(c, p, "that")) p++;
     else return NONE;
     while (p < end && skippable(c, p)) p++;
@@ -1173,6 +1173,22 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
                 cd.hypothetical = false;
+            }
+        }
+        /* a threat, demand, criticism or rejection without a target concerns
+         * the other party named after it ("warned of serious consequences
+         * for Moscow") */
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
+            strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            const entity *se = &c->mentions.v[cd.source].ent;
+            uint32_t end = sent_end(c, s);
+            for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                if (is(c, q, ";") || is(c, q, ":")) break;
+                uint32_t mi = c->tok[q].mention;
+                if (mi == NONE) continue;
+                const mention *m = &c->mentions.v[mi];
+                if (usable(&m->ent) && !same_side(se, &m->ent) && !m->locative && !m->first_person) cd.target = mi;
+                q = m->end - 1;
             }
         }
         /* a threat with no target threatens whoever the condition names

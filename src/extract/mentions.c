@@ -804,6 +804,11 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     bool want = d->kind == DESC_PERSONS2 || d->kind == DESC_PERSON ? is_person_gender(x, &g)
                                                                                    : is_state(x, NULL);
                     if (want && want_role != DL_WORD_NONE && x->ent.role != want_role) want = false;
+                    /* "the two ministers": an office whose id names it */
+                    if (want && want_role == DL_WORD_NONE && d->role[0]) {
+                        const dl_role_def *rd = x->ent.role != NONE ? dl_lexicon_role(c->lex, x->ent.role) : NULL;
+                        if (!rd || !strstr(rd->id, d->role)) want = false;
+                    }
                     if (!want || x->first_person) continue;
                     if (!a) a = x;
                     else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
