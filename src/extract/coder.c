@@ -519,10 +519,25 @@ static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, con
     return st;
 }
 
+static bool same_entity(const dl_entity *a, const entity *b) {
+    if (!b) return !a->country;
+    if (!a->country || strcmp(a->country, b->country) != 0) return false;
+    return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
+}
+
 static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, const mention *src_m,
                       const entity *tgt, const mention *tgt_m) {
     const vgroup *g = &c->vgroups.v[cd->vg];
     uint32_t s = g->sentence;
+    /* the same coding twice in one sentence (two readings of one phrase) */
+    if (tgt && (tgt->type == E_NONE || !tgt->country[0])) tgt = NULL;
+    for (size_t k = c->out->n; k-- > 0 && c->events_in_sentence;) {
+        const dl_event *o = &c->out->items[k];
+        if (!o->n_mentions || o->mentions[0].sentence != (long)s) break;
+        if (strcmp(o->action.code, cd->code) == 0 && same_entity(&o->actor, src) &&
+            ((!tgt && !o->has_target) || (tgt && o->has_target && same_entity(&o->target, tgt))))
+            return DL_OK;
+    }
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;

@@ -660,6 +660,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (!pp && !pl) {
         const dl_phrase *ps = pick_person(c, j, ph, n, DL_PH_SURNAME, &fit);
+        /* a surname ends the name: "President Abdelaziz Bouteflika" is not
+         * someone called Abdelaziz */
+        if (ps && j + len < end && unknown_name(c, j + (uint32_t)len, end) > 0 &&
+            !(c->doc->tokens[j + len].flags & DL_TF_SENT_START))
+            ps = NULL;
         if (ps) {
             bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
                       (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2);
