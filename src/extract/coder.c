@@ -113,8 +113,9 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             uint32_t mi = c->tok[q].mention;
             const mention *m = &c->mentions.v[mi];
             if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
+                bool of = m->after_prep && is(c, m->start - 1, "of");
                 p = m->start - 1;
-                adjacent = false;
+                if (!of) adjacent = false;
                 continue;
             }
             /* "telephoned X to discuss": X is the object of the verb before,
@@ -213,7 +214,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         }
         if ((wc(c, q) & DL_W_PREP)) {
             p = q;
-            adjacent = false;
+            if (!is(c, q, "of")) adjacent = false;
             continue;
         }
         /* a plain noun: the subject is not an actor, unless a possessor
@@ -223,8 +224,24 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
                    !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
                 k--;
+            /* inside an of-phrase ("the sides of the island of Cyprus have
+             * agreed"): the head noun is further left */
+            {
+                uint32_t d = k;
+                while (d > first && (wc(c, d - 1) & (DL_W_DET | DL_W_QUANT)) && !(wc(c, d - 1) & DL_W_PRON)) d--;
+                if (d > first && is(c, d - 1, "of")) {
+                    p = d - 1;
+                    continue;
+                }
+            }
             /* "Macron's office", "the American proposals", "Israeli army
              * bulldozers": the actor that owns the noun */
+            /* "The Asia-Pacific Economic Cooperation (APEC) forum" */
+            if (k > first + 1 && is(c, k - 1, ")")) {
+                uint32_t o = k - 1;
+                while (o > first && !is(c, o, "(") && k - o < 8) o--;
+                if (is(c, o, "(")) k = o;
+            }
             if (k > first && c->tok[k - 1].mention != NONE) {
                 const mention *om = &c->mentions.v[c->tok[k - 1].mention];
                 if (om->possessive || om->owner || (!om->after_prep && !om->locative && om->kind != M_PRONOUN))
@@ -431,9 +448,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 
 /* The code of a verb group: best pattern, else the verb's, else the
  * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
-static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
-    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, g->verb);
-    const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, char code[8], pmatch *best,
+                         uint32_t *where) {
+    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
+    const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
     best->score = 0;
     *where = v->where;
@@ -447,6 +465,27 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
             *best = pm;
             *where = pt->where;
             snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+        }
+    }
+}
+
+/* The code of a verb group: over every reading of its words, the best
+ * pattern, else a reading with a code of its own ("attack": criticise [---]
+ * or assault [190]).  The chosen reading's block is stored in the group. */
+static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
+    code_of_verb(c, g, g->verb, code, best, where);
+    for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
+        char c2[8];
+        pmatch p2;
+        uint32_t w2;
+        code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
+        bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
+        if (better) {
+            snprintf(code, 8, "%s", c2);
+            *best = p2;
+            *where = w2;
+            ((vgroup *)g)->verb = g->alt_verbs[k];
+            ((vgroup *)g)->block = dl_lexicon_verb_def(c->lex, g->alt_verbs[k])->block;
         }
     }
 }

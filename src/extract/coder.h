@@ -67,8 +67,10 @@ typedef struct mention {
 typedef struct vgroup {
     uint32_t start, end;    /* the verb's own tokens [start, end) */
     uint32_t first;         /* first token of the group (aux, modal, neg) */
-    uint32_t verb;          /* lexicon verb */
+    uint32_t verb;          /* lexicon verb (the first reading) */
     uint32_t block;
+    uint32_t alt_verbs[3];  /* other verb readings of the same words ("attack":
+                               criticise or assault), NONE-filled */
     uint32_t forms;         /* DL_VF_* this occurrence is */
     bool noun;              /* an event noun ("the talks") */
     bool finite;

@@ -120,7 +120,14 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         const dl_verb_def *vd = dl_lexicon_verb_def(c->lex, hits[r].verb);
         vgroup g = {.start = i, .end = i + (uint32_t)len, .first = i, .verb = hits[r].verb, .block = vd->block,
-                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE};
+                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE,
+                    .alt_verbs = {NONE, NONE, NONE}};
+        /* the other readings of the same kind, for the coder to choose from */
+        for (size_t h = 0, na = 0; h < n_hits && na < 3; h++) {
+            if (h == r) continue;
+            const dl_verb_block *hb = dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block);
+            if (!!(hb->flags & DL_VB_NOUN) == noun) g.alt_verbs[na++] = hits[h].verb;
+        }
         g.in_quote = (c->doc->tokens[i].flags & DL_TF_IN_QUOTE) != 0;
         if (!noun) {
             /* the group: adverbs, negation, auxiliaries, modals, "to" */
@@ -191,9 +198,16 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             }
             /* "troops sent to Belarus", "forces stationed near the border": a
              * participle after a group of people or things, not their act */
-            if (!be && !have && !modal && (f & DL_VF_PP) && i > first && c->tok[i - 1].mention != NONE &&
-                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end &&
-                (wc(c, g.end) & DL_W_PREP)) {
+            const char *bc = dl_lexicon_block(c->lex, g.block)->code;
+            bool transfer = strncmp(bc, "07", 2) == 0 || strncmp(bc, "15", 2) == 0 || strncmp(bc, "17", 2) == 0 ||
+                            strncmp(bc, "18", 2) == 0 || strncmp(bc, "19", 2) == 0 || !bc[0];
+            if (!be && !have && !modal && (f & DL_VF_PP) && transfer && g.end == i + 1 && i > first &&
+                c->tok[i - 1].mention != NONE &&
+                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end && !c->tok[g.end].timex &&
+                (is(c, g.end, "to") || is(c, g.end, "into") || is(c, g.end, "near") || is(c, g.end, "in") ||
+                 is(c, g.end, "along") || is(c, g.end, "across") || is(c, g.end, "inside") || is(c, g.end, "by") ||
+                 is(c, g.end, "from") || is(c, g.end, "at")) &&
+                !(dl_lexicon_block(c->lex, g.block)->flags & DL_VB_SPEECH)) {
                 g.finite = false;
                 g.participle = true;
             }
