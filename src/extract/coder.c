@@ -956,6 +956,9 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
             if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
+            /* "in and around Ukraine, Secretary General Stoltenberg": a comma
+             * after a prepositional phrase starts something new */
+            if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",")) conj = false;
             /* "X met Y and Z said": Z starts a new clause */
             uint32_t q = m->end;
             while (q < c->doc->n_tokens && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)))
@@ -1183,6 +1186,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
         }
         if (cd.source == NONE && !cd.reverse_source) continue;
+        /* "we will strengthen our partnership with the United States" said by
+         * Biden: the speaker's own country (or an office at its level) is not
+         * the target; a different sector at home is ("police arrested
+         * students") */
+        if (cd.target != NONE && cd.source != NONE && !cd.reverse_source) {
+            const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
+            bool bare = te->type == E_COUNTRY || te->type == E_ORG;
+            if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
+                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON)
+                cd.target = NONE;
+        }
         /* "if Russia invades": the condition of a threat is no event */
         if (!g->noun && in_condition(c, g) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
