@@ -8,7 +8,9 @@ Checks:
   - every [CODE] (verbs, blocks, patterns) is a code of data/cameo.tsv ([---] = none);
   - every &SYNSET a pattern uses is defined before the pattern (the loader
     drops patterns with unknown synsets without a word);
-  - every pattern has a '*', balanced parentheses and braces;
+  - every pattern has a '*', balanced parentheses and braces, and no item
+    (a/b/c alternatives) of 255 characters or more (the loader drops the
+    whole pattern without a word);
   - block headers are well formed and their flags known;
   - no verb is defined twice, and no surface form ("met", "called off") of one
     verb is also a form of a verb in another block: the engine takes the first
@@ -171,6 +173,9 @@ class Checker:
             self.err(fname, ln, "unbalanced parentheses")
         if items.count("{") != items.count("}"):
             self.err(fname, ln, "unbalanced braces")
+        for tok in re.split(r"[\s()]+", items):
+            if len(tok.strip("{}")) >= 255:
+                self.err(fname, ln, f"pattern item of {len(tok)} characters: the loader drops items of 255 or more")
         for m in re.finditer(r"&([A-Za-z0-9_]+)", items):
             if m.group(1).lower() not in self.synsets:
                 self.err(fname, ln, f"synset &{m.group(1)} used before it is defined")
@@ -302,7 +307,7 @@ def main():
         tot = [sum(x[i] for x in c.stats.values()) for i in range(3)]
         print(f"total {tot[0]:6d}  {tot[1]:5d}  {tot[2]:8d}")
     if c.errors:
-        print(f"{c.errors} problem(s)", file=sys.stderr)
+        print(f"\n{c.errors} problem(s)", file=sys.stderr)
         return 1
     return 0
 
