@@ -145,6 +145,7 @@ class Checker:
         self.verbs = {}  # lemma -> (block index, line)
         self.forms = {}  # surface form -> list of (block index, lemma, line)
         self.stats = {}
+        self.pattern_roots = {}
 
     def err(self, fname, line, msg):
         self.errors += 1
@@ -166,6 +167,8 @@ class Checker:
             self.err(fname, ln, "pattern without [CODE]")
             return
         self.check_codes_in(fname, ln, body[lb:])
+        code = body[lb + 1:].split("]")[0].split(":")[0].strip()
+        self.pattern_roots[code[:2] if code != "---" else "--"] = self.pattern_roots.get(code[:2] if code != "---" else "--", 0) + 1
         items = body[:lb]
         if "*" not in items.split() and " * " not in f" {items} ":
             self.err(fname, ln, "pattern without '*'")
@@ -300,12 +303,13 @@ def main():
         for (form, noun), owners in sorted(c.forms.items()):
             print(f"{form}\t{'noun' if noun else 'verb'}\t{c.blocks[owners[0][0]][0]}")
     if args.stats:
-        print("root  blocks  verbs  patterns   (by the block's code; '--' = no default code)")
-        for root in sorted(c.stats):
-            b, v, p = c.stats[root]
-            print(f"{root:>4}  {b:6d}  {v:5d}  {p:8d}")
-        tot = [sum(x[i] for x in c.stats.values()) for i in range(3)]
-        print(f"total {tot[0]:6d}  {tot[1]:5d}  {tot[2]:8d}")
+        print("root  blocks  verbs  patterns   (blocks by default code, verbs by their own code,")
+        print("                               patterns by the code they give; '--' = no code)")
+        for root in sorted(set(c.stats) | set(c.pattern_roots)):
+            b, v, _ = c.stats.get(root, [0, 0, 0])
+            print(f"{root:>4}  {b:6d}  {v:5d}  {c.pattern_roots.get(root, 0):8d}")
+        tot = [sum(x[i] for x in c.stats.values()) for i in range(2)]
+        print(f"total {tot[0]:6d}  {tot[1]:5d}  {sum(c.pattern_roots.values()):8d}")
     if c.errors:
         print(f"\n{c.errors} problem(s)", file=sys.stderr)
         return 1
