@@ -231,7 +231,10 @@ typedef struct dl_pattern_elem {
     uint32_t first_alt;/* into the alternative table */
 } dl_pattern_elem;
 
-enum { DL_PEF_CONSECUTIVE = 1 }; /* must follow the previous element directly */
+enum {
+    DL_PEF_CONSECUTIVE = 1, /* must follow the previous element directly */
+    DL_PEF_ANYWHERE = 2     /* "...": anywhere later in the clause (reported content) */
+};
 
 typedef struct dl_pattern {
     char code[8];

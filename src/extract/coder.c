@@ -51,10 +51,19 @@ static bool is_weekdayish(const article_ctx *c, uint32_t i) {
     return false;
 }
 
+/* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
+static bool ly_adverb(const article_ctx *c, uint32_t i) {
+    const dl_token *t = &c->doc->tokens[i];
+    if (t->kind != DL_TOK_WORD || wc(c, i) || c->tok[i].mention != NONE || t->norm_len < 5) return false;
+    const char *w = norm(c, i);
+    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && strcmp(w + t->norm_len - 4, "ally") != 0 &&
+           !c->tok[i].vforms;
+}
+
 /* A token to pass over when looking for a subject or object. */
 static bool skippable(const article_ctx *c, uint32_t i) {
     return c->tok[i].timex || (wc(c, i) & (DL_W_ADV | DL_W_DET | DL_W_QUANT)) || is_weekdayish(c, i) ||
-           c->doc->tokens[i].kind == DL_TOK_NUMBER;
+           c->doc->tokens[i].kind == DL_TOK_NUMBER || ly_adverb(c, i);
 }
 
 /* ---- arguments ----------------------------------------------------------- */
@@ -107,8 +116,9 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             uint32_t mi = c->tok[q].mention;
             const mention *m = &c->mentions.v[mi];
             if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
+                bool of = m->after_prep && is(c, m->start - 1, "of");
                 p = m->start - 1;
-                adjacent = false;
+                if (!of) adjacent = false;
                 continue;
             }
             /* "telephoned X to discuss": X is the object of the verb before,
@@ -207,7 +217,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         }
         if ((wc(c, q) & DL_W_PREP)) {
             p = q;
-            adjacent = false;
+            if (!is(c, q, "of")) adjacent = false;
             continue;
         }
         /* a plain noun: the subject is not an actor, unless a possessor
@@ -217,9 +227,29 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
                    !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
                 k--;
-            if (k > first && c->tok[k - 1].mention != NONE &&
-                (c->mentions.v[c->tok[k - 1].mention].possessive || c->mentions.v[c->tok[k - 1].mention].owner))
-                return c->tok[k - 1].mention;
+            /* inside an of-phrase ("the sides of the island of Cyprus have
+             * agreed"): the head noun is further left */
+            {
+                uint32_t d = k;
+                while (d > first && (wc(c, d - 1) & (DL_W_DET | DL_W_QUANT)) && !(wc(c, d - 1) & DL_W_PRON)) d--;
+                if (d > first && is(c, d - 1, "of")) {
+                    p = d - 1;
+                    continue;
+                }
+            }
+            /* "Macron's office", "the American proposals", "Israeli army
+             * bulldozers": the actor that owns the noun */
+            /* "The Asia-Pacific Economic Cooperation (APEC) forum" */
+            if (k > first + 1 && is(c, k - 1, ")")) {
+                uint32_t o = k - 1;
+                while (o > first && !is(c, o, "(") && k - o < 8) o--;
+                if (is(c, o, "(")) k = o;
+            }
+            if (k > first && c->tok[k - 1].mention != NONE) {
+                const mention *om = &c->mentions.v[c->tok[k - 1].mention];
+                if (om->possessive || om->owner || (!om->after_prep && !om->locative && om->kind != M_PRONOUN))
+                    return c->tok[k - 1].mention;
+            }
             if (k > first + 1 && is(c, k - 1, "'s") && c->tok[k - 2].mention != NONE) return c->tok[k - 2].mention;
             return NONE;
         }
@@ -282,7 +312,7 @@ static uint32_t clause_subject(article_ctx *c, const vgroup *g, uint32_t *verb) 
     uint32_t end = sent_end(c, g->sentence);
     *verb = NONE;
     uint32_t p = g->end;
-    while (p < end && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
+    while (p < end && !is(c, p, "that") && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
     if (p < end && is(c, p, "that")) p++;
     else return NONE;
     while (p < end && skippable(c, p)) p++;
@@ -341,10 +371,15 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
                 pm->score += 1;
                 return true;
             }
-            if (e->kind == DL_PE_SKIP_NP && c->doc->tokens[q].kind == DL_TOK_WORD) {
+            /* "^": a noun phrase starts here (not a preposition, a time, a verb) */
+            if (e->kind == DL_PE_SKIP_NP &&
+                (c->doc->tokens[q].kind == DL_TOK_WORD || c->doc->tokens[q].kind == DL_TOK_QUOTE) &&
+                !(wc(c, q) & (DL_W_PREP | DL_W_SUBORD | DL_W_CONJ)) && !c->tok[q].timex && c->tok[q].vg == NONE &&
+                !is_weekdayish(c, q)) {
                 *pos = q + 1;
                 return true;
             }
+            if (e->kind == DL_PE_SKIP_NP) return false; /* only right here */
             continue;
         }
         for (uint32_t a = 0; a < e->n_alts; a++) {
@@ -403,7 +438,7 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     uint32_t pos = g->end;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        int window = k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
         if (!match_elem(c, e, &pos, end, window, pm)) return false;
     }
     pos = g->first;
@@ -416,9 +451,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 
 /* The code of a verb group: best pattern, else the verb's, else the
  * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
-static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
-    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, g->verb);
-    const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, char code[8], pmatch *best,
+                         uint32_t *where) {
+    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
+    const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
     best->score = 0;
     *where = v->where;
@@ -432,6 +468,27 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
             *best = pm;
             *where = pt->where;
             snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+        }
+    }
+}
+
+/* The code of a verb group: over every reading of its words, the best
+ * pattern, else a reading with a code of its own ("attack": criticise [---]
+ * or assault [190]).  The chosen reading's block is stored in the group. */
+static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
+    code_of_verb(c, g, g->verb, code, best, where);
+    for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
+        char c2[8];
+        pmatch p2;
+        uint32_t w2;
+        code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
+        bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
+        if (better) {
+            snprintf(code, 8, "%s", c2);
+            *best = p2;
+            *where = w2;
+            ((vgroup *)g)->verb = g->alt_verbs[k];
+            ((vgroup *)g)->block = dl_lexicon_verb_def(c->lex, g->alt_verbs[k])->block;
         }
     }
 }
@@ -504,10 +561,25 @@ static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, con
     return st;
 }
 
+static bool same_entity(const dl_entity *a, const entity *b) {
+    if (!b) return !a->country;
+    if (!a->country || strcmp(a->country, b->country) != 0) return false;
+    return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
+}
+
 static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, const mention *src_m,
                       const entity *tgt, const mention *tgt_m) {
     const vgroup *g = &c->vgroups.v[cd->vg];
     uint32_t s = g->sentence;
+    /* the same coding twice in one sentence (two readings of one phrase) */
+    if (tgt && (tgt->type == E_NONE || !tgt->country[0])) tgt = NULL;
+    for (size_t k = c->out->n; k-- > 0 && c->events_in_sentence;) {
+        const dl_event *o = &c->out->items[k];
+        if (!o->n_mentions || o->mentions[0].sentence != (long)s) break;
+        if (strcmp(o->action.code, cd->code) == 0 && same_entity(&o->actor, src) &&
+            ((!tgt && !o->has_target) || (tgt && o->has_target && same_entity(&o->target, tgt))))
+            return DL_OK;
+    }
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;
@@ -560,6 +632,14 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
 /* All mentions of the conjunction group of mention mi (in its sentence). */
 static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
     const mention *m = &c->mentions.v[mi];
+    /* "they" for "Both leaders": the antecedent's group */
+    if (m->kind == M_PRONOUN && m->plural && m->antecedent != NONE) {
+        const mention *a = &c->mentions.v[m->antecedent];
+        size_t n = 0;
+        for (size_t k = 0; k < c->mentions.n && n < cap; k++)
+            if (c->mentions.v[k].group == a->group && c->mentions.v[k].sentence == a->sentence) out[n++] = (uint32_t)k;
+        if (n >= 2) return n;
+    }
     size_t n = 0;
     for (size_t k = 0; k < c->mentions.n && n < cap; k++)
         if (c->mentions.v[k].group == m->group && c->mentions.v[k].sentence == m->sentence) out[n++] = (uint32_t)k;
@@ -596,8 +676,9 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * both sides in the subject; each acts towards the other */
     bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
                   strncmp(cd->code, "06", 2) == 0;
-    if (nt == 0 && ns >= 2 && mutual) {
-        for (size_t a = 0; a < ns; a++)
+    if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
+        if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
+        for (size_t a = 0; a < (ns > 2 ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
                 if (a == k || !usable(&am->ent) || !usable(&t->ent) || same_side(&am->ent, &t->ent)) continue;
@@ -639,6 +720,13 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
         if (q < end && c->tok[q].mention != NONE) {
             uint32_t m1 = c->tok[q].mention;
             uint32_t r = c->mentions.v[m1].end;
+            /* "between Britain's foreign secretary, Liz Truss, and ..." */
+            if (r + 1 < end && is(c, r, ",") && c->tok[r + 1].mention != NONE) {
+                uint32_t ap = c->tok[r + 1].mention;
+                uint32_t r2 = c->mentions.v[ap].end;
+                if (r2 < end && is(c, r2, ",")) r2++;
+                if (r2 < end && is(c, r2, "and")) r = r2;
+            }
             if (r + 1 < end && (is(c, r, "and") || is(c, r, "with"))) {
                 uint32_t s2 = r + 1;
                 while (s2 < end && skippable(c, s2)) s2++;
@@ -871,6 +959,9 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
             if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
+            /* "in and around Ukraine, Secretary General Stoltenberg": a comma
+             * after a prepositional phrase starts something new */
+            if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",")) conj = false;
             /* "X met Y and Z said": Z starts a new clause */
             uint32_t q = m->end;
             while (q < c->doc->n_tokens && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)))
@@ -894,6 +985,28 @@ static void link_groups(article_ctx *c, uint32_t s) {
         }
         prev = m;
     }
+}
+
+/* Is the verb inside an if/unless clause (the condition itself)? */
+static bool in_condition(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;) {
+        if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":") || is(c, q, "--")) return false;
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
+        if (is(c, q, "if") || is(c, q, "unless")) return true;
+    }
+    return false;
+}
+
+/* The subject of an if-clause in the sentence ("if Russia invades"). */
+static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    for (uint32_t q = first; q + 1 < end; q++)
+        if (is(c, q, "if") || is(c, q, "unless")) {
+            for (uint32_t r = q + 1; r < end && r < q + 4; r++)
+                if (c->tok[r].mention != NONE && !c->mentions.v[c->tok[r].mention].owner) return c->tok[r].mention;
+        }
+    return NONE;
 }
 
 static bool clause_has_if(const article_ctx *c, const vgroup *g) {
@@ -1037,6 +1150,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
                 cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
                                       cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* a statement whose content gives it a code of its own ("said Moscow
+             * was ready to keep talking with Washington": 036): the other
+             * party named in what was said is the target */
+            if (cd.speech && cd.target == NONE && strncmp(cd.code, "01", 2) != 0 && cd.source != NONE) {
+                const entity *sp = &c->mentions.v[cd.source].ent;
+                uint32_t end = sent_end(c, s);
+                for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                    uint32_t mi = c->tok[q].mention;
+                    if (mi == NONE) continue;
+                    const mention *m = &c->mentions.v[mi];
+                    if (usable(&m->ent) && !same_side(sp, &m->ent) && !m->locative) cd.target = mi;
+                    q = m->end - 1;
+                }
+            }
             /* "demanded that the US cancel ...": the clause's subject is the
              * target, and what is demanded is no event of its own */
             static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};
@@ -1062,6 +1189,19 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
         }
         if (cd.source == NONE && !cd.reverse_source) continue;
+        /* "we will strengthen our partnership with the United States" said by
+         * Biden: the speaker's own country (or an office at its level) is not
+         * the target; a different sector at home is ("police arrested
+         * students") */
+        if (cd.target != NONE && cd.source != NONE && !cd.reverse_source) {
+            const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
+            bool bare = te->type == E_COUNTRY || te->type == E_ORG;
+            if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
+                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON)
+                cd.target = NONE;
+        }
+        /* "if Russia invades": the condition of a threat is no event */
+        if (!g->noun && in_condition(c, g) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         if (g->future && !g->noun && cd.source != NONE && !g->negated) {
@@ -1105,6 +1245,29 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
                 cd.hypothetical = false;
             }
+        }
+        /* a threat, demand, criticism or rejection without a target concerns
+         * the other party named after it ("warned of serious consequences
+         * for Moscow") */
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
+            strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            const entity *se = &c->mentions.v[cd.source].ent;
+            uint32_t end = sent_end(c, s);
+            for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                if (is(c, q, ";") || is(c, q, ":")) break;
+                uint32_t mi = c->tok[q].mention;
+                if (mi == NONE) continue;
+                const mention *m = &c->mentions.v[mi];
+                if (usable(&m->ent) && !same_side(se, &m->ent) && !m->locative && !m->first_person) cd.target = mi;
+                q = m->end - 1;
+            }
+        }
+        /* a threat with no target threatens whoever the condition names
+         * ("warned that if Russia invaded, ...") */
+        if (strncmp(cd.code, "13", 2) == 0 && cd.target == NONE && !cd.reverse_source) {
+            uint32_t cs = condition_subject(c, s);
+            if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
+                cd.target = cs;
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;

@@ -60,14 +60,17 @@ typedef struct mention {
     bool first_person;    /* we/I/our: the speaker */
     bool in_quote;
     uint32_t group;       /* conjunction group id ("X and Y" share one) */
+    uint32_t antecedent;  /* a pronoun's antecedent mention, or NONE */
     bool resolved_by_coref;
 } mention;
 
 typedef struct vgroup {
     uint32_t start, end;    /* the verb's own tokens [start, end) */
     uint32_t first;         /* first token of the group (aux, modal, neg) */
-    uint32_t verb;          /* lexicon verb */
+    uint32_t verb;          /* lexicon verb (the first reading) */
     uint32_t block;
+    uint32_t alt_verbs[3];  /* other verb readings of the same words ("attack":
+                               criticise or assault), NONE-filled */
     uint32_t forms;         /* DL_VF_* this occurrence is */
     bool noun;              /* an event noun ("the talks") */
     bool finite;

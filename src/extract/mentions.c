@@ -271,6 +271,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     m->ent = a->ent;
     m->plural = plural;
     m->resolved_by_coref = true;
+    m->antecedent = (uint32_t)(a - c->mentions.v);
 }
 
 /* An office without a country ("the foreign minister", "the chancellor"). */
@@ -328,6 +329,39 @@ static bool is_plain_adjective(const char *w) {
     return false;
 }
 
+/* Does an office or agent phrase start at j, after at most `skip` plain
+ * words ("NATO peacekeeping troops", "Irish nationalist guerrillas")?
+ * Returns its start or NONE. */
+static uint32_t head_after(article_ctx *c, uint32_t j, uint32_t end, int skip) {
+    for (int k = 0; k <= skip && j < end; k++, j++) {
+        const dl_phrase *ph;
+        size_t n;
+        if (lex_at(c, j, end, &ph, &n) && (pick(c, j, ph, n, DL_PH_ROLE) || pick(c, j, ph, n, DL_PH_AGENT))) return j;
+        const dl_token *t = &c->doc->tokens[j];
+        if (t->kind != DL_TOK_WORD || (wclass(c, j) & ~DL_W_TITLE) || c->tok[j].vforms & (DL_VF_PAST | DL_VF_S) ||
+            c->tok[j].timex)
+            return NONE;
+    }
+    return NONE;
+}
+
+/* Do the capitalised given names before a surname fit the person ("Omar El
+ * Bashir" is not "Mohammed al-Bashir")?  Initials and first letters are
+ * enough ("Sergei"/"Sergey", "J."). */
+static bool given_names_fit(article_ctx *c, uint32_t person, uint32_t a, uint32_t b) {
+    const char *name = dl_lexicon_actor(c->lex, person)->name;
+    for (uint32_t q = a; q < b; q++) {
+        const dl_token *t = &c->doc->tokens[q];
+        if (t->kind != DL_TOK_WORD || !(t->flags & DL_TF_CAP)) continue;
+        char first = (char)dl_lower((unsigned char)c->doc->text[t->start]);
+        bool found = false;
+        for (const char *w = name; *w && !found; w++)
+            if ((w == name || w[-1] == ' ' || w[-1] == '-') && dl_lower((unsigned char)*w) == first) found = true;
+        if (!found) return false;
+    }
+    return true;
+}
+
 /* A country modifier at i: an adjective ("Russian", "NATO"), a possessive
  * name ("Russia's"), a seat ("Kremlin") or a name used as a noun adjunct
  * before an office or agent ("Kremlin spokesman").  Returns its length and
@@ -351,14 +385,9 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
         if (!p) return 0;
-        /* a name is a modifier only with 's or directly before an office/agent */
-        if (!poss) {
-            const dl_phrase *ph2;
-            size_t n2;
-            uint32_t j = i + (uint32_t)len;
-            size_t l2 = lex_at(c, j, end, &ph2, &n2);
-            if (!l2 || (!pick(c, j, ph2, n2, DL_PH_ROLE) && !pick(c, j, ph2, n2, DL_PH_AGENT))) return 0;
-        }
+        /* a name is a modifier only with 's or before an office/agent
+         * ("Kremlin spokesman", "NATO peacekeeping troops") */
+        if (!poss && head_after(c, i + (uint32_t)len, end, 2) == NONE) return 0;
     }
     const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
     if (!a || a->kind == DL_ACTOR_PERSON) return 0;
@@ -378,7 +407,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     uint32_t poss_pron_country = 0;
     entity poss_ent;
     ent_clear(&poss_ent);
-    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON)) {
+    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON) && !is(c, j, "that") &&
+        !is(c, j, "which") && !is(c, j, "what") && !is(c, j, "whose")) {
         det = true;
         j++;
     }
@@ -435,6 +465,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         if (is_plain_adjective(w) && j + 1 < end) {
             j++;
+            continue;
+        }
+        /* "Irish nationalist guerrillas", "Nicaragua's Sandinista government" */
+        if (out->n_countries && j + 1 < end && head_after(c, j, end, 2) != NONE && head_after(c, j, end, 0) == NONE) {
+            j = head_after(c, j, end, 2);
             continue;
         }
         if ((wclass(c, j) & DL_W_TITLE) && (tflags(c, j) & DL_TF_ABBREV || is(c, j, "mr") || is(c, j, "mrs") ||
@@ -509,11 +544,14 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             uint32_t nl = unknown_name(c, k, end);
             for (uint32_t q = nl; q-- > 0 && !pp;) {
                 size_t l4 = lex_at(c, k + q, end, &ph3, &n3);
-                const dl_phrase *ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_SURNAME, &fit) : NULL;
-                if (!ps) ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit) : NULL;
-                /* the person must fit the office's country or the date */
+                if (!l4 || q + l4 != nl) continue; /* the surname ends the name */
+                const dl_phrase *ps = pick_person(c, k + q, ph3, n3, DL_PH_SURNAME, &fit);
+                if (!ps) ps = pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit);
+                /* the person must fit the office's country or the date, and
+                 * the given names before the surname */
                 if (ps && (fit >= 2 || !country ||
-                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0)) {
+                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0) &&
+                    given_names_fit(c, ps->index, k, k + q)) {
                     pp = ps;
                     l3 = q + l4;
                 }
@@ -583,7 +621,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             }
         }
         if (!country && ag->country[0]) country = ag->country;
-        /* "officials of the European Union", "forces from Belarus", "opposition in Zimbabwe" */
+        /* "officials of the European Union", "forces from Belarus", "opposition
+         * groups in Zimbabwe" */
+        if (!country && k + 2 < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
+            !c->tok[k].vforms && c->tok[k].mention == NONE && (is(c, k + 1, "of") || is(c, k + 1, "in")))
+            k++;
         if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
@@ -674,6 +716,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (!pp && !pl) {
         const dl_phrase *ps = pick_person(c, j, ph, n, DL_PH_SURNAME, &fit);
+        /* a surname ends the name: "President Abdelaziz Bouteflika" is not
+         * someone called Abdelaziz */
+        if (ps && j + len < end && unknown_name(c, j + (uint32_t)len, end) > 0 &&
+            !(c->doc->tokens[j + len].flags & DL_TF_SENT_START))
+            ps = NULL;
         if (ps) {
             bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
                       (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2);
@@ -716,6 +763,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         return true;
     }
     if ((p = pick(c, j, ph, n, DL_PH_CAPITAL))) {
+        /* "the Minsk agreements", "the Moscow talks": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, "GOV");
         out->ent.where = p->where;
@@ -763,6 +815,7 @@ static bool push_mention(article_ctx *c, mention m) {
 }
 
 static void fill_context(article_ctx *c, mention *m, uint32_t first) {
+    m->antecedent = NONE;
     m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
     m->prep_word = NONE;
     m->group = c->next_group++;
@@ -812,6 +865,11 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     bool want = d->kind == DESC_PERSONS2 || d->kind == DESC_PERSON ? is_person_gender(x, &g)
                                                                                    : is_state(x, NULL);
                     if (want && want_role != DL_WORD_NONE && x->ent.role != want_role) want = false;
+                    /* "the two ministers": an office whose id names it */
+                    if (want && want_role == DL_WORD_NONE && d->role[0]) {
+                        const dl_role_def *rd = x->ent.role != NONE ? dl_lexicon_role(c->lex, x->ent.role) : NULL;
+                        if (!rd || !strstr(rd->id, d->role)) want = false;
+                    }
                     if (!want || x->first_person) continue;
                     if (!a) a = x;
                     else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)

@@ -35,6 +35,15 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     if (cl & DL_W_QUANT) return true;
     if (c->doc->tokens[p].kind == DL_TOK_NUMBER) return true;
     if ((cl & DL_W_PREP) && !is(c, p, "to")) return true;
+    /* "Russia's core demands", "the new sanctions": plain words back to a
+     * possessive or a determiner */
+    for (uint32_t q = p, k = 0; q > first && k < 2; q--, k++) {
+        const dl_token *t = &c->doc->tokens[q];
+        if (t->kind != DL_TOK_WORD || wc(c, q) || c->tok[q].vforms || c->tok[q].mention != NONE) break;
+        uint32_t r = q - 1;
+        if (is(c, r, "'s") || ((wc(c, r) & DL_W_DET) && !is(c, r, "that"))) return true;
+        if (c->tok[r].mention != NONE && c->mentions.v[c->tok[r].mention].possessive) return true;
+    }
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
     size_t n = strlen(w);
@@ -52,6 +61,8 @@ static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
     uint32_t p = i - 1;
     while (p > first && (wc(c, p) & DL_W_ADV)) p--;
     uint32_t cl = wc(c, p);
+    /* "Russia's claim": a possessive, not "is" */
+    if (is(c, p, "'s") && !(c->tok[i].vforms & (DL_VF_ING | DL_VF_PP))) return false;
     if (cl & (DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)) return true;
     if (is(c, p, "to")) return true;
     if ((cl & DL_W_PRON) && !(cl & DL_W_DET)) return true;
@@ -112,7 +123,14 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         const dl_verb_def *vd = dl_lexicon_verb_def(c->lex, hits[r].verb);
         vgroup g = {.start = i, .end = i + (uint32_t)len, .first = i, .verb = hits[r].verb, .block = vd->block,
-                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE};
+                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE,
+                    .alt_verbs = {NONE, NONE, NONE}};
+        /* the other readings of the same kind, for the coder to choose from */
+        for (size_t h = 0, na = 0; h < n_hits && na < 3; h++) {
+            if (h == r) continue;
+            const dl_verb_block *hb = dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block);
+            if (!!(hb->flags & DL_VB_NOUN) == noun) g.alt_verbs[na++] = hits[h].verb;
+        }
         g.in_quote = (c->doc->tokens[i].flags & DL_TF_IN_QUOTE) != 0;
         if (!noun) {
             /* the group: adverbs, negation, auxiliaries, modals, "to" */
@@ -173,11 +191,26 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             if (!be && !have && !modal && (f & DL_VF_ING) && !(f & (DL_VF_PAST | DL_VF_S | DL_VF_BASE)))
                 g.gerund = true, g.finite = false;
             if (!be && !have && !modal && (f & DL_VF_PP) && !(f & DL_VF_PAST) && !(f & DL_VF_BASE)) g.finite = false;
+            /* "its written reply", "the signed deal": a participle used as an adjective */
+            if (!be && !have && !modal && (f & DL_VF_PP) && !(f & (DL_VF_BASE | DL_VF_S)) && i > first &&
+                (((wc(c, i - 1) & DL_W_DET) && !is(c, i - 1, "that")) || is(c, i - 1, "'s") ||
+                 (c->tok[i - 1].mention != NONE && c->mentions.v[c->tok[i - 1].mention].possessive)) &&
+                g.end < end && c->doc->tokens[g.end].kind == DL_TOK_WORD && !wc(c, g.end)) {
+                g.finite = false;
+                g.participle = true;
+            }
             /* "troops sent to Belarus", "forces stationed near the border": a
              * participle after a group of people or things, not their act */
-            if (!be && !have && !modal && (f & DL_VF_PP) && i > first && c->tok[i - 1].mention != NONE &&
-                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end &&
-                (wc(c, g.end) & DL_W_PREP)) {
+            const char *bc = dl_lexicon_block(c->lex, g.block)->code;
+            bool transfer = strncmp(bc, "07", 2) == 0 || strncmp(bc, "15", 2) == 0 || strncmp(bc, "17", 2) == 0 ||
+                            strncmp(bc, "18", 2) == 0 || strncmp(bc, "19", 2) == 0 || !bc[0];
+            if (!be && !have && !modal && (f & DL_VF_PP) && transfer && g.end == i + 1 && i > first &&
+                c->tok[i - 1].mention != NONE &&
+                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end && !c->tok[g.end].timex &&
+                (is(c, g.end, "to") || is(c, g.end, "into") || is(c, g.end, "near") || is(c, g.end, "in") ||
+                 is(c, g.end, "along") || is(c, g.end, "across") || is(c, g.end, "inside") || is(c, g.end, "by") ||
+                 is(c, g.end, "from") || is(c, g.end, "at")) &&
+                !(dl_lexicon_block(c->lex, g.block)->flags & DL_VB_SPEECH)) {
                 g.finite = false;
                 g.participle = true;
             }

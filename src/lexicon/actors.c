@@ -55,32 +55,54 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
     return DL_OK;
 }
 
-/* Surname of a person's name: the last word, with any particles before it. */
+static bool is_regnal_or_suffix(const char *w, size_t n) {
+    static const char *const x[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+                                    "Jr", "Jr.", "Sr", "Sr.", NULL};
+    for (const char *const *p = x; *p; p++)
+        if (strlen(*p) == n && strncmp(*p, w, n) == 0) return true;
+    return false;
+}
+
+static bool is_particle_n(const char *w, size_t n) {
+    char low[16];
+    if (n >= sizeof low) return false;
+    for (size_t i = 0; i < n; i++) low[i] = (char)dl_lower((unsigned char)w[i]);
+    low[n] = 0;
+    return is_particle(low);
+}
+
+/* Surname of a person's name: its last space-separated word ("Jae-in" stays
+ * whole; "Juan Carlos I" gives "Carlos"), with the particles before it ("von
+ * der Leyen"); an "al-" prefix also gives the bare name ("al-Assad",
+ * "Assad"). */
 static dl_status add_surname(dl_lexicon *lex, const char *name, size_t len, dl_phrase ph, dl_error *err) {
-    uint32_t ids[MAX_PHRASE];
-    size_t n = dl_lex_phrase_ids(lex, name, len, ids, MAX_PHRASE);
+    const char *w[16];
+    size_t wl[16], n = 0;
+    for (size_t i = 0; i < len && n < 16;) {
+        while (i < len && name[i] == ' ') i++;
+        size_t j = i;
+        while (j < len && name[j] != ' ') j++;
+        if (j > i) {
+            w[n] = name + i;
+            wl[n++] = j - i;
+        }
+        i = j;
+    }
+    while (n > 1 && is_regnal_or_suffix(w[n - 1], wl[n - 1])) n--;
     if (n < 2) return DL_OK;
     size_t k = n - 1;
-    while (k > 0 && is_particle(dl_interned(&lex->words, ids[k - 1]))) k--;
-    if (k == 0) return DL_OK;
-    /* rebuild the surname text from the ids (normalised forms are fine:
-     * the phrase is re-tokenised identically) */
-    char buf[256];
-    size_t bl = 0;
-    for (size_t i = k; i < n; i++) {
-        const char *w = dl_interned(&lex->words, ids[i]);
-        bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "%s%s", bl ? " " : "", w);
-        if (bl >= sizeof buf) return DL_OK;
-    }
+    while (k > 1 && is_particle_n(w[k - 1], wl[k - 1])) k--;
+    const char *start = w[k];
+    size_t sl = (size_t)(w[n - 1] + wl[n - 1] - start);
     ph.kind = DL_PH_SURNAME;
     ph.flags |= DL_PHF_CAP;
-    dl_status st = add_phrase(lex, buf, bl, ph, err);
-    /* "al-Zarqawi" is also "Zarqawi" */
-    if (st == DL_OK && n - k > 1) {
-        char last[128];
-        snprintf(last, sizeof last, "%s", dl_interned(&lex->words, ids[n - 1]));
-        st = add_phrase(lex, last, strlen(last), ph, err);
-    }
+    dl_status st = add_phrase(lex, start, sl, ph, err);
+    /* "al-Zarqawi" is also "Zarqawi"; "von der Leyen" is also "Leyen" no */
+    const char *last = w[n - 1];
+    size_t ll = wl[n - 1];
+    if (st == DL_OK && ll > 3 && (strncmp(last, "al-", 3) == 0 || strncmp(last, "el-", 3) == 0 ||
+                                  strncmp(last, "Al-", 3) == 0 || strncmp(last, "El-", 3) == 0))
+        st = add_phrase(lex, last + 3, ll - 3, ph, err);
     return st;
 }
 

@@ -214,7 +214,9 @@ static bool build_singulars(dl_lexicon *lex) {
 }
 
 /* Bundled actor files, read in this order. */
-static const char *const bundled_actors[] = {"countries.txt", "actors.txt", NULL};
+static const char *const bundled_actors[] = {"countries.txt", "orgs.txt", "people.txt", "leaders.txt", NULL};
+/* Bundled agent files, read in this order. */
+static const char *const bundled_agents[] = {"agents.txt", "agents_phoenix.txt", NULL};
 
 dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_error *err) {
     *out = NULL;
@@ -231,7 +233,12 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
             for (const char *const *b = bundled_actors; *b && st == DL_OK; b++)
                 st = load_one(lex, *b, NULL, dl_lex_load_actors, true, err);
     }
-    if (st == DL_OK) st = load_one(lex, "agents.txt", o.agents_path, dl_lex_load_agents, true, err);
+    if (st == DL_OK) {
+        if (o.agents_path) st = load_one(lex, NULL, o.agents_path, dl_lex_load_agents, false, err);
+        else
+            for (const char *const *b = bundled_agents; *b && st == DL_OK; b++)
+                st = load_one(lex, *b, NULL, dl_lex_load_agents, true, err);
+    }
     if (st == DL_OK) st = dl_lex_finish_actors(lex, err);
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);

@@ -178,10 +178,12 @@ static size_t split_verb(const char *s, size_t n, char w[][64], size_t *head) {
 }
 
 static bool parse_code(const char *s, size_t n, char out[8]) {
-    /* "[040]", "[042:043]" (first part), "[---]" */
+    /* "[040]", "[042:043]" (the source's code), "[:173]" (only the other
+     * side's: taken as the code), "[---]" */
     if (n < 3 || s[0] != '[') return false;
-    size_t k = 0;
-    for (size_t i = 1; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
+    size_t k = 0, i = 1;
+    if (i < n && s[i] == ':') i++;
+    for (; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
     out[k] = 0;
     return k > 0;
 }
@@ -268,7 +270,7 @@ static bool word_elem(pat_build *b, const char *s, size_t n, uint8_t flags) {
 static bool parse_items(pat_build *b, const char *s, size_t n) {
     const char *end = s + n;
     int in_prep = 0;
-    bool expect_prep = false;
+    bool expect_prep = false, anywhere = false;
     while (s < end) {
         while (s < end && (*s == ' ' || *s == '\t')) s++;
         if (s >= end) break;
@@ -296,7 +298,13 @@ static bool parse_items(pat_build *b, const char *s, size_t n) {
             tl = (size_t)(s - t);
         }
         if (!tl) continue;
+        if (tl == 3 && strncmp(t, "...", 3) == 0) { /* the next item may be far */
+            anywhere = true;
+            continue;
+        }
         uint8_t flags = in_prep && !expect_prep ? DL_PEF_CONSECUTIVE : 0;
+        if (anywhere) flags |= DL_PEF_ANYWHERE;
+        anywhere = false;
         if (tl == 1 && *t == '*') {
             b->after_verb = true;
             continue;
