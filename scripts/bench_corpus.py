@@ -103,7 +103,25 @@ FILLER = [
     "Thousands of people gathered in central {cap} on {day} evening.",
     "The currency weakened to its lowest level in {num} months.",
     "Mr. {sur} has held the post since {year}.",
+    "The two countries have been at odds over {topic} for much of the past decade, and previous rounds of talks "
+    "ended without agreement.",
+    "Trade between them fell by {num} per cent last year, according to official figures, the steepest drop since "
+    "the financial crisis.",
+    "Critics say the government has done too little to prepare for a long confrontation, while supporters argue "
+    "that patience is paying off.",
+    "The region has seen repeated flare-ups since a ceasefire was agreed in {year}, with both sides trading blame "
+    "for violations.",
+    "Opinion polls suggest that a majority of voters support a tougher line, though many fear the economic cost.",
 ]
+# Clauses around a sentence, as wire copy has them (most sentences get one).
+LEADS = ["Speaking after the talks, ", "In a statement released late at night, ", "At a news conference in {cap}, ",
+         "Despite growing pressure at home, ", "In a sharp escalation of the dispute, ", "For the first time in years, ",
+         "According to officials briefed on the matter, ", "In remarks broadcast on state television, "]
+TAILS = [", the ministry said in a statement", ", according to state media", ", officials said",
+         " amid rising tension over {topic}", ", a move that analysts said could deepen the rift",
+         " as diplomats scrambled to contain the fallout", ", in the latest sign of strained relations",
+         ", two people familiar with the matter said", " after weeks of tense negotiations over {topic}",
+         ", raising fears of a wider crisis in the region"]
 REPORTERS = ["Anna Novak", "Peter Grant", "Maria Lopez", "Tom Okafor", "Lena Fischer", "Ivan Petrenko",
              "Sara Haddad", "Ken Sato", "Julia Costa", "David Mensah"]
 
@@ -184,14 +202,19 @@ class Gen:
             "{A} hosted {T} for talks on {topic}{D}.",
             "{A} demanded that {T} {dem} within {num} days.",
         ]
-        if p < 0.18:
+        if p < 0.25:
             f = self.pick(FILLER)
         else:
             f = self.pick(forms)
+            r = self.r.random()
+            if r < 0.3 and f.startswith("{A}"):
+                f = self.pick(LEADS) + f
+            elif r < 0.8 and f.endswith("."):
+                f = f[:-1] + self.pick(TAILS) + "."
         s = f.format(A=a, T=t, D=D, acc=acc, topic=topic, dem=dem, q=q, q2=q[0].lower() + q[1:], cap=cap,
                      num=self.pick(NUMBERS), name=self.pick(REPORTERS), name2=self.pick(REPORTERS),
                      day=self.pick(DAYS), sur=self.pick(cs)[4].split()[-1], year=self.r.randint(2010, 2021))
-        return s[0].upper() + s[1:]
+        return s[0].upper() + s[1:] if s[0].islower() else s
 
     def article(self, n, seed):
         r = self.r
