@@ -38,9 +38,8 @@ static uint32_t sent_end(const article_ctx *c, uint32_t s) {
 }
 
 static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
-    const char *w = norm(c, i);
-    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, ".") == 0 || strcmp(w, "?") == 0 ||
-           strcmp(w, "!") == 0 || strcmp(w, "(") == 0 || strcmp(w, ")") == 0;
+    const char *w = norm(c, i); /* one of ; : . ? ! ( ) alone */
+    return w[0] && !w[1] && strchr(";:.?!()", w[0]);
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
@@ -382,8 +381,10 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             if (e->kind == DL_PE_SKIP_NP) return false; /* only right here */
             continue;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose first word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, false)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             uint32_t l = match_seq(c, q, end, seq);
             if (l) {
                 *pos = q + l;
@@ -416,8 +417,10 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
             *pos = q;
             return true;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose last word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, true)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             if (q + 1 < seq->n_words) continue;
             uint32_t st = q + 1 - seq->n_words;
             if (st < first) continue;

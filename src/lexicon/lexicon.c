@@ -242,7 +242,8 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (st == DL_OK) st = dl_lex_finish_actors(lex, err);
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);
-    if (st == DL_OK && !build_singulars(lex)) st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    if (st == DL_OK && (!build_singulars(lex) || !dl_lex_index_alts(lex)))
+        st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (st != DL_OK) {
         dl_lexicon_free(lex);
         return st;
@@ -283,6 +284,10 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->alts.v);
     free(lex->seqwords.v);
     free(lex->compose.v);
+    dl_trie_free(&lex->altidx);
+    free(lex->altidx_head.v);
+    free(lex->alt_next[0].v);
+    free(lex->alt_next[1].v);
     for (size_t i = 0; i < lex->files.n; i++) free(lex->files.v[i]);
     free(lex->files.v);
     free(lex);

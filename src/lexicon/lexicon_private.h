@@ -58,6 +58,11 @@ struct dl_lexicon {
     VEC(dl_word_seq) alts;
     VEC(uint32_t) seqwords;
     VEC(compose_rule) compose;
+    /* alternatives by their first and last word (dl_lexicon_alt_first):
+     * (range << 1 | last, word key) -> chain, chains linked in alt_next */
+    dl_trie altidx;
+    VEC(uint32_t) altidx_head;
+    VEC(uint32_t) alt_next[2];
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;
@@ -86,6 +91,8 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err);
 dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err);
+/* Index the pattern alternatives by first and last word (needs lex->sing). */
+bool dl_lex_index_alts(dl_lexicon *lex);
 
 /* Line-by-line iteration over a text. */
 typedef struct {

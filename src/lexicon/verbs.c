@@ -594,6 +594,51 @@ bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pw) 
     return a != DL_NO_ID && a == lex->sing.v[pw];
 }
 
+/* Words match (dl_lexicon_word_matches) exactly when their keys are equal:
+ * the singular's id, or for a word too long to inflect its own id. */
+static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
+    uint32_t s = lex->sing.v[w];
+    return s != DL_NO_ID ? s : 0x80000000u | w;
+}
+
+bool dl_lex_index_alts(dl_lexicon *lex) {
+    for (int d = 0; d < 2; d++) {
+        if (!vec_reserve(&lex->alt_next[d], lex->alts.n)) return false;
+        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE;
+        lex->alt_next[d].n = lex->alts.n;
+    }
+    for (size_t i = 0; i < lex->elems.n; i++) {
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        if (!e->n_alts) continue;
+        /* elements share ranges (a synset's): index each range once */
+        if (dl_trie_next(&lex->altidx, e->first_alt << 1, DL_NO_ID - 1) != DL_NO_ID) continue;
+        if (dl_trie_step(&lex->altidx, e->first_alt << 1, DL_NO_ID - 1, 1) == DL_NO_ID) return false;
+        for (uint32_t a = e->first_alt + e->n_alts; a-- > e->first_alt;) { /* backwards: chains in order */
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue; /* never matches */
+            for (uint32_t last = 0; last < 2; last++) {
+                uint32_t w = lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)];
+                uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, match_key(lex, w), 1);
+                if (id == DL_NO_ID || !vec_reserve(&lex->altidx_head, id + 1 - lex->altidx_head.n)) return false;
+                while (lex->altidx_head.n <= id) lex->altidx_head.v[lex->altidx_head.n++] = DL_WORD_NONE;
+                lex->alt_next[last].v[a] = lex->altidx_head.v[id];
+                lex->altidx_head.v[id] = a;
+            }
+        }
+    }
+    return true;
+}
+
+uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last) {
+    if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
+    uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, match_key(lex, word));
+    return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
+}
+
+uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last) {
+    return alt < lex->alt_next[last].n ? lex->alt_next[last].v[alt] : DL_WORD_NONE;
+}
+
 static bool code_prefix(const char *rule, const char *code) {
     size_t n = strlen(rule);
     return strncmp(rule, code, n) == 0;
