@@ -63,6 +63,8 @@ struct dl_lexicon {
     dl_trie altidx;
     VEC(uint32_t) altidx_head;
     VEC(uint32_t) alt_next[2];
+    VEC(uint64_t) alt_bits[2];    /* at a range's first alternative: a bit per
+                                     word key (mod 64) its chains hold */
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;

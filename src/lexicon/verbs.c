@@ -603,9 +603,9 @@ static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
 
 bool dl_lex_index_alts(dl_lexicon *lex) {
     for (int d = 0; d < 2; d++) {
-        if (!vec_reserve(&lex->alt_next[d], lex->alts.n)) return false;
-        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE;
-        lex->alt_next[d].n = lex->alts.n;
+        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->alt_bits[d], lex->alts.n)) return false;
+        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE, lex->alt_bits[d].v[a] = 0;
+        lex->alt_next[d].n = lex->alt_bits[d].n = lex->alts.n;
     }
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
@@ -618,7 +618,9 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             if (!q->n_words) continue; /* never matches */
             for (uint32_t last = 0; last < 2; last++) {
                 uint32_t w = lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)];
-                uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, match_key(lex, w), 1);
+                uint32_t key = match_key(lex, w);
+                lex->alt_bits[last].v[e->first_alt] |= 1ull << (key & 63);
+                uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, key, 1);
                 if (id == DL_NO_ID || !vec_reserve(&lex->altidx_head, id + 1 - lex->altidx_head.n)) return false;
                 while (lex->altidx_head.n <= id) lex->altidx_head.v[lex->altidx_head.n++] = DL_WORD_NONE;
                 lex->alt_next[last].v[a] = lex->altidx_head.v[id];
@@ -631,7 +633,9 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
 
 uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last) {
     if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
-    uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, match_key(lex, word));
+    uint32_t key = match_key(lex, word);
+    if (!(lex->alt_bits[last].v[e->first_alt] >> (key & 63) & 1)) return DL_WORD_NONE; /* most words */
+    uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
 
