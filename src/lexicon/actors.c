@@ -45,6 +45,7 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
             start = 1;
         }
         uint32_t node = 0;
+        lex->starts.v[ids[start]] |= STARTS_ACTOR; /* dl_lex_phrase_ids grew the word arrays */
         for (size_t i = start; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->ptrie, node, ids[i], 1);
         if (node == DL_NO_ID) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
         ph.n_words = (uint8_t)(n - start);
@@ -529,6 +530,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
                         const dl_phrase **out, size_t *n_out) {
     *out = NULL;
     *n_out = 0;
+    if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_ACTOR)) return 0;
     uint32_t node = 0;
     size_t best = 0;
     for (size_t i = 0; i < n && i < MAX_PHRASE; i++) {

@@ -54,8 +54,9 @@ const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len) {
 bool dl_lex_grow_words(dl_lexicon *lex) {
     size_t n = lex->words.n;
     if (!vec_reserve(&lex->wclass, n - lex->wclass.n + 1) || !vec_reserve(&lex->pron, n - lex->pron.n + 1) ||
-        !vec_reserve(&lex->anyverb, n - lex->anyverb.n + 1))
+        !vec_reserve(&lex->anyverb, n - lex->anyverb.n + 1) || !vec_reserve(&lex->starts, n - lex->starts.n + 1))
         return false;
+    while (lex->starts.n < n) lex->starts.v[lex->starts.n++] = 0;
     while (lex->wclass.n < n) lex->wclass.v[lex->wclass.n++] = 0;
     while (lex->pron.n < n) lex->pron.v[lex->pron.n++] = (pronoun_info){0};
     while (lex->anyverb.n < n) lex->anyverb.v[lex->anyverb.n++] = 0;
@@ -260,6 +261,7 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->wclass.v);
     free(lex->pron.v);
     free(lex->anyverb.v);
+    free(lex->starts.v);
     free(lex->sing.v);
     dl_interner_free(&lex->singulars);
     dl_trie_free(&lex->ptrie);

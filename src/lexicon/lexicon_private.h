@@ -29,6 +29,7 @@ struct dl_lexicon {
     VEC(uint32_t) wclass;  /* word id -> DL_W_* */
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
+    VEC(uint8_t) starts;   /* word id -> STARTS_*: the first word of a phrase */
     VEC(uint32_t) sing;    /* word id -> id of its singular form in `singulars`
                               (DL_NO_ID for words too long to inflect) */
     dl_interner singulars;
@@ -70,6 +71,8 @@ struct dl_lexicon {
     VEC(char *) files;
     size_t n_phrases;
 };
+
+enum { STARTS_ACTOR = 1, STARTS_VERB = 2 }; /* lex->starts: quick rejection of lookups */
 
 #define WHERE(file, line) ((uint32_t)(file) << 22 | ((uint32_t)(line) & 0x3FFFFF))
 

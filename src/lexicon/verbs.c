@@ -84,6 +84,8 @@ static const irregular *find_irregular(const char *lemma) {
 
 /* Register one form (a word sequence) of verb `verb`. */
 static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t verb, uint32_t forms) {
+    if (n && ids[0] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
+    if (n) lex->starts.v[ids[0]] |= STARTS_VERB;
     uint32_t node = 0;
     for (size_t i = 0; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->vtrie, node, ids[i], 1);
     if (node == DL_NO_ID) return false;
@@ -566,6 +568,7 @@ size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, c
     size_t best = 0;
     *hits = NULL;
     *n_hits = 0;
+    if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_VERB)) return 0;
     for (size_t i = 0; i < n && i < MAXW; i++) {
         node = dl_trie_next(&lex->vtrie, node, words[i]);
         if (node == DL_NO_ID) break;
