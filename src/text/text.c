@@ -189,6 +189,17 @@ typedef struct {
 static void fold_into(dl_buf *buf, const char *s, size_t a, size_t b, const char *drop) {
     size_t i = a;
     while (i < b) {
+        if (!drop && (unsigned char)s[i] < 0x80) { /* a run of ASCII: lower-cased in one go */
+            size_t j = i;
+            while (j < b && (unsigned char)s[j] < 0x80) j++;
+            if (!dl_buf_reserve(buf, j - i)) return;
+            char *o = buf->data + buf->len;
+            for (size_t k = i; k < j; k++) *o++ = (char)dl_lower((unsigned char)s[k]);
+            buf->len += j - i;
+            buf->data[buf->len] = 0;
+            i = j;
+            continue;
+        }
         size_t n;
         int32_t cp = decode(s, b, i, &n);
         i += n;
