@@ -3,6 +3,7 @@
 #ifndef DL_EVENT_JSON_H
 #define DL_EVENT_JSON_H
 
+#include "../common/json_scan.h"
 #include "../common/util.h"
 #include "dipline/event.h"
 
@@ -24,24 +25,5 @@ bool dl_event_json(dl_buf *b, const dl_event *ev, bool explain, int indent);
 bool dl_article_info_json(dl_buf *b, const dl_article_info *a);
 /* Append s as a JSON string ("null" for NULL). */
 void dl_json_put_string(dl_buf *b, const char *s);
-
-/* Length of the valid UTF-8 sequence at s (whose lead byte is >= 0x80),
- * or 0 when it is not one (overlong forms and surrogates are invalid). */
-static inline size_t dl_utf8_seq_len(const unsigned char *s, const unsigned char *end) {
-    unsigned c = s[0], cp;
-    size_t n;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-    else return 0;
-    if ((size_t)(end - s) < n) return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return n;
-}
 
 #endif

@@ -22,282 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/json_scan.h"
 #include "event_json.h"
-
-#define MAX_DEPTH 64
 
 typedef struct {
     size_t mention;            /* index in ev->mentions */
     const char *at, *end;      /* the "coded" object's text */
 } coded_span;
 
-typedef struct {
-    const char *p, *end;
-    const char *why, *at; /* the first error and where */
-    int depth;
-    dl_buf tmp;           /* strings with escapes, unescaped */
-    bool nomem;
-    VEC(coded_span) coded;
-} cur;
-
-static bool fail(cur *c, const char *why) {
-    if (!c->why) {
-        c->why = why;
-        c->at = c->p;
-    }
-    return false;
-}
-
-/* The text ended inside a value: always reported at the end of the text, so
- * that a reader can tell a cut object from a bad one. */
-static bool cut(cur *c) {
-    c->p = c->end;
-    return fail(c, "unexpected end of input");
-}
-
-static inline void ws(cur *c) {
-    while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\r' || *c->p == '\t')) c->p++;
-}
-
-static inline bool lit(cur *c, char ch) {
-    ws(c);
-    if (c->p < c->end && *c->p == ch) {
-        c->p++;
-        return true;
-    }
-    return false;
-}
-
-static bool expect(cur *c, char ch, const char *why) { return lit(c, ch) || fail(c, why); }
-
-static int hex4(const char *s) {
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        int ch = s[i], d;
-        if (ch >= '0' && ch <= '9') d = ch - '0';
-        else if ((ch | 32) >= 'a' && (ch | 32) <= 'f') d = (ch | 32) - 'a' + 10;
-        else return -1;
-        v = v << 4 | d;
-    }
-    return v;
-}
-
-static void put_utf8(dl_buf *b, unsigned cp) {
-    char u[4];
-    size_t n;
-    if (cp < 0x80) u[0] = (char)cp, n = 1;
-    else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    else if (cp < 0x10000)
-        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    else
-        u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 0x3F)), u[2] = (char)(0x80 | (cp >> 6 & 0x3F)),
-        u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-    dl_buf_append(b, u, n);
-}
-
-/* A string at the cursor (after whitespace): *s and *n: its unescaped bytes, in
- * the text itself when it has no escapes, else in c->tmp (valid until the
- * next string). */
-static bool string(cur *c, const char **s, size_t *n) {
-    ws(c);
-    if (c->p >= c->end || *c->p != '"') return fail(c, "expected a string");
-    const char *start = ++c->p, *p = start, *end = c->end;
-    bool escaped = false;
-    for (;;) {
-        while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) p++;
-        if (p >= end) return cut(c);
-        unsigned char ch = (unsigned char)*p;
-        if (ch == '"') break;
-        if (ch < 0x20) {
-            c->p = p;
-            return fail(c, "control character in a string");
-        }
-        if (ch >= 0x80) {
-            size_t k = dl_utf8_seq_len((const unsigned char *)p, (const unsigned char *)end);
-            if (!k && end - p < 4) return cut(c); /* maybe a sequence cut short */
-            if (!k) {
-                c->p = p;
-                return fail(c, "invalid UTF-8 in a string");
-            }
-            p += k;
-            continue;
-        }
-        /* a backslash: unescape from here on into tmp */
-        if (!escaped) {
-            dl_buf_reset(&c->tmp);
-            escaped = true;
-        }
-        dl_buf_append(&c->tmp, start, (size_t)(p - start));
-        if (p + 1 >= end) return cut(c);
-        char e = p[1];
-        p += 2;
-        switch (e) {
-        case '"': dl_buf_putc(&c->tmp, '"'); break;
-        case '\\': dl_buf_putc(&c->tmp, '\\'); break;
-        case '/': dl_buf_putc(&c->tmp, '/'); break;
-        case 'b': dl_buf_putc(&c->tmp, '\b'); break;
-        case 'f': dl_buf_putc(&c->tmp, '\f'); break;
-        case 'n': dl_buf_putc(&c->tmp, '\n'); break;
-        case 'r': dl_buf_putc(&c->tmp, '\r'); break;
-        case 't': dl_buf_putc(&c->tmp, '\t'); break;
-        case 'u': {
-            if (end - p < 4) return cut(c);
-            int cp = hex4(p);
-            if (cp < 0) {
-                c->p = p;
-                return fail(c, "invalid \\u escape");
-            }
-            p += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF) { /* a surrogate pair */
-                if (end - p < 6) return cut(c);
-                int lo = p[0] == '\\' && p[1] == 'u' ? hex4(p + 2) : -1;
-                if (lo < 0xDC00 || lo > 0xDFFF) {
-                    c->p = p;
-                    return fail(c, "invalid Unicode surrogate");
-                }
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                p += 6;
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                c->p = p;
-                return fail(c, "invalid Unicode surrogate");
-            } else if (cp == 0) {
-                c->p = p;
-                return fail(c, "\\u0000 in a string");
-            }
-            put_utf8(&c->tmp, (unsigned)cp);
-            break;
-        }
-        default:
-            c->p = p - 1;
-            return fail(c, "invalid escape");
-        }
-        start = p;
-    }
-    if (escaped) {
-        dl_buf_append(&c->tmp, start, (size_t)(p - start));
-        if (c->tmp.failed) {
-            c->nomem = true;
-            return fail(c, "out of memory");
-        }
-        *s = c->tmp.data ? c->tmp.data : "";
-        *n = c->tmp.len;
-    } else {
-        *s = start;
-        *n = (size_t)(p - start);
-    }
-    c->p = p + 1;
-    return true;
-}
-
-/* A number: *d its value; *is_int when written as an integer (then *i). */
-static bool number(cur *c, double *d, bool *is_int, long long *i) {
-    ws(c);
-    const char *s = c->p, *p = s, *end = c->end;
-#define BAD() (c->p = p, fail(c, "invalid number"))
-    if (p < end && *p == '-') p++;
-    if (p < end && *p == '0') p++;
-    else if (p < end && *p >= '1' && *p <= '9')
-        while (p < end && *p >= '0' && *p <= '9') p++;
-    else return BAD();
-    *is_int = true;
-    if (p < end && *p == '.') {
-        *is_int = false;
-        if (++p >= end || *p < '0' || *p > '9') return BAD();
-        while (p < end && *p >= '0' && *p <= '9') p++;
-    }
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        *is_int = false;
-        p++;
-        if (p < end && (*p == '+' || *p == '-')) p++;
-        if (p >= end || *p < '0' || *p > '9') return BAD();
-        while (p < end && *p >= '0' && *p <= '9') p++;
-    }
-#undef BAD
-    char small[64], *buf = small;
-    size_t n = (size_t)(p - s);
-    if (n >= sizeof small && !(buf = malloc(n + 1))) {
-        c->nomem = true;
-        return fail(c, "out of memory");
-    }
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    errno = 0;
-    bool ok = true;
-    if (*is_int) {
-        *i = strtoll(buf, NULL, 10);
-        ok = errno != ERANGE;
-        *d = (double)*i;
-    } else {
-        *d = strtod(buf, NULL);
-        ok = !(errno == ERANGE && isinf(*d));
-    }
-    if (buf != small) free(buf);
-    if (!ok) return fail(c, *is_int ? "integer too big" : "real number overflow");
-    c->p = p;
-    return true;
-}
-
-static bool word(cur *c, const char *w, size_t n) {
-    size_t have = (size_t)(c->end - c->p);
-    if (have < n && memcmp(c->p, w, have) == 0) return cut(c);
-    if (have < n || memcmp(c->p, w, n) != 0) return fail(c, "invalid value");
-    c->p += n;
-    return true;
-}
-
-/* Any value, checked and skipped. */
-static bool skip(cur *c) {
-    ws(c);
-    if (c->p >= c->end) return cut(c);
-    const char *s;
-    size_t n;
-    switch (*c->p) {
-    case '"': return string(c, &s, &n);
-    case 't': return word(c, "true", 4);
-    case 'f': return word(c, "false", 5);
-    case 'n': return word(c, "null", 4);
-    case '{':
-    case '[': {
-        bool obj = *c->p++ == '{';
-        if (++c->depth > MAX_DEPTH) return fail(c, "nested too deep");
-        if (!lit(c, obj ? '}' : ']')) {
-            do {
-                if (obj && !(string(c, &s, &n) && expect(c, ':', "expected ':'"))) return false;
-                if (!skip(c)) return false;
-            } while (lit(c, ','));
-            if (!expect(c, obj ? '}' : ']', obj ? "expected ',' or '}'" : "expected ',' or ']'")) return false;
-        }
-        c->depth--;
-        return true;
-    }
-    default: {
-        double d;
-        bool is_int;
-        long long i;
-        return number(c, &d, &is_int, &i);
-    }
-    }
-}
-
-static inline bool peek_is(cur *c, char ch) {
-    ws(c);
-    return c->p < c->end && *c->p == ch;
-}
-
-/* Members of an object, one at a time: true with *k and *kn set, false at its
- * end (or on error: c->why).  `first` is set by the caller to true before
- * the first call, after the '{'. */
-static bool next_key(cur *c, bool *first, const char **k, size_t *kn) {
-    if (*first) {
-        *first = false;
-        if (lit(c, '}')) return false;
-    } else {
-        if (lit(c, '}')) return false;
-        if (!expect(c, ',', "expected ',' or '}'")) return false;
-    }
-    if (!string(c, k, kn) || !expect(c, ':', "expected ':'")) return false;
-    return true;
-}
+typedef VEC(coded_span) coded_list;
+typedef dl_json_cur cur;
+#define CODED(c) ((coded_list *)(c)->user) /* the mentions' "coded" objects, read last */
 
 #define IS(k, kn, lit) ((kn) == sizeof lit - 1 && memcmp(k, lit, sizeof lit - 1) == 0)
 
@@ -305,13 +40,13 @@ static bool next_key(cur *c, bool *first, const char **k, size_t *kn) {
 static bool str_value(cur *c, char **dst) {
     free(*dst);
     *dst = NULL;
-    if (!peek_is(c, '"')) return skip(c);
+    if (!dl_json_peek_is(c, '"')) return dl_json_skip(c);
     const char *s;
     size_t n;
-    if (!string(c, &s, &n)) return false;
+    if (!dl_json_string(c, &s, &n)) return false;
     if (!(*dst = dl_strndup(s, n))) {
         c->nomem = true;
-        return fail(c, "out of memory");
+        return dl_json_fail(c, "out of memory");
     }
     return true;
 }
@@ -320,10 +55,10 @@ static bool str_value(cur *c, char **dst) {
  * in *heap, which the caller frees); *out NULL when not a string. */
 static bool text_value(cur *c, char *small, size_t cap, char **heap, const char **out) {
     *out = NULL;
-    if (!peek_is(c, '"')) return skip(c);
+    if (!dl_json_peek_is(c, '"')) return dl_json_skip(c);
     const char *s;
     size_t n;
-    if (!string(c, &s, &n)) return false;
+    if (!dl_json_string(c, &s, &n)) return false;
     free(*heap);
     *heap = NULL;
     if (n < cap) {
@@ -332,15 +67,15 @@ static bool text_value(cur *c, char *small, size_t cap, char **heap, const char 
         *out = small;
     } else if ((*out = *heap = dl_strndup(s, n)) == NULL) {
         c->nomem = true;
-        return fail(c, "out of memory");
+        return dl_json_fail(c, "out of memory");
     }
     return true;
 }
 
 static bool bool_value(cur *c, bool *dst) {
     *dst = false;
-    if (peek_is(c, 't')) return *dst = word(c, "true", 4);
-    return skip(c);
+    if (dl_json_peek_is(c, 't')) return *dst = dl_json_word(c, "true", 4);
+    return dl_json_skip(c);
 }
 
 /* A number value: *is_num false (and 0) when not a number. */
@@ -348,29 +83,29 @@ static bool num_value(cur *c, double *d, bool *is_num, bool *is_int, long long *
     *d = 0;
     *i = 0;
     *is_num = *is_int = false;
-    ws(c);
+    dl_json_ws(c);
     if (c->p < c->end && (*c->p == '-' || (*c->p >= '0' && *c->p <= '9'))) {
         *is_num = true;
-        return number(c, d, is_int, i);
+        return dl_json_number(c, d, is_int, i);
     }
-    return skip(c);
+    return dl_json_skip(c);
 }
 
 static bool entity(cur *c, dl_entity *e, bool *is_object) {
     dl_entity_clear(e);
-    *is_object = peek_is(c, '{');
-    if (!*is_object) return skip(c);
+    *is_object = dl_json_peek_is(c, '{');
+    if (!*is_object) return dl_json_skip(c);
     c->p++;
     bool first = true;
     const char *k;
     size_t kn;
-    while (next_key(c, &first, &k, &kn)) {
+    while (dl_json_next_key(c, &first, &k, &kn)) {
         bool ok = IS(k, kn, "text")      ? str_value(c, &e->text)
                   : IS(k, kn, "name")    ? str_value(c, &e->name)
                   : IS(k, kn, "country") ? str_value(c, &e->country)
                   : IS(k, kn, "sector")  ? str_value(c, &e->sector)
                   : IS(k, kn, "code")    ? str_value(c, &e->code)
-                                         : skip(c);
+                                         : dl_json_skip(c);
         if (!ok) return false;
     }
     return !c->why;
@@ -382,7 +117,7 @@ static bool date(cur *c, dl_event_date *dt) {
     dt->inferred = false;
     free(dt->basis);
     dt->basis = NULL;
-    if (!peek_is(c, '{')) return skip(c);
+    if (!dl_json_peek_is(c, '{')) return dl_json_skip(c);
     c->p++;
     enum { VALUE, START, END, GRAN };
     char small[4][48], *heap[4] = {0};
@@ -390,13 +125,13 @@ static bool date(cur *c, dl_event_date *dt) {
     bool first = true;
     const char *k;
     size_t kn;
-    while (next_key(c, &first, &k, &kn)) {
+    while (dl_json_next_key(c, &first, &k, &kn)) {
         int f = IS(k, kn, "value") ? VALUE : IS(k, kn, "start") ? START : IS(k, kn, "end") ? END
               : IS(k, kn, "granularity") ? GRAN : -1;
         bool ok = f >= 0                  ? text_value(c, small[f], sizeof small[f], &heap[f], &v[f])
                   : IS(k, kn, "basis")    ? str_value(c, &dt->basis)
                   : IS(k, kn, "inferred") ? bool_value(c, &dt->inferred)
-                                          : skip(c);
+                                          : dl_json_skip(c);
         if (!ok) break;
     }
     bool ok = !c->why;
@@ -418,7 +153,7 @@ static bool date(cur *c, dl_event_date *dt) {
 static bool action(cur *c, dl_action *ac) {
     free(ac->text);
     memset(ac, 0, sizeof *ac);
-    if (!peek_is(c, '{')) return skip(c);
+    if (!dl_json_peek_is(c, '{')) return dl_json_skip(c);
     c->p++;
     char small[48], *heap = NULL;
     const char *code = NULL;
@@ -428,12 +163,12 @@ static bool action(cur *c, dl_action *ac) {
     bool first = true;
     const char *k;
     size_t kn;
-    while (next_key(c, &first, &k, &kn)) {
+    while (dl_json_next_key(c, &first, &k, &kn)) {
         bool ok = IS(k, kn, "code")        ? text_value(c, small, sizeof small, &heap, &code)
                   : IS(k, kn, "text")      ? str_value(c, &ac->text)
                   : IS(k, kn, "quadclass") ? num_value(c, &q, &q_num, &q_int, &qi)
                   : IS(k, kn, "goldstein") ? num_value(c, &g, &g_num, &g_int, &gi)
-                                           : skip(c);
+                                           : dl_json_skip(c);
         if (!ok) break;
     }
     bool ok = !c->why;
@@ -452,11 +187,11 @@ static bool mentions(cur *c, dl_event *ev);
 /* The members of an event (`top`) or of a mention's "coded" object, each
  * applied to ev as it comes. */
 static bool members(cur *c, dl_event *ev, bool top) {
-    if (!expect(c, '{', top ? "an event must be a JSON object" : "expected an object")) return false;
+    if (!dl_json_expect(c, '{', top ? "an event must be a JSON object" : "expected an object")) return false;
     bool first = true;
     const char *k;
     size_t kn;
-    while (next_key(c, &first, &k, &kn)) {
+    while (dl_json_next_key(c, &first, &k, &kn)) {
         bool ok, obj;
         double d;
         bool is_num, is_int;
@@ -474,7 +209,7 @@ static bool members(cur *c, dl_event *ev, bool top) {
             ev->confidence = is_num ? d : 0.5;
         } else if (top && IS(k, kn, "explain")) ok = str_value(c, &ev->explain);
         else if (top && IS(k, kn, "mentions")) ok = mentions(c, ev);
-        else ok = skip(c);
+        else ok = dl_json_skip(c);
         if (!ok) return false;
     }
     return !c->why;
@@ -486,18 +221,18 @@ static void drop_mentions(cur *c, dl_event *ev) {
         free(ev->mentions[i].text);
     }
     ev->n_mentions = 0;
-    c->coded.n = 0;
+    CODED(c)->n = 0;
 }
 
 static bool mention(cur *c, dl_event *ev) {
-    if (!peek_is(c, '{')) return skip(c); /* not an object: no mention */
+    if (!dl_json_peek_is(c, '{')) return dl_json_skip(c); /* not an object: no mention */
     c->p++;
     if (ev->n_mentions == ev->cap_mentions) {
         size_t cap = ev->cap_mentions ? ev->cap_mentions * 2 : 2;
         dl_mention *p = realloc(ev->mentions, cap * sizeof *p);
         if (!p) {
             c->nomem = true;
-            return fail(c, "out of memory");
+            return dl_json_fail(c, "out of memory");
         }
         ev->mentions = p;
         ev->cap_mentions = cap;
@@ -510,7 +245,7 @@ static bool mention(cur *c, dl_event *ev) {
     double d;
     bool is_num, is_int;
     long long i;
-    while (next_key(c, &first, &k, &kn)) {
+    while (dl_json_next_key(c, &first, &k, &kn)) {
         bool ok;
         if (IS(k, kn, "article")) ok = str_value(c, &m->article);
         else if (IS(k, kn, "text")) ok = str_value(c, &m->text);
@@ -518,44 +253,44 @@ static bool mention(cur *c, dl_event *ev) {
             long *dst = kn == 8 ? &m->sentence : kn == 5 ? &m->start : &m->end;
             ok = num_value(c, &d, &is_num, &is_int, &i);
             *dst = is_int ? (long)i : 0;
-        } else if (IS(k, kn, "coded") && peek_is(c, '{')) {
+        } else if (IS(k, kn, "coded") && dl_json_peek_is(c, '{')) {
             coded_span sp = {ev->n_mentions - 1, c->p, NULL};
-            ok = skip(c);
+            ok = dl_json_skip(c);
             sp.end = c->p;
             size_t j = 0; /* the last "coded" of a mention counts */
-            while (j < c->coded.n && c->coded.v[j].mention != sp.mention) j++;
-            if (j < c->coded.n) c->coded.v[j] = sp;
-            else if (ok && !vec_push(&c->coded, sp)) {
+            while (j < CODED(c)->n && CODED(c)->v[j].mention != sp.mention) j++;
+            if (j < CODED(c)->n) CODED(c)->v[j] = sp;
+            else if (ok && !vec_push(CODED(c), sp)) {
                 c->nomem = true;
-                return fail(c, "out of memory");
+                return dl_json_fail(c, "out of memory");
             }
-        } else ok = skip(c);
+        } else ok = dl_json_skip(c);
         if (!ok) return false;
     }
     if (c->why) return false;
     if ((!m->article && !(m->article = dl_strdup(""))) || (!m->text && !(m->text = dl_strdup("")))) {
         c->nomem = true;
-        return fail(c, "out of memory");
+        return dl_json_fail(c, "out of memory");
     }
     return true;
 }
 
 static bool mentions(cur *c, dl_event *ev) {
     drop_mentions(c, ev);
-    if (!peek_is(c, '[')) return skip(c);
+    if (!dl_json_peek_is(c, '[')) return dl_json_skip(c);
     c->p++;
-    if (lit(c, ']')) return true;
+    if (dl_json_lit(c, ']')) return true;
     do
         if (!mention(c, ev)) return false;
-    while (lit(c, ','));
-    return expect(c, ']', "expected ',' or ']'");
+    while (dl_json_lit(c, ','));
+    return dl_json_expect(c, ']', "expected ',' or ']'");
 }
 
 /* Each mention's own coding: a copy of the event (no mentions, no explain)
  * with its "coded" members over it. */
 static bool apply_coded(cur *c, dl_event *ev) {
-    for (size_t j = 0; j < c->coded.n; j++) {
-        const coded_span *sp = &c->coded.v[j];
+    for (size_t j = 0; j < CODED(c)->n; j++) {
+        const coded_span *sp = &CODED(c)->v[j];
         dl_event base = *ev, *d = calloc(1, sizeof *d);
         base.mentions = NULL;
         base.n_mentions = base.cap_mentions = 0;
@@ -563,17 +298,17 @@ static bool apply_coded(cur *c, dl_event *ev) {
         if (!d || dl_event_copy(d, &base) != DL_OK) {
             free(d);
             c->nomem = true;
-            return fail(c, "out of memory");
+            return dl_json_fail(c, "out of memory");
         }
-        cur sub = {.p = sp->at, .end = sp->end};
+        coded_list none = {0}; /* a "coded" object has no mentions */
+        cur sub = {.p = sp->at, .end = sp->end, .user = &none};
         bool ok = members(&sub, d, false);
         dl_buf_free(&sub.tmp);
-        free(sub.coded.v);
         if (!ok) { /* the text was checked already: only memory can fail */
             dl_event_clear(d);
             free(d);
             c->nomem = true;
-            return fail(c, "out of memory");
+            return dl_json_fail(c, "out of memory");
         }
         ev->mentions[sp->mention].coded = d;
     }
@@ -585,10 +320,11 @@ dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, size
     memset(ev, 0, sizeof *ev);
     ev->date.when.start = ev->date.when.end = DL_DAY_NONE;
     ev->confidence = 0.5;
-    cur c = {.p = text, .end = text + len};
+    coded_list coded = {0};
+    cur c = {.p = text, .end = text + len, .user = &coded};
     bool ok = members(&c, ev, true) && apply_coded(&c, ev);
     dl_buf_free(&c.tmp);
-    free(c.coded.v);
+    free(coded.v);
     if (ok) {
         *used = (size_t)(c.p - text);
         return DL_OK;
@@ -604,7 +340,7 @@ dl_status dl_event_parse(const char *text, size_t len, dl_event *ev, size_t *err
     dl_status st = dl_event_parse_prefix(text, len, ev, &used, err_pos, why);
     if (st != DL_OK) return st;
     cur c = {.p = text + used, .end = text + len};
-    ws(&c);
+    dl_json_ws(&c);
     if (c.p == c.end) return DL_OK;
     dl_event_clear(ev);
     *err_pos = (size_t)(c.p - text);
