@@ -31,9 +31,13 @@ dl_status dl_entity_set(dl_entity *e, const char *text, const char *name, const 
     free(e->code);
     e->code = NULL;
     if (ok && country) {
-        size_t n = strlen(country) + (sector ? strlen(sector) : 0) + 1;
-        e->code = malloc(n);
-        if (e->code) snprintf(e->code, n, "%s%s", country, sector ? sector : "");
+        size_t nc = strlen(country), ns = sector ? strlen(sector) : 0;
+        e->code = malloc(nc + ns + 1);
+        if (e->code) { /* country + sector */
+            memcpy(e->code, country, nc);
+            if (ns) memcpy(e->code + nc, sector, ns);
+            e->code[nc + ns] = 0;
+        }
         ok = e->code != NULL;
     }
     return ok ? DL_OK : DL_ERR_NOMEM;

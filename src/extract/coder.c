@@ -461,7 +461,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     best->target = best->source = NONE;
     best->score = 0;
     *where = v->where;
-    snprintf(code, 8, "%s", v->code[0] ? v->code : b->code);
+    dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
@@ -470,7 +470,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;
-            snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+            dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
         }
     }
 }

@@ -32,10 +32,10 @@ static void set_country(article_ctx *c, entity *e, const char *code, const char 
     const dl_actor_def *def = a != DL_WORD_NONE ? dl_lexicon_actor(c->lex, a) : NULL;
     e->type = def && def->kind == DL_ACTOR_ORG ? E_ORG : E_COUNTRY;
     e->actor = a != DL_WORD_NONE ? a : NONE;
-    snprintf(e->country, sizeof e->country, "%s", code);
-    snprintf(e->sector, sizeof e->sector, "%s", sector ? sector : "");
+    dl_strlcpy(e->country, code, sizeof e->country);
+    dl_strlcpy(e->sector, sector ? sector : "", sizeof e->sector);
     if (def) {
-        snprintf(e->name, sizeof e->name, "%s", def->name);
+        dl_strlcpy(e->name, def->name, sizeof e->name);
         e->where = def->where;
     }
 }
@@ -48,16 +48,16 @@ static void set_person(article_ctx *c, entity *e, uint32_t actor) {
     e->type = E_PERSON;
     e->actor = actor;
     e->where = def->where;
-    snprintf(e->name, sizeof e->name, "%s", def->name);
+    dl_strlcpy(e->name, def->name, sizeof e->name);
     char country[12];
     uint32_t role = dl_lexicon_person_role(c->lex, actor, c->dct, country);
     if (role != DL_WORD_NONE) {
         e->role = role;
-        snprintf(e->country, sizeof e->country, "%s", country);
-        snprintf(e->sector, sizeof e->sector, "%s", dl_lexicon_role(c->lex, role)->sector);
+        dl_strlcpy(e->country, country, sizeof e->country);
+        dl_strlcpy(e->sector, dl_lexicon_role(c->lex, role)->sector, sizeof e->sector);
     } else {
-        snprintf(e->country, sizeof e->country, "%s", def->code);
-        snprintf(e->sector, sizeof e->sector, "%s", def->sector);
+        dl_strlcpy(e->country, def->code, sizeof e->country);
+        dl_strlcpy(e->sector, def->sector, sizeof e->sector);
     }
 }
 
