@@ -5,11 +5,16 @@
  * never loaded: the input is read in large blocks into a buffer, and
  * json_in.c parses each event object in place, straight into a dl_event
  * (an object cut by the end of a block is parsed again once the next block
- * is in).  The rest of the document (small) is walked byte by byte.  Memory therefore holds one event and one block, not the
+ * is in).  The rest of the document (small) is walked byte by byte.
+ *
+ * Parsing runs ahead in a thread of its own: it fills a ring of RA_SLOTS
+ * events that dl_log_reader_next() takes in order, so reading a log costs
+ * the caller (a merge, a render) little more than moving structs.  Memory therefore holds one event and one block, not the
  * log.  Line numbers, needed only for errors, are counted lazily (memchr)
  * as the buffer moves on. */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +27,25 @@
 #define NO_KEEP ((size_t)-1)
 
 typedef enum { ST_INIT, ST_DOC, ST_EVENTS, ST_ARRAY, ST_LINES, ST_DONE } state;
+
+#define RA_SLOTS 256
+
+typedef struct {
+    dl_event ev;
+    bool got;
+    dl_status st;
+} ra_slot;
+
+/* The read-ahead thread and its ring (ra_*: under mu). */
+typedef struct {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t more, room;
+    ra_slot slots[RA_SLOTS];
+    size_t head, n;    /* next slot to take; slots filled */
+    bool stop, ended;  /* the consumer quits; the producer has finished */
+    dl_error err;      /* the error of the slot that ended it */
+} read_ahead;
 
 struct dl_log_reader {
     FILE *f;
@@ -38,6 +62,8 @@ struct dl_log_reader {
     state st;
     dl_article_info *arts;
     size_t n_arts, cap_arts;
+    read_ahead *ra;      /* NULL: not started (or no threads: read in place) */
+    bool ra_tried, ra_done; /* ra_done: the consumer has taken the last slot */
 };
 
 static long count_nl(const unsigned char *p, const unsigned char *end) {
@@ -276,8 +302,11 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
     return open_common(r, name, out);
 }
 
+static void ra_stop(dl_log_reader *r);
+
 void dl_log_reader_free(dl_log_reader *r) {
     if (!r) return;
+    ra_stop(r);
     if (r->own_f) fclose(r->f);
     free(r->mem);
     free(r->name);
@@ -287,9 +316,10 @@ void dl_log_reader_free(dl_log_reader *r) {
     free(r);
 }
 
-size_t dl_log_reader_n_articles(const dl_log_reader *r) { return r->n_arts; }
+/* The article list belongs to the read-ahead thread until it is done. */
+size_t dl_log_reader_n_articles(const dl_log_reader *r) { return !r->ra || r->ra_done ? r->n_arts : 0; }
 const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i) {
-    return i < r->n_arts ? &r->arts[i] : NULL;
+    return i < dl_log_reader_n_articles(r) ? &r->arts[i] : NULL;
 }
 
 /* The event object at buf[pos], parsed in place.  An object that runs
@@ -430,7 +460,7 @@ static dl_status doc_members(dl_log_reader *r, dl_error *err) {
     return DL_OK;
 }
 
-dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
+static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
     *got = false;
     memset(ev, 0, sizeof *ev);
     for (;;) {
@@ -541,4 +571,108 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
         }
         }
     }
+}
+
+/* ---- read-ahead ---------------------------------------------------------- */
+
+static void *ra_main(void *arg) {
+    dl_log_reader *r = arg;
+    read_ahead *q = r->ra;
+    for (;;) {
+        pthread_mutex_lock(&q->mu);
+        while (!q->stop && q->n == RA_SLOTS) pthread_cond_wait(&q->room, &q->mu);
+        bool stop = q->stop;
+        pthread_mutex_unlock(&q->mu);
+        if (stop) break;
+        dl_event ev;
+        bool got;
+        dl_error err;
+        dl_error_clear(&err);
+        dl_status st = read_next(r, &ev, &got, &err);
+        pthread_mutex_lock(&q->mu);
+        ra_slot *s = &q->slots[(q->head + q->n) % RA_SLOTS];
+        s->ev = ev;
+        s->got = got;
+        s->st = st;
+        q->n++;
+        bool last = st != DL_OK || !got;
+        if (last) {
+            q->err = err;
+            q->ended = true;
+        }
+        pthread_cond_signal(&q->more);
+        pthread_mutex_unlock(&q->mu);
+        if (last) break;
+    }
+    return NULL;
+}
+
+/* Start the thread; false (and reading in place) when there is none. */
+static bool ra_start(dl_log_reader *r) {
+    r->ra_tried = true;
+    read_ahead *q = calloc(1, sizeof *q);
+    if (!q) return false;
+    if (pthread_mutex_init(&q->mu, NULL) != 0) {
+        free(q);
+        return false;
+    }
+    bool ok = pthread_cond_init(&q->more, NULL) == 0;
+    if (ok && pthread_cond_init(&q->room, NULL) != 0) {
+        pthread_cond_destroy(&q->more);
+        ok = false;
+    }
+    r->ra = q;
+    if (ok && pthread_create(&q->th, NULL, ra_main, r) == 0) return true;
+    if (ok) {
+        pthread_cond_destroy(&q->more);
+        pthread_cond_destroy(&q->room);
+    }
+    pthread_mutex_destroy(&q->mu);
+    free(q);
+    r->ra = NULL;
+    return false;
+}
+
+static void ra_stop(dl_log_reader *r) {
+    read_ahead *q = r->ra;
+    if (!q) return;
+    pthread_mutex_lock(&q->mu);
+    q->stop = true;
+    pthread_cond_signal(&q->room);
+    pthread_mutex_unlock(&q->mu);
+    pthread_join(q->th, NULL);
+    for (size_t k = 0; k < q->n; k++) dl_event_clear(&q->slots[(q->head + k) % RA_SLOTS].ev);
+    pthread_cond_destroy(&q->more);
+    pthread_cond_destroy(&q->room);
+    pthread_mutex_destroy(&q->mu);
+    free(q);
+    r->ra = NULL;
+}
+
+dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
+    if (!r->ra_tried) ra_start(r);
+    if (!r->ra) return read_next(r, ev, got, err); /* no thread, or after the end */
+    read_ahead *q = r->ra;
+    pthread_mutex_lock(&q->mu);
+    while (!q->n) pthread_cond_wait(&q->more, &q->mu);
+    ra_slot *s = &q->slots[q->head];
+    *ev = s->ev; /* moved: the slot no longer owns it */
+    *got = s->got;
+    dl_status st = s->st;
+    q->head = (q->head + 1) % RA_SLOTS;
+    q->n--;
+    bool last = st != DL_OK || !*got;
+    if (last && err) *err = q->err;
+    pthread_cond_signal(&q->room);
+    pthread_mutex_unlock(&q->mu);
+    if (last) {
+        pthread_join(q->th, NULL); /* it has finished: the articles are the caller's now */
+        pthread_cond_destroy(&q->more);
+        pthread_cond_destroy(&q->room);
+        pthread_mutex_destroy(&q->mu);
+        free(q);
+        r->ra = NULL;
+        r->ra_done = true;
+    }
+    return st;
 }

@@ -41,10 +41,14 @@ static void *worker(void *arg) {
         while (!q->stop && q->n_claimed == q->n_read) pthread_cond_wait(&q->work, &q->mu);
         if (q->stop) break;
         slot *s = &q->slots[q->n_claimed++ % q->cap];
-        if (s->state == S_DONE) continue; /* a reading error: nothing to extract */
-        pthread_mutex_unlock(&q->mu);
-        s->st = dl_extract_article(q->x, s->a, &s->events, &s->err);
-        pthread_mutex_lock(&q->mu);
+        /* A reading error goes through a worker too, so that every slot
+         * handed out was claimed first: n_claimed >= n_written, and a slot
+         * is never refilled while a worker may still take it. */
+        if (s->st == DL_OK) {
+            pthread_mutex_unlock(&q->mu);
+            s->st = dl_extract_article(q->x, s->a, &s->events, &s->err);
+            pthread_mutex_lock(&q->mu);
+        }
         s->state = S_DONE;
         pthread_cond_signal(&q->done);
     }
@@ -143,7 +147,7 @@ dl_status dl_extract_stream(const dl_extractor *x, dl_reader *r, unsigned jobs, 
         }
         if (s->st == DL_ERR_NOMEM) eof = true; /* nothing more can be read */
         pthread_mutex_lock(&q.mu);
-        s->state = s->st == DL_OK ? S_READY : S_DONE;
+        s->state = S_READY;
         q.n_read++;
         pthread_cond_signal(&q.work);
         pthread_mutex_unlock(&q.mu);
