@@ -275,6 +275,13 @@ bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t patt
  * hash lookup instead of a scan of every alternative. */
 uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last);
 uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
+/* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
+ * words no pattern can match). */
+uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
+/* False when pattern pt cannot match a clause whose words' bits OR to
+ * `words`: one of its word elements has no alternative whose first word
+ * could be there.  (True says nothing.) */
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

@@ -463,10 +463,15 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
+    /* the words of the sentence, in one word: a pattern that needs a word
+     * the sentence lacks is not tried */
+    uint64_t words = 0;
+    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+        words |= dl_lexicon_word_bit(c->lex, c->tok[t].word);
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
-        if (!match_pattern(c, g, pt, &pm)) continue;
+        if (!dl_lexicon_pattern_may_match(c->lex, pt, words) || !match_pattern(c, g, pt, &pm)) continue;
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;

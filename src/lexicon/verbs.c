@@ -642,6 +642,22 @@ uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, u
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
 
+uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
+}
+
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
+    for (int side = 0; side < 2; side++) {
+        uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
+        for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
+            const dl_pattern_elem *e = &lex->elems.v[k];
+            if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
+            if (!e->n_alts || !(lex->alt_bits[0].v[e->first_alt] & words)) return false;
+        }
+    }
+    return true;
+}
+
 uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last) {
     return alt < lex->alt_next[last].n ? lex->alt_next[last].v[alt] : DL_WORD_NONE;
 }
