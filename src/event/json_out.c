@@ -58,21 +58,28 @@ static void newline(jw *w, int depth) {
     w->b->data[w->b->len] = 0;
 }
 
+/* Bytes a string needs more than copying for: 1 end (NUL), 2 escaped
+ * (control, '"', '\\'), 3 the lead of a multi-byte UTF-8 sequence (checked). */
+#define X4(v) v, v, v, v
+#define X16(v) X4(v), X4(v), X4(v), X4(v)
+static const unsigned char str_class[256] = {
+    1, 2, 2, 2, X4(2), X4(2), X4(2), X16(2), /* 0x00-0x1f */
+    ['"'] = 2, ['\\'] = 2,
+    [0x80] = X16(3), X16(3), X16(3), X16(3), X16(3), X16(3), X16(3), X16(3)};
+
 void dl_json_put_string(dl_buf *b, const char *str) {
     if (!str) {
         bput(b, "null", 4);
         return;
     }
-    const unsigned char *s = (const unsigned char *)str, *end = s + strlen(str), *run = s;
-    dl_buf_reserve(b, (size_t)(end - s) + 2);
+    const unsigned char *s = (const unsigned char *)str, *run = s;
     bput(b, "\"", 1);
-    while (s < end) {
-        if (*s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') {
-            s++;
-            continue;
-        }
-        if (*s >= 0x80) {
-            size_t n = dl_utf8_seq_len(s, end);
+    for (;;) {
+        while (!str_class[*s]) s++;
+        unsigned k = str_class[*s];
+        if (k == 1) break;
+        if (k == 3) {
+            size_t n = dl_utf8_seq_len(s, s + 4); /* stops at the NUL: not a continuation byte */
             if (n) {
                 s += n;
                 continue;
@@ -200,12 +207,28 @@ static void item(jw *w) {
     if (w->base >= 0) newline(w, w->depth);
 }
 
+/* ',"k":' (or ',\n    "k": ' indented) in one append. */
 static void key(jw *w, const char *k, size_t n) {
-    item(w);
-    put(w, "\"", 1);
-    put(w, k, n);
-    if (w->base >= 0) PUTS(w, "\": ");
-    else PUTS(w, "\":");
+    if (w->base >= 0) {
+        item(w);
+        char t[48];
+        t[0] = '"';
+        memcpy(t + 1, k, n);
+        memcpy(t + 1 + n, "\": ", 3);
+        put(w, t, n + 4);
+        return;
+    }
+    bool *first = &w->first[w->depth < 8 ? w->depth : 7];
+    char t[48];
+    size_t m = 0;
+    if (!*first) t[m++] = ',';
+    *first = false;
+    t[m++] = '"';
+    memcpy(t + m, k, n);
+    m += n;
+    t[m++] = '"';
+    t[m++] = ':';
+    put(w, t, m);
 }
 #define KEY(w, lit) key(w, lit, sizeof lit - 1)
 
