@@ -43,7 +43,7 @@ typedef struct {
     pthread_cond_t more, room;
     ra_slot slots[RA_SLOTS];
     size_t head, n;    /* next slot to take; slots filled */
-    bool stop, ended;  /* the consumer quits; the producer has finished */
+    bool stop;         /* the consumer quits */
     dl_error err;      /* the error of the slot that ended it */
 } read_ahead;
 
@@ -74,6 +74,7 @@ static long count_nl(const unsigned char *p, const unsigned char *end) {
 
 /* The line number at buf[at]. */
 static long line_at(dl_log_reader *r, size_t at) {
+    if (!r->buf) return r->line; /* nothing read */
     if (at >= r->line_pos) r->line += count_nl(r->buf + r->line_pos, r->buf + at);
     else r->line -= count_nl(r->buf + at, r->buf + r->line_pos);
     r->line_pos = at;
@@ -596,10 +597,7 @@ static void *ra_main(void *arg) {
         s->st = st;
         q->n++;
         bool last = st != DL_OK || !got;
-        if (last) {
-            q->err = err;
-            q->ended = true;
-        }
+        if (last) q->err = err;
         pthread_cond_signal(&q->more);
         pthread_mutex_unlock(&q->mu);
         if (last) break;

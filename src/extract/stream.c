@@ -101,17 +101,14 @@ dl_status dl_extract_stream(const dl_extractor *x, dl_reader *r, unsigned jobs, 
     q.slots = calloc(q.cap, sizeof *q.slots);
     pthread_t *th = calloc(jobs, sizeof *th);
     unsigned started = 0;
-    bool sync_ok = false;
-    if (q.slots && th && pthread_mutex_init(&q.mu, NULL) == 0) {
-        sync_ok = pthread_cond_init(&q.work, NULL) == 0 && pthread_cond_init(&q.done, NULL) == 0;
-        while (sync_ok && started < jobs && pthread_create(&th[started], NULL, worker, &q) == 0) started++;
-    }
+    bool mu_ok = q.slots && th && pthread_mutex_init(&q.mu, NULL) == 0;
+    bool work_ok = mu_ok && pthread_cond_init(&q.work, NULL) == 0;
+    bool done_ok = work_ok && pthread_cond_init(&q.done, NULL) == 0;
+    while (done_ok && started < jobs && pthread_create(&th[started], NULL, worker, &q) == 0) started++;
     if (!started) { /* no threads to be had: do it here */
-        if (sync_ok) {
-            pthread_cond_destroy(&q.work);
-            pthread_cond_destroy(&q.done);
-            pthread_mutex_destroy(&q.mu);
-        }
+        if (done_ok) pthread_cond_destroy(&q.done);
+        if (work_ok) pthread_cond_destroy(&q.work);
+        if (mu_ok) pthread_mutex_destroy(&q.mu);
         free(q.slots);
         free(th);
         return run_serial(x, r, sink, ctx);
