@@ -28,7 +28,8 @@
 
 typedef enum { ST_INIT, ST_DOC, ST_EVENTS, ST_ARRAY, ST_LINES, ST_DONE } state;
 
-#define RA_SLOTS 256
+#define RA_SLOTS 1024
+#define RA_BATCH 128 /* hand-overs wake the other side this many events at a time */
 
 typedef struct {
     dl_event ev;
@@ -44,6 +45,7 @@ typedef struct {
     ra_slot slots[RA_SLOTS];
     size_t head, n;    /* next slot to take; slots filled */
     bool stop;         /* the consumer quits */
+    bool last;         /* the producer has put its last slot */
     dl_error err;      /* the error of the slot that ended it */
 } read_ahead;
 
@@ -598,7 +600,8 @@ static void *ra_main(void *arg) {
         q->n++;
         bool last = st != DL_OK || !got;
         if (last) q->err = err;
-        pthread_cond_signal(&q->more);
+        q->last = last;
+        if (last || q->n == RA_BATCH) pthread_cond_signal(&q->more);
         pthread_mutex_unlock(&q->mu);
         if (last) break;
     }
@@ -652,7 +655,8 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
     if (!r->ra) return read_next(r, ev, got, err); /* no thread, or after the end */
     read_ahead *q = r->ra;
     pthread_mutex_lock(&q->mu);
-    while (!q->n) pthread_cond_wait(&q->more, &q->mu);
+    if (!q->n) /* empty: wait for a batch (or the end), not for each event */
+        while (q->n < RA_BATCH && !q->last) pthread_cond_wait(&q->more, &q->mu);
     ra_slot *s = &q->slots[q->head];
     *ev = s->ev; /* moved: the slot no longer owns it */
     *got = s->got;
@@ -661,7 +665,7 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
     q->n--;
     bool last = st != DL_OK || !*got;
     if (last && err) *err = q->err;
-    pthread_cond_signal(&q->room);
+    if (q->n == RA_SLOTS - RA_BATCH) pthread_cond_signal(&q->room);
     pthread_mutex_unlock(&q->mu);
     if (last) {
         pthread_join(q->th, NULL); /* it has finished: the articles are the caller's now */
