@@ -136,7 +136,7 @@ static bool date(cur *c, dl_event_date *dt) {
     }
     bool ok = !c->why;
     if (ok) {
-        if (v[VALUE]) snprintf(dt->when.value, sizeof dt->when.value, "%s", v[VALUE]);
+        if (v[VALUE]) dl_strlcpy(dt->when.value, v[VALUE], sizeof dt->when.value);
         dt->when.start = v[START] ? dl_day_parse(v[START]) : DL_DAY_NONE;
         dt->when.end = v[END] ? dl_day_parse(v[END]) : DL_DAY_NONE;
         dt->when.granularity = dl_granularity_parse(v[GRAN]);
@@ -173,8 +173,8 @@ static bool action(cur *c, dl_action *ac) {
     }
     bool ok = !c->why;
     if (ok && code && !dl_action_set_code(ac, code)) { /* keep an unknown code as given */
-        snprintf(ac->code, sizeof ac->code, "%s", code);
-        snprintf(ac->root, sizeof ac->root, "%.2s", code);
+        dl_strlcpy(ac->code, code, sizeof ac->code);
+        dl_strlcpy(ac->root, code, sizeof ac->root); /* the first two characters */
         ac->quadclass = (int)qi;
         ac->goldstein = g;
     }

@@ -268,8 +268,8 @@ static dl_entity ent_view(const dl_timeline *tl, const ent *e) {
 
 static void action_view(dl_action *a, const char *code, const char *text, int quadclass, double goldstein) {
     memset(a, 0, sizeof *a);
-    snprintf(a->code, sizeof a->code, "%s", code);
-    snprintf(a->root, sizeof a->root, "%.2s", code);
+    dl_strlcpy(a->code, code, sizeof a->code);
+    dl_strlcpy(a->root, code, sizeof a->root); /* "%.2s" */
     const dl_cameo_code *cc = code[0] ? dl_cameo_lookup(code) : NULL;
     a->label = cc ? cc->label : NULL;
     a->text = (char *)text;
@@ -280,7 +280,7 @@ static void action_view(dl_action *a, const char *code, const char *text, int qu
 static void date_view(const dl_timeline *tl, dl_event_date *d, const sig *s) {
     memset(d, 0, sizeof *d);
     const char *v = S(tl, s->value);
-    snprintf(d->when.value, sizeof d->when.value, "%s", v ? v : "");
+    dl_strlcpy(d->when.value, v ? v : "", sizeof d->when.value);
     d->when.start = s->start;
     d->when.end = s->end;
     d->when.granularity = (dl_granularity)s->gran;
