@@ -146,6 +146,65 @@ static void bad_logs(void **state) {
 }
 
 
+/* The reader parses events in place in 256 KiB blocks: events cut by a
+ * block's end (small ones, and one larger than a block) read whole, in
+ * order, with the same bytes as written; a log cut inside its last event is
+ * an error at the end of the file. */
+static void events_across_blocks(void **state) {
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    dl_log_writer_options o = {.format = DL_FORMAT_JSONL};
+    dl_log_writer *w = dl_log_writer_new(mem, &o);
+    size_t big = 600 * 1024;
+    char *text = malloc(big + 1);
+    for (size_t i = 0; i < big; i++) text[i] = "abc \"\\x\xc3\xa9"[i % 10];
+    text[big] = 0;
+    /* keep the UTF-8 whole: end on an ASCII byte */
+    for (size_t i = big; i-- > 0 && (unsigned char)text[i] >= 0x80;) text[i] = 'z';
+    for (int i = 0; i < 3000; i++) {
+        dl_event ev;
+        make_event(&ev, "blocks", i);
+        if (i == 1500) {
+            free(ev.mentions[0].text);
+            ev.mentions[0].text = strdup(text);
+        }
+        assert_int_equal(dl_log_writer_event(w, &ev, NULL), DL_OK);
+        dl_event_clear(&ev);
+    }
+    assert_int_equal(dl_log_writer_finish(w, NULL), DL_OK);
+    dl_log_writer_free(w);
+    fclose(mem);
+    for (int cut = 0; cut < 2; cut++) {
+        dl_log_reader *r;
+        size_t n = cut ? len - 10 : len;
+        assert_int_equal(dl_log_reader_open_buffer("blocks", buf, n, &r, NULL), DL_OK);
+        int k = 0;
+        dl_status st;
+        for (;;) {
+            dl_event ev;
+            bool got;
+            dl_error e;
+            st = dl_log_reader_next(r, &ev, &got, &e);
+            if (st != DL_OK) {
+                if (!strstr(e.message, "end of file")) fail_msg("%s", e.message);
+                break;
+            }
+            if (!got) break;
+            assert_int_equal(ev.mentions[0].sentence, k);
+            if (k == 1500) assert_string_equal(ev.mentions[0].text, text);
+            dl_event_clear(&ev);
+            k++;
+        }
+        assert_int_equal(k, cut ? 2999 : 3000);
+        assert_int_equal(st, cut ? DL_ERR_INPUT : DL_OK);
+        dl_log_reader_free(r);
+    }
+    free(text);
+    free(buf);
+}
+
 /* The hand-written serialiser (event/json_out.c) gives exactly the bytes
  * jansson gives for the same JSON: parse our text with jansson, dump it
  * again with the flags the logs have always used, compare. */
@@ -227,6 +286,7 @@ int main(void) {
         cmocka_unit_test(write_then_read),
         cmocka_unit_test(bad_logs),
         cmocka_unit_test(serialiser_matches_jansson),
+        cmocka_unit_test(events_across_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
