@@ -56,25 +56,13 @@ static void put_utf8(dl_buf *b, unsigned cp) {
 /* A string at the cursor (after whitespace): *s and *n: its unescaped bytes, in
  * the text itself when it has no escapes, else in c->tmp (valid until the
  * next string). */
-/* No byte of the 8 at p needs a second look in a string: no quote, no
- * backslash, no control character, nothing beyond ASCII (bit tricks on a
- * 64-bit word; each test is exact about whether any byte matches). */
-static inline bool plain8(const char *p) {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    uint64_t any = (w & highs) | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs) | ((w - ones * 0x20) & ~w & highs);
-    return !any;
-}
-
 bool dl_json_string(dl_json_cur *c, const char **s, size_t *n) {
     dl_json_ws(c);
     if (c->p >= c->end || *c->p != '"') return dl_json_fail(c, "expected a string");
     const char *start = ++c->p, *p = start, *end = c->end;
     bool escaped = false;
     for (;;) {
-        while (end - p >= 8 && plain8(p)) p += 8;
+        while (end - p >= 8 && dl_json_plain8(p)) p += 8;
         while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) p++;
         if (p >= end) return dl_json_cut(c);
         unsigned char ch = (unsigned char)*p;

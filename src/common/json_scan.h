@@ -8,6 +8,9 @@
 #ifndef DL_JSON_SCAN_H
 #define DL_JSON_SCAN_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "util.h"
 
 #define DL_JSON_MAX_DEPTH 64
@@ -57,6 +60,19 @@ bool dl_json_skip(dl_json_cur *c);
  * *kn (and its ':' read), false at the '}' or on an error (c->why).  Set
  * *first to true before the first call. */
 bool dl_json_next_key(dl_json_cur *c, bool *first, const char **k, size_t *kn);
+
+/* No byte of the 8 at p needs a second look in a JSON string: no quote, no
+ * backslash, no control character (nor NUL), nothing beyond ASCII (bit
+ * tricks on a 64-bit word; each test is exact about whether any byte
+ * matches).  All 8 bytes must be readable. */
+static inline bool dl_json_plain8(const char *p) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t any = (w & highs) | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs) | ((w - ones * 0x20) & ~w & highs);
+    return !any;
+}
 
 /* Length of the valid UTF-8 sequence at s (whose lead byte is >= 0x80),
  * or 0 when it is not one (overlong forms and surrogates are invalid). */

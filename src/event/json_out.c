@@ -73,8 +73,10 @@ void dl_json_put_string(dl_buf *b, const char *str) {
         return;
     }
     const unsigned char *s = (const unsigned char *)str, *run = s;
+    const char *end = str + strlen(str);
     bput(b, "\"", 1);
     for (;;) {
+        while (end - (const char *)s >= 8 && dl_json_plain8((const char *)s)) s += 8;
         while (!str_class[*s]) s++;
         unsigned k = str_class[*s];
         if (k == 1) break;
