@@ -180,7 +180,8 @@ size_t dl_log_reader_n_articles(const dl_log_reader *r);
 const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i);
 void dl_log_reader_free(dl_log_reader *r);
 
-/* Parse one event from a JSON object text. */
+/* Parse one event from a JSON object text (strict JSON; a member given
+ * twice: the last one counts, as in a log). */
 dl_status dl_event_from_json_text(const char *json, size_t len, dl_event *ev,
                                   dl_error *err);
 /* Serialise one event as compact JSON; the caller frees the result. */

@@ -2,11 +2,10 @@
  *
  * Merging a million events is mostly reading them; building a jansson tree
  * per event and walking it again cost three times the merge itself.  This
- * parser reads the text once and fills the event's fields as they come.  It
- * is a complete, strict JSON parser (RFC 8259 grammar, valid UTF-8, no raw
- * control characters or \u0000 in strings, integers within 64 bits, depth
- * at most 64): members it does not know are parsed and skipped.  The
- * reading of each member is that of the event schema (SPEC.md):
+ * parser reads the text once (with the strict scanner of common/json_scan.h)
+ * and fills the event's fields as they come; members it does not know are
+ * checked and skipped.  The reading of each member is that of the event
+ * schema (SPEC.md), as it was with jansson:
  *   - a string field holding anything but a string reads as null;
  *   - "negated"/"hypothetical" are true only when JSON true;
  *   - "confidence" that is not a number reads as 0.5;
@@ -17,8 +16,6 @@
  *     event: it is applied over a copy of the whole event, so it is read
  *     after the event's other members, wherever it stands;
  *   - a member given twice: the last one counts. */
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
