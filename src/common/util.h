@@ -52,7 +52,6 @@ typedef struct dl_atomic_file {
     char *path;
     char *tmp; /* NULL for standard output */
     int slot;  /* registry slot for signal cleanup, -1 if none */
-    char *buf; /* the stream's buffer (1 MiB: few large writes), or NULL */
 } dl_atomic_file;
 
 dl_status dl_atomic_open(dl_atomic_file *af, const char *path, dl_error *err);
