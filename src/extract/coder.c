@@ -71,7 +71,15 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    return strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0;
+    if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0) return true;
+    /* "allowed Ukraine to strike", "forced the army to withdraw" */
+    static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
+                                         "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
+                                         "authorize", "authorise", "pressure", "push", "want", "expect", NULL};
+    const char *lemma = dl_lexicon_verb_def(c->lex, g->verb)->lemma;
+    for (const char *const *l = lemmas; *l; l++)
+        if (strcmp(lemma, *l) == 0) return true;
+    return false;
 }
 
 /* The mention right before token i, skipping commas; NONE if none. */
@@ -351,13 +359,21 @@ static uint32_t match_seq(const article_ctx *c, uint32_t pos, uint32_t end, cons
 typedef struct pmatch {
     uint32_t target, source; /* mentions, or NONE */
     int score;
+    uint32_t end;            /* first token after the matched words */
 } pmatch;
 
 /* Match one element at or after *pos (forward) within `window` tokens. */
 static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t end, int window,
                        pmatch *pm) {
-    uint32_t limit = *pos + (uint32_t)window;
-    for (uint32_t q = *pos; q < end && q <= limit; q++) {
+    /* the window counts an actor phrase as one unit; words may still match
+     * inside it ("expelled 45 Russian diplomats") */
+    int units = 0;
+    uint32_t cur_mention = NONE;
+    for (uint32_t q = *pos; q < end; q++) {
+        uint32_t mq = c->tok[q].mention;
+        if (mq == NONE || mq != cur_mention) units++;
+        cur_mention = mq;
+        if (units > window + 1) break;
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
             if (c->tok[q].mention != NONE) {
@@ -388,7 +404,6 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
                 return true;
             }
         }
-        if (c->tok[q].mention != NONE) q = c->mentions.v[c->tok[q].mention].end - 1; /* a phrase counts once */
     }
     return false;
 }
@@ -438,6 +453,7 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
         int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
         if (!match_elem(c, e, &pos, end, window, pm)) return false;
     }
+    pm->end = pos;
     pos = g->first;
     for (uint32_t k = pt->n_pre; k-- > 0;) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_pre + k);
@@ -454,6 +470,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
     best->score = 0;
+    best->end = g->end;
     *where = v->where;
     snprintf(code, 8, "%s", v->code[0] ? v->code : b->code);
     if (strcmp(code, "---") == 0) code[0] = 0;
@@ -1031,17 +1048,25 @@ static bool after_speech(const article_ctx *c, const vgroup *g) {
     return c->speaker[g->sentence] != NONE;
 }
 
-/* Tokens between two verb groups hold at most an actor and adverbs. */
+/* Tokens between two verb groups hold at most one noun phrase (an actor,
+ * conjoined actors, or a plain noun phrase) and adverbs: "urged Russia and
+ * Ukraine to negotiate", "ordered his defence chiefs to put ...". */
 static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *h, uint32_t *object) {
     *object = NONE;
+    int plain = 0;
     for (uint32_t q = g->end; q < h->first; q++) {
         if (c->tok[q].mention != NONE) {
-            if (*object != NONE) return false;
-            *object = c->tok[q].mention;
-            q = c->mentions.v[*object].end - 1;
+            uint32_t mi = c->tok[q].mention;
+            if (*object != NONE && c->mentions.v[*object].group != c->mentions.v[mi].group) return false;
+            if (*object == NONE) *object = mi;
+            q = c->mentions.v[mi].end - 1;
             continue;
         }
         if (skippable(c, q) || (wc(c, q) & DL_W_NEG) || is(c, q, "on") || is(c, q, "upon")) continue;
+        if (is(c, q, "and") || is(c, q, ",") || is(c, q, "or")) continue;
+        if ((wc(c, q) & DL_W_PRON) || (c->doc->tokens[q].kind == DL_TOK_WORD && !wc(c, q) && !c->tok[q].vforms &&
+                                       c->tok[q].vg == NONE && ++plain <= 4))
+            continue;
         return false;
     }
     return true;
@@ -1061,6 +1086,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         pmatch pm;
         code_of(c, g, cd.code, &pm, &cd.where);
         cd.pattern = pm.score > 0;
+        /* "held talks", "paid a visit": the event noun a pattern matched is
+         * part of this event, not one of its own */
+        if (cd.pattern && cd.code[0] && !g->noun)
+            for (uint32_t t = g->end; t < pm.end && t < c->doc->n_tokens; t++)
+                if (c->tok[t].vg != NONE && c->vgroups.v[c->tok[t].vg].noun) c->vgroups.v[c->tok[t].vg].consumed_by = gi;
         /* "agreed to meet", "urged Russia to withdraw" */
         uint32_t obj = NONE;
         bool composed = false;
@@ -1085,6 +1115,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             break;
         }
         if (!cd.code[0] || g->participle) continue;
+        /* "denied supplying weapons", "stopped sending aid": a gerund right
+         * after a coded verb is what that act is about */
+        if (g->gerund && g->first > sent_first(c, s) && c->tok[g->first - 1].vg != NONE &&
+            !c->vgroups.v[c->tok[g->first - 1].vg].noun) {
+            uint32_t hi = c->tok[g->first - 1].vg;
+            char code0[8];
+            pmatch pm0;
+            uint32_t tmp;
+            code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
+            if (code0[0]) continue;
+        }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
         if (g->gerund && g->first > sent_first(c, s) && (is(c, g->first - 1, "of") || is(c, g->first - 1, "for") ||
@@ -1259,6 +1300,22 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 q = m->end - 1;
             }
         }
+        /* "warned that the pipeline would end if Russia invaded": a warning
+         * with a condition on another party is a threat */
+        if (strcmp(cd.code, "012") == 0 && !g->noun) {
+            uint32_t cs = condition_subject(c, s);
+            const entity *se = cd.reverse_source ? &cd.speaker : cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL;
+            if (cs != NONE && se && usable(&c->mentions.v[cs].ent) && !same_side(&c->mentions.v[cs].ent, se)) {
+                snprintf(cd.code, sizeof cd.code, "130");
+                if (cd.target == NONE) cd.target = cs;
+            }
+        }
+        /* "struck targets in Gaza": force takes its place as target */
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun &&
+            (strncmp(cd.code, "18", 2) == 0 || strncmp(cd.code, "19", 2) == 0 || strncmp(cd.code, "20", 2) == 0)) {
+            uint32_t t = object_of(c, g, true, &c->mentions.v[cd.source].ent);
+            if (t != NONE && !same_side(&c->mentions.v[t].ent, &c->mentions.v[cd.source].ent)) cd.target = t;
+        }
         /* a threat with no target threatens whoever the condition names
          * ("warned that if Russia invaded, ...") */
         if (strncmp(cd.code, "13", 2) == 0 && cd.target == NONE && !cd.reverse_source) {
@@ -1276,7 +1333,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         candidate *cd = &cands.v[k];
         if (cd->speech) {
             bool trailing = false;
-            for (size_t j = 0; j < cands.n && !trailing; j++)
+            for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
             if (trailing) continue;
             const mention *sp = &c->mentions.v[cd->source];

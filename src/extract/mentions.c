@@ -628,6 +628,23 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->end = k;
         out->kind = M_AGENT;
         out->plural = true;
+        /* "military aid", "government bonds": an agent word modifying a noun */
+        if (k == j + (uint32_t)len && k < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
+            !(tflags(c, k) & DL_TF_CAP) && c->tok[k].mention == NONE && !c->tok[k].timex) {
+            const dl_phrase *ph5;
+            size_t n5;
+            size_t l5 = lex_at(c, k, end, &ph5, &n5);
+            bool agent_next = l5 && (pick(c, k, ph5, n5, DL_PH_AGENT) || pick(c, k, ph5, n5, DL_PH_ROLE));
+            if (!agent_next && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
+                if (!country) return false;
+                set_country(c, &out->ent, country, NULL);
+                out->owner = true;
+                out->kind = M_NAME;
+                out->end = j; /* the country words only */
+                if (out->end <= out->start) return false;
+                return true;
+            }
+        }
         if (country) {
             set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
             out->ent.type = E_GROUP;

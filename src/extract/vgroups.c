@@ -96,6 +96,26 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         uint32_t rv = pick_reading(c, hits, n_hits, false), rn = pick_reading(c, hits, n_hits, true);
         bool nctx = noun_context(c, i, first), vctx = verb_context(c, i, first);
+        /* "Storm Shadow missiles": a capitalised word inside a sentence is a name */
+        if (i > first && (c->doc->tokens[i].flags & DL_TF_CAP) && !(c->doc->tokens[i].flags & DL_TF_SENT_START) &&
+            !(i > first && c->doc->tokens[i - 1].kind == DL_TOK_QUOTE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "imposed fresh sanctions": a verb's object position holds a noun */
+        if (!vctx && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_ING))) {
+            uint32_t q = i;
+            while (q > first && c->doc->tokens[q - 1].kind == DL_TOK_WORD && !wc(c, q - 1) &&
+                   !c->tok[q - 1].vforms && c->tok[q - 1].mention == NONE && c->tok[q - 1].vg == NONE && i - q < 2)
+                q--;
+            if (q > first && c->tok[q - 1].vg != NONE && !c->vgroups.v[c->tok[q - 1].vg].noun) {
+                if (rn == NONE) {
+                    i += (uint32_t)len;
+                    continue;
+                }
+                nctx = true;
+            }
+        }
         /* a sentence that starts with "Sanctions ..." or "Talks ...": a noun */
         if (i == first && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_BASE | DL_VF_ING)) && rn == NONE) {
             i += (uint32_t)len;
