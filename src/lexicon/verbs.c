@@ -123,6 +123,9 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         forms[nf++] = (form_bits){"is", DL_VF_S};
         forms[nf++] = (form_bits){"are", DL_VF_BASE};
         forms[nf++] = (form_bits){"am", DL_VF_BASE};
+        forms[nf++] = (form_bits){"'re", DL_VF_BASE}; /* clitics: "we're ready" */
+        forms[nf++] = (form_bits){"'s", DL_VF_S};
+        forms[nf++] = (form_bits){"'m", DL_VF_BASE};
     }
     for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
     if (ir) {
@@ -135,7 +138,14 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
     for (size_t f = 0; f < nf; f++) {
         for (size_t i = 0; i < n; i++) {
             const char *word = i == h ? forms[f].form : w[i];
-            size_t k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
+            size_t k;
+            if (word[0] == '\'') { /* a clitic is one token in text, interned as is */
+                ids[i] = dl_intern(&lex->words, word, strlen(word), 1);
+                k = ids[i] == DL_NO_ID ? 0 : 1;
+                if (k && !dl_lex_grow_words(lex)) k = 0;
+            } else {
+                k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
+            }
             if (k != 1) return false;
         }
         if (!add_form(lex, ids, n, verb, forms[f].bits) || !dl_lex_grow_words(lex)) return false;
