@@ -973,6 +973,8 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
             if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
+            /* "Russia, he said, would not": a pronoun joins no list by a comma */
+            if (conj && (m->kind == M_PRONOUN || prev->kind == M_PRONOUN) && b == a + 1 && is(c, a, ",")) conj = false;
             /* "in and around Ukraine, Secretary General Stoltenberg": a comma
              * after a prepositional phrase starts something new */
             if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",")) conj = false;
