@@ -122,6 +122,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             const mention *m = &c->mentions.v[mi];
             if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
                 bool of = m->after_prep && is(c, m->start - 1, "of");
+                if (m->start <= first) break; /* a place opening the sentence */
                 p = m->start - 1;
                 if (!of) adjacent = false;
                 continue;
@@ -295,7 +296,9 @@ static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative, 
                            c->doc->tokens[m->start - 2].kind == DL_TOK_WORD && c->tok[m->start - 2].vg == NONE &&
                            !wc(c, m->start - 2);
             bool prep_ok = !m->after_prep || target_prep(c, m->start - 1) || allow_locative || of_noun;
-            if ((m->locative && !allow_locative) || !prep_ok ||
+            /* "Moscow-backed regions": a name inside a compound modifier */
+            bool compound = m->end < end && is(c, m->end, "-") && !(c->doc->tokens[m->end].flags & DL_TF_SPACE);
+            if ((m->locative && !allow_locative) || !prep_ok || compound ||
                 (src && m->ent.type == E_GROUP && same_side(src, &m->ent))) {
                 p = m->end;
                 continue;
@@ -1014,6 +1017,15 @@ static bool in_condition(const article_ctx *c, const vgroup *g) {
     return false;
 }
 
+/* "..., a Jordanian official confirmed": the mention is the subject of an
+ * attribution (a speech verb right after it), not a party to the event. */
+static bool attribution_subject(const article_ctx *c, const mention *m) {
+    uint32_t end = sent_end(c, m->sentence), q = m->end;
+    if (m->start == 0 || !is(c, m->start - 1, ",")) return false;
+    while (q < end && (wc(c, q) & DL_W_ADV)) q++;
+    return q < end && c->tok[q].vg != NONE && is_speech(c, &c->vgroups.v[c->tok[q].vg]);
+}
+
 /* The subject of an if-clause in the sentence ("if Russia invades"). */
 static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     uint32_t first = sent_first(c, s), end = sent_end(c, s);
@@ -1200,6 +1212,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     uint32_t mi = c->tok[q].mention;
                     if (mi == NONE) continue;
                     const mention *m = &c->mentions.v[mi];
+                    if (attribution_subject(c, m)) break;
                     if (usable(&m->ent) && !same_side(sp, &m->ent) && !m->locative) cd.target = mi;
                     q = m->end - 1;
                 }
@@ -1289,8 +1302,15 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* a threat, demand, criticism or rejection without a target concerns
          * the other party named after it ("warned of serious consequences
          * for Moscow") */
+        bool mutual_subject = false;
+        if (cd.source != NONE && !cd.reverse_source) {
+            uint32_t mem[8];
+            size_t nm = group_members(c, cd.source, mem, 8);
+            mutual_subject = nm >= 2 && (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
+                                         strncmp(cd.code, "06", 2) == 0 || strcmp(cd.code, "057") == 0);
+        }
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
-            strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            !mutual_subject && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
             const entity *se = &c->mentions.v[cd.source].ent;
             uint32_t end = sent_end(c, s);
             for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
@@ -1298,7 +1318,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 uint32_t mi = c->tok[q].mention;
                 if (mi == NONE) continue;
                 const mention *m = &c->mentions.v[mi];
-                if (usable(&m->ent) && !same_side(se, &m->ent) && !m->locative && !m->first_person) cd.target = mi;
+                if (attribution_subject(c, m)) break;
+                /* "the deputy chief of mission at the U.S. Embassy": an
+                 * institution after "at" is whose people they are */
+                bool at_inst = m->locative && m->start > 0 && is(c, m->start - 1, "at") && m->kind == M_AGENT;
+                if (usable(&m->ent) && !same_side(se, &m->ent) && (!m->locative || at_inst) && !m->first_person)
+                    cd.target = mi;
                 q = m->end - 1;
             }
         }
@@ -1312,11 +1337,28 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 if (cd.target == NONE) cd.target = cs;
             }
         }
-        /* "struck targets in Gaza": force takes its place as target */
-        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun &&
-            (strncmp(cd.code, "18", 2) == 0 || strncmp(cd.code, "19", 2) == 0 || strncmp(cd.code, "20", 2) == 0)) {
-            uint32_t t = object_of(c, g, true, &c->mentions.v[cd.source].ent);
-            if (t != NONE && !same_side(&c->mentions.v[t].ent, &c->mentions.v[cd.source].ent)) cd.target = t;
+        /* "struck targets in Gaza", "imposed a curfew in Kirkuk", "protested in
+         * Hong Kong": force, coercion, protest and posturing take their place
+         * as target -- at home too ("Turkish police ... in Diyarbakir") */
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun) {
+            static const char *const placed[] = {"08", "14", "15", "17", "18", "19", "20", NULL};
+            bool at_place = false;
+            for (const char *const *r = placed; *r; r++) at_place |= strncmp(cd.code, *r, 2) == 0;
+            bool other = !at_place && !cd.speech && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0;
+            uint32_t t = at_place || other ? object_of(c, g, true, &c->mentions.v[cd.source].ent) : NONE;
+            /* other acts: only a place that qualifies their object ("recognised
+             * the regions in eastern Ukraine"), not one that says where they
+             * happened ("met in Paris") */
+            if (t != NONE && other) {
+                const mention *tm = &c->mentions.v[t];
+                uint32_t b = tm->start;
+                while (b > g->end && !(wc(c, b - 1) & DL_W_PREP)) b--;
+                bool on_noun = tm->locative && b > g->end + 1 && c->doc->tokens[b - 2].kind == DL_TOK_WORD &&
+                               c->tok[b - 2].vg == NONE && c->tok[b - 2].mention == NONE && !wc(c, b - 2);
+                if (!on_noun) t = NONE;
+            }
+            if (t != NONE && (c->mentions.v[t].locative || !same_side(&c->mentions.v[t].ent, &c->mentions.v[cd.source].ent)))
+                cd.target = t;
         }
         /* a threat with no target threatens whoever the condition names
          * ("warned that if Russia invaded, ...") */

@@ -40,7 +40,8 @@ typedef enum {
     M_PRONOUN,    /* he, they, we ... */
     M_CAPITAL,    /* a capital city ("Moscow said") */
     M_PEOPLE,     /* demonym ("the Russians") */
-    M_DESCR       /* a definite description ("the alliance", "the country") */
+    M_DESCR,      /* a definite description ("the alliance", "the country") */
+    M_PLACE       /* a town or region ("Basra"): a location, never an actor */
 } mention_kind;
 
 typedef struct mention {

@@ -118,7 +118,7 @@ dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *tex
 /* ---- tracing ---------------------------------------------------------------- */
 
 static const char *kind_name(mention_kind k) {
-    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr"};
+    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr", "place"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 

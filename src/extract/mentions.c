@@ -618,6 +618,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
             bool in_ok = !is(c, k, "in") || strcmp(ag->sector, "MIL") != 0;
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
@@ -777,6 +778,20 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->kind = M_CAPITAL;
         return true;
     }
+    if ((p = pick(c, j, ph, n, DL_PH_PLACE))) {
+        /* "the Basra refinery": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        set_country(c, &out->ent, a->code, NULL);
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = j + (uint32_t)len;
+        out->kind = M_PLACE;
+        return true;
+    }
     if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, NULL);
@@ -826,6 +841,27 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
         m->locative = (wclass(c, m->start - 1) & DL_W_LOCPREP) && !is(c, m->start - 1, "to") &&
                       !is(c, m->start - 1, "toward") && !is(c, m->start - 1, "towards") &&
                       !is(c, m->start - 1, "into") && !is(c, m->start - 1, "from");
+    }
+    /* "in southeastern Turkey", "in the occupied West Bank": a place after a
+     * preposition and words of direction */
+    if (!m->after_prep) {
+        static const char *const dir[] = {"the", "northern", "southern", "eastern", "western", "central",
+                                          "northeastern", "northwestern", "southeastern", "southwestern",
+                                          "north", "south", "east", "west", "occupied", "neighbouring",
+                                          "neighboring", "rural", "coastal", NULL};
+        uint32_t b = m->start;
+        for (bool more = true; more && b > first;) {
+            more = false;
+            for (const char *const *d = dir; *d; d++)
+                if (is(c, b - 1, *d)) {
+                    b--;
+                    more = true;
+                    break;
+                }
+        }
+        if (b < m->start && b > first && (wclass(c, b - 1) & DL_W_LOCPREP) && !is(c, b - 1, "to") &&
+            !is(c, b - 1, "from") && !is(c, b, "the"))
+            m->locative = true;
     }
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
@@ -921,6 +957,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);
+        if (p.kind == M_PLACE) m.locative = true;
         size_t k = c->mentions.n;
         if (p.kind == M_PRONOUN) resolve_pronoun(c, &m, k, c->tok[p.start].word);
         else if (p.kind == M_ROLE && m.ent.type == E_NONE && m.ent.role != NONE) resolve_role(c, &m, k, m.ent.role);

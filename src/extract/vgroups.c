@@ -102,6 +102,13 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             i += (uint32_t)len;
             continue;
         }
+        /* "Moscow-backed", "U.S.-led": a participle glued to a word by a
+         * hyphen is an adjective, not a verb */
+        if (i >= first + 2 && is(c, i - 1, "-") && !(c->doc->tokens[i].flags & DL_TF_SPACE) &&
+            !(c->doc->tokens[i - 1].flags & DL_TF_SPACE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
         /* "imposed fresh sanctions": a verb's object position holds a noun */
         if (!vctx && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_ING))) {
             uint32_t q = i;

@@ -243,10 +243,16 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             size_t nf = fields(rest, rl, f, fl, 4);
             dl_actor_def a = {0};
             a.where = where;
+            /* "PLACES IRQ": place lines for a country defined earlier */
+            if (kl == 6 && strncmp(s, "PLACES", 6) == 0) {
+                cur = nf >= 1 ? find_code_n(lex, f[0], fl[0]) : DL_WORD_NONE;
+                if (cur == DL_WORD_NONE) return FAIL("PLACES for a country that no COUNTRY record defines");
+                continue;
+            }
             if (kl == 7 && strncmp(s, "COUNTRY", 7) == 0) a.kind = DL_ACTOR_COUNTRY;
             else if (kl == 3 && strncmp(s, "ORG", 3) == 0) a.kind = DL_ACTOR_ORG;
             else if (kl == 6 && strncmp(s, "PERSON", 6) == 0) a.kind = DL_ACTOR_PERSON;
-            else return FAIL("expected COUNTRY, ORG or PERSON, not '%.*s'", (int)kl, s);
+            else return FAIL("expected COUNTRY, ORG, PERSON or PLACES, not '%.*s'", (int)kl, s);
             if (a.kind == DL_ACTOR_PERSON) {
                 if (nf < 3 || !fl[0] || !valid_code(f[1], fl[1]) || fl[2] >= sizeof a.sector)
                     return FAIL("expected: PERSON Name | CODE | SECTOR");
@@ -297,6 +303,10 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
         } else if (kl == 7 && strncmp(s, "capital", 7) == 0) {
             pc.ph.kind = DL_PH_CAPITAL;
             pc.ph.flags = DL_PHF_CAP;
+        } else if (kl == 5 && strncmp(s, "place", 5) == 0) {
+            if (a->kind != DL_ACTOR_COUNTRY) return FAIL("place lines belong to COUNTRY or PLACES records");
+            pc.ph.kind = DL_PH_PLACE;
+            pc.ph.flags = DL_PHF_CAP;
         } else if (kl == 4 && strncmp(s, "seat", 4) == 0) {
             const char *sec = rest;
             size_t secl = 0;
@@ -326,7 +336,7 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             if (!vec_push(&lex->tenures, t)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         } else {
-            return FAIL("unknown detail '%.*s' (=, adj, people, capital, seat, role)", (int)kl, s);
+            return FAIL("unknown detail '%.*s' (=, adj, people, capital, place, seat, role)", (int)kl, s);
         }
         st = each_part(lex, rest, rl, add_part, &pc, err);
         if (st != DL_OK) return st;

@@ -196,7 +196,8 @@ static dl_status load_one(dl_lexicon *lex, const char *bundled, const char *path
 }
 
 /* Bundled actor files, read in this order. */
-static const char *const bundled_actors[] = {"countries.txt", "orgs.txt", "people.txt", "leaders.txt", NULL};
+static const char *const bundled_actors[] = {"countries.txt", "places.txt", "orgs.txt", "people.txt", "leaders.txt",
+                                             NULL};
 /* Bundled agent files, read in this order. */
 static const char *const bundled_agents[] = {"agents.txt", "agents_phoenix.txt", NULL};
 
