@@ -33,6 +33,15 @@ bool cli_parse_size(const char *cmd, const char *opt, const char *v, long min, l
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_progress_done(void);
 
+/* The event-log formats of --format (dl_format_parse) and their help. */
+#define CLI_FORMATS "json, jsonl, csv, tsv, timelinejs, vis, csv-dipline"
+#define CLI_FORMAT_HELP                                                              \
+    "  -f, --format FMT       json (default): the dipline/events/1 log;\n"           \
+    "                         jsonl: one event per line; csv: ICEWS columns;\n"     \
+    "                         tsv: GDELT columns; timelinejs: TimelineJS JSON;\n"   \
+    "                         vis: vis-timeline items and groups; csv-dipline:\n"   \
+    "                         dipline's own CSV columns\n"
+
 /* The picture options of `render` and `build` (render_opts.c).  Long options
  * without a short form use these values in getopt's table. */
 enum { CLI_O_LANES = 300, CLI_O_MAXLANES, CLI_O_FROM, CLI_O_TO, CLI_O_THEME, CLI_O_DPI };

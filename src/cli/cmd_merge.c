@@ -22,7 +22,7 @@ static void help(void) {
            "Options:\n"
            "  -o, --output FILE      write to FILE (written whole or not at all);\n"
            "                         default or '-': standard output\n"
-           "  -f, --format FMT       json (default), jsonl (one event per line), csv\n"
+           CLI_FORMAT_HELP
            "      --from DATE        only events dated on or after DATE (YYYY-MM-DD)\n"
            "      --to DATE          only events dated on or before DATE\n"
            "      --actor NAME       only events whose actor or target name contains NAME\n"
@@ -147,7 +147,7 @@ int cmd_merge(int argc, char **argv) {
         case 'o': output = optarg; break;
         case 'f':
             if (!dl_format_parse(optarg, &wopt.format))
-                rc = cli_usage_error("merge", "unknown format '%s' (json, jsonl, csv)", optarg);
+                rc = cli_usage_error("merge", "unknown format '%s' (" CLI_FORMATS ")", optarg);
             break;
         case O_FROM:
         case O_TO: {
