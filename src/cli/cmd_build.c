@@ -109,6 +109,7 @@ int cmd_build(int argc, char **argv) {
     if (st == DL_OK) st = dl_timeline_new(&mopt, &tl, &err);
     if (st == DL_OK && !(r = dl_reader_new(&ropt))) st = dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     for (int i = optind; i < argc && st == DL_OK; i++) st = dl_reader_add_path(r, argv[i], &err);
+    cli_progress_inputs(argc - optind, argv + optind);
     /* extract and fold, one article at a time */
     while (st == DL_OK) {
         dl_article *a = NULL;
@@ -134,6 +135,7 @@ int cmd_build(int argc, char **argv) {
         for (size_t i = 0; st == DL_OK && i < events.n; i++) st = dl_timeline_add(tl, &events.items[i], &err);
         n_mentions += events.n;
         dl_event_list_clear(&events);
+        cli_progress_advance(a->origin, a->text_len);
         dl_article_free(a);
         cli_progress("build: %zu articles, %zu events", dl_reader_count(r), n_mentions);
     }

@@ -115,6 +115,7 @@ int cmd_extract(int argc, char **argv) {
         return EXIT_INPUT;
     }
     dl_log_writer *w = dl_log_writer_new(out.fp, &wopt);
+    cli_progress_inputs(argc - optind, argv + optind);
     size_t n_events = 0, skipped = 0, bytes = 0;
     dl_event_list events = {0};
     bool failed = !w;
@@ -167,6 +168,7 @@ int cmd_extract(int argc, char **argv) {
             failed = true;
             break;
         }
+        cli_progress_advance(a->origin, a->text_len);
         dl_article_free(a);
         cli_progress("extract: %zu articles, %zu events, %.1f MB", dl_reader_count(r), n_events, bytes / 1e6);
     }
