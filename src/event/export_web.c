@@ -4,8 +4,8 @@
  * "title": slide}.  A slide has "unique_id", "start_date" (and "end_date"
  * for a week, quarter, ... ) as {"year", "month", "day"} down to the
  * event's precision, "display_date" when the precision is not a day, month
- * or year, "text" {"headline": "Actor → Target: Action", "text": HTML with
- * the quotation, the sentence, the date's basis and the sources} and
+ * or year, "text" {"headline": "Actor → Target: Action", "text": the
+ * quotation, the sentence, the date's basis and the sources; both HTML} and
  * "group" = the actor, so each actor gets a row.
  *
  * `--format vis`: items and groups for vis-timeline: {"items": [{"id",
@@ -151,7 +151,9 @@ static dl_status tl_event(dl_export *x, const dl_event *ev) {
     dl_buf_reset(&x->tmp);
     headline(x, ev);
     json_t *text = json_object();
-    json_object_set_new(text, "headline", json_string(x->tmp.data ? x->tmp.data : ""));
+    dl_buf_reset(&x->row);
+    html(&x->row, x->tmp.data); /* TimelineJS reads both as HTML */
+    json_object_set_new(text, "headline", json_string(x->row.data ? x->row.data : ""));
     dl_buf_reset(&x->row);
     slide_text(x, ev, &x->row);
     json_object_set_new(text, "text", json_string(x->row.data ? x->row.data : ""));
