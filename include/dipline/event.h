@@ -157,9 +157,14 @@ typedef struct dl_log_writer_options {
     const char *extra_json;
 } dl_log_writer_options;
 
-/* Start writing to f (not closed by the writer).  NULL opts: JSON. */
+/* Start writing to f (not closed by the writer).  NULL opts: JSON.  Returns
+ * NULL when out of memory.  Every format streams: an event is written when
+ * it is given; what closes the document (JSON's article list, TimelineJS's
+ * title slide, vis's groups) is written by dl_log_writer_finish(). */
 dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts);
-/* Record an article for the "articles" list (written at the end). */
+/* Record an article for the "articles" list (written at the end).  The
+ * exports (csv, tsv, timelinejs, vis) fill publisher, title, URL and date
+ * columns from it: give an article before the events that cite it. */
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a,
                                 dl_error *err);
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err);
