@@ -15,8 +15,10 @@ static void help(void) {
            "folder or - (as for 'dipline extract').\n\n"
            "Output:\n"
            "  -o, --output FILE      the picture: .png, .svg or .pdf\n"
-           "  -e, --events FILE      the merged timeline as JSON (dipline/events/1);\n"
-           "                         without -o and --events it goes to standard output\n"
+           "  -e, --events FILE      the merged timeline as an event log; without -o\n"
+           "                         and --events it goes to standard output\n"
+           CLI_FORMAT_HELP
+           "                         (the format of --events)\n"
            "Articles:\n"
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       skip bad articles (reported), go on\n"
@@ -37,6 +39,7 @@ int cmd_build(int argc, char **argv) {
     enum { O_REPAIR = 256, O_ACTORS, O_AGENTS, O_VERBS, O_ROLES, O_WINDOW };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"events", required_argument, 0, 'e'},
+        {"format", required_argument, 0, 'f'},
         {"date", required_argument, 0, 'd'},   {"keep-going", no_argument, 0, 'k'},
         {"repair-utf8", no_argument, 0, O_REPAIR}, {"actors", required_argument, 0, O_ACTORS},
         {"agents", required_argument, 0, O_AGENTS}, {"verbs", required_argument, 0, O_VERBS},
@@ -50,18 +53,23 @@ int cmd_build(int argc, char **argv) {
     cli_render_args ra;
     cli_render_args_init(&ra);
     bool keep_going = false;
+    dl_format format = DL_FORMAT_JSON;
     long v;
     int usage = -1;
     optind = 1;
     opterr = 0;
     int c;
-    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:d:k" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
+    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:f:d:k" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
         int handled = cli_render_option("build", c, optarg, &ra);
         if (handled < 0) usage = EXIT_USAGE;
         if (handled) continue;
         switch (c) {
         case 'o': output = optarg; break;
         case 'e': events_path = optarg; break;
+        case 'f':
+            if (!dl_format_parse(optarg, &format))
+                usage = cli_usage_error("build", "unknown format '%s' (" CLI_FORMATS ")", optarg);
+            break;
         case 'd':
             if (dl_day_parse(optarg) == DL_DAY_NONE) usage = cli_usage_error("build", "--date wants YYYY-MM-DD, not '%s'", optarg);
             ropt.default_date = optarg;
@@ -101,6 +109,7 @@ int cmd_build(int argc, char **argv) {
     if (st == DL_OK) st = dl_timeline_new(&mopt, &tl, &err);
     if (st == DL_OK && !(r = dl_reader_new(&ropt))) st = dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     for (int i = optind; i < argc && st == DL_OK; i++) st = dl_reader_add_path(r, argv[i], &err);
+    cli_progress_inputs(argc - optind, argv + optind);
     /* extract and fold, one article at a time */
     while (st == DL_OK) {
         dl_article *a = NULL;
@@ -126,6 +135,7 @@ int cmd_build(int argc, char **argv) {
         for (size_t i = 0; st == DL_OK && i < events.n; i++) st = dl_timeline_add(tl, &events.items[i], &err);
         n_mentions += events.n;
         dl_event_list_clear(&events);
+        cli_progress_advance(a->origin, a->text_len);
         dl_article_free(a);
         cli_progress("build: %zu articles, %zu events", dl_reader_count(r), n_mentions);
     }
@@ -138,7 +148,7 @@ int cmd_build(int argc, char **argv) {
             dl_merge_stats stats;
             dl_timeline_stats(tl, &stats);
             char *extra = dl_merge_stats_json(&stats);
-            dl_log_writer_options wo = {.format = DL_FORMAT_JSON, .pretty = true, .extra_json = extra};
+            dl_log_writer_options wo = {.format = format, .pretty = true, .extra_json = extra};
             dl_log_writer *w = dl_log_writer_new(out.fp, &wo);
             st = w ? dl_timeline_write(tl, w, &err) : dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);

@@ -16,7 +16,7 @@ static void help(void) {
            "Options:\n"
            "  -o, --output FILE      write to FILE (written whole or not at all);\n"
            "                         default or '-': standard output\n"
-           "  -f, --format FMT       json (default), jsonl (one event per line), csv\n"
+           CLI_FORMAT_HELP
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       report a bad article, skip it, go on (exit 1 at the\n"
            "                         end if any was skipped; the output holds the rest)\n"
@@ -60,7 +60,7 @@ int cmd_extract(int argc, char **argv) {
         case 'o': output = optarg; break;
         case 'f':
             if (!dl_format_parse(optarg, &wopt.format))
-                return cli_usage_error("extract", "unknown format '%s' (json, jsonl, csv)", optarg);
+                return cli_usage_error("extract", "unknown format '%s' (" CLI_FORMATS ")", optarg);
             break;
         case 'd':
             if (dl_day_parse(optarg) == DL_DAY_NONE)
@@ -115,6 +115,7 @@ int cmd_extract(int argc, char **argv) {
         return EXIT_INPUT;
     }
     dl_log_writer *w = dl_log_writer_new(out.fp, &wopt);
+    cli_progress_inputs(argc - optind, argv + optind);
     size_t n_events = 0, skipped = 0, bytes = 0;
     dl_event_list events = {0};
     bool failed = !w;
@@ -167,6 +168,7 @@ int cmd_extract(int argc, char **argv) {
             failed = true;
             break;
         }
+        cli_progress_advance(a->origin, a->text_len);
         dl_article_free(a);
         cli_progress("extract: %zu articles, %zu events, %.1f MB", dl_reader_count(r), n_events, bytes / 1e6);
     }

@@ -7,6 +7,7 @@
 
 #include "../common/util.h"
 #include "event_json.h"
+#include "export.h"
 
 struct dl_log_writer {
     FILE *f;
@@ -15,11 +16,14 @@ struct dl_log_writer {
     size_t n_events;
     json_t *articles; /* array */
     bool started, failed;
+    dl_export *x; /* the event-data exports (export.h) */
 };
 
 bool dl_format_parse(const char *name, dl_format *out) {
     static const struct { const char *name; dl_format f; } names[] = {
-        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV}};
+        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV},
+        {"tsv", DL_FORMAT_TSV}, {"timelinejs", DL_FORMAT_TIMELINEJS}, {"vis", DL_FORMAT_VIS},
+        {"csv-dipline", DL_FORMAT_CSV_DIPLINE}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (name && strcmp(name, names[i].name) == 0) {
             *out = names[i].f;
@@ -40,7 +44,9 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
         return NULL;
     }
     w->articles = json_array();
-    if (!w->articles) {
+    if (dl_export_handles(w->opt.format)) w->x = dl_export_new(f, w->opt.format, w->opt.generator);
+    if (!w->articles || (dl_export_handles(w->opt.format) && !w->x)) {
+        json_decref(w->articles);
         free(w->extra);
         free(w);
         return NULL;
@@ -50,6 +56,7 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
 
 void dl_log_writer_free(dl_log_writer *w) {
     if (!w) return;
+    dl_export_free(w->x);
     json_decref(w->articles);
     free(w->extra);
     free(w);
@@ -152,12 +159,13 @@ static void start(dl_log_writer *w) {
         json_decref(g);
         fprintf(w->f, "  \"generator\": %s,\n  \"events\": [", gen ? gen : "\"dipline\"");
         free(gen);
-    } else if (w->opt.format == DL_FORMAT_CSV) {
+    } else if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_header(w->f);
     }
 }
 
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_error *err) {
+    if (w->x) return dl_export_article(w->x, a, err);
     json_t *o = json_object();
     json_object_set_new(o, "id", a->id ? json_string(a->id) : json_null());
     json_object_set_new(o, "title", a->title ? json_string(a->title) : json_null());
@@ -178,8 +186,12 @@ static void put_indented(FILE *f, const char *s, const char *indent) {
 }
 
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err) {
+    if (w->x) {
+        dl_status st = dl_export_event(w->x, ev, err);
+        return st == DL_OK ? io_check(w, err) : st;
+    }
     start(w);
-    if (w->opt.format == DL_FORMAT_CSV) {
+    if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_row(w->f, ev);
         w->n_events++;
         return io_check(w, err);
@@ -208,6 +220,12 @@ dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *er
 }
 
 dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err) {
+    if (w->x) {
+        dl_status st = dl_export_finish(w->x, err);
+        if (st != DL_OK) return st;
+        if (fflush(w->f) != 0) w->failed = true;
+        return io_check(w, err);
+    }
     start(w);
     if (w->opt.format == DL_FORMAT_JSON) {
         fputs(w->n_events ? "\n  ],\n  \"articles\": [" : "],\n  \"articles\": [", w->f);

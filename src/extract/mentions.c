@@ -916,10 +916,10 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     m.ent = a->ent;
                     m.resolved_by_coref = true;
                     m.plural = d->kind != DESC_PERSON;
+                    mention m2 = m;
+                    if (b) m2.ent = b->ent; /* b points into c->mentions, which push_mention may move */
                     if (!push_mention(c, m)) return DL_ERR_NOMEM;
                     if (b && d->kind != DESC_PERSON) {
-                        mention m2 = m;
-                        m2.ent = b->ent;
                         if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
                     }
                 }

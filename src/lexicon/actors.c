@@ -55,6 +55,10 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
     return DL_OK;
 }
 
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err) {
+    return add_phrase(lex, phrase, len, ph, err);
+}
+
 static bool is_regnal_or_suffix(const char *w, size_t n) {
     static const char *const x[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
                                     "Jr", "Jr.", "Sr", "Sr.", NULL};

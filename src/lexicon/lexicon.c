@@ -8,6 +8,7 @@
 #include "dipline/article.h"
 #include "dipline/text.h"
 #include "lexicon_private.h"
+#include "petrarch.h"
 
 bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments) {
     if (it->p >= it->end) return false;
@@ -190,6 +191,7 @@ static dl_status load_one(dl_lexicon *lex, const char *bundled, const char *path
     uint32_t file;
     dl_status st = dl_lex_open(lex, bundled, path, &text, &len, &owned, &file, err);
     if (st != DL_OK) return st;
+    if (path) fn = dl_petr_loader(fn, text, len); /* PETRARCH-2 dictionaries too */
     st = fn(lex, text, len, file, err);
     if (owned) free((char *)text);
     return st;

@@ -72,6 +72,8 @@ bool dl_lex_grow_words(dl_lexicon *lex);
 /* Copy a string into the lexicon's storage. */
 const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len);
 
+/* Register a phrase with a meaning (actors.c; used by petrarch.c). */
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err);
 dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_agents(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
