@@ -726,6 +726,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
 
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
  * "A held talks with B". */
+static bool in_condition(const article_ctx *c, const vgroup *g);
+
 static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint32_t *b) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
     *a = *b = NONE;
@@ -763,16 +765,38 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
             }
         }
     }
-    /* a second party after the noun: "with B", "to B" */
+    /* a second party after the noun: "with B", "to B"; for acts done to
+     * someone ("attacks on B", "the invasion of B", "protests against B")
+     * also on/against/of/at/in */
+    bool sym = (dl_lexicon_block(c->lex, g->block)->flags & DL_VB_SYMMETRIC) != 0;
     uint32_t other = NONE;
     for (uint32_t q = g->end; q < end && q < g->end + 6; q++) {
         if (c->tok[q].mention != NONE) {
             const mention *m = &c->mentions.v[c->tok[q].mention];
             if (m->after_prep && (is(c, m->start - 1, "with") || is(c, m->start - 1, "to")))
                 other = c->tok[q].mention;
+            if (!sym && m->after_prep &&
+                (is(c, m->start - 1, "on") || is(c, m->start - 1, "against") || is(c, m->start - 1, "of") ||
+                 is(c, m->start - 1, "at") || is(c, m->start - 1, "in") || is(c, m->start - 1, "upon") ||
+                 is(c, m->start - 1, "into")))
+                other = c->tok[q].mention;
             break;
         }
         if (c->tok[q].vg != NONE || is_boundary_punct(c, q) || is(c, q, ",")) break;
+    }
+    /* "a possible invasion", "the threat of an attack", "if there were an
+     * incursion": an act that has not happened */
+    if (!sym) {
+        static const char *const unreal[] = {"possible", "potential", "imminent", "planned", "threatened",
+                                             "alleged", "any", "future", "feared", "prospective", "looming",
+                                             "likely", "new", "further", "renewed", "full-scale", "another",
+                                             "threat", "risk", "prospect", "danger", "fears", "fear", "no", NULL};
+        for (uint32_t k = g->start; k-- > first && k + 5 > g->start;) {
+            for (const char *const *u = unreal; *u; u++)
+                if (is(c, k, *u)) return false;
+            if (c->tok[k].vg != NONE || is(c, k, ",")) break;
+        }
+        if (in_condition(c, g)) return false;
     }
     /* before the noun: "A's visit", "the A-B call", "U.S.-Russia talks" */
     uint32_t q = g->start;
@@ -794,6 +818,7 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
             return true;
         }
     }
+    if (!sym) return false;
     /* "A held talks with B": the subject of the verb before the noun */
     if (other != NONE) {
         for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
@@ -1013,6 +1038,30 @@ static bool in_condition(const article_ctx *c, const vgroup *g) {
         if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":") || is(c, q, "--")) return false;
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
         if (is(c, q, "if") || is(c, q, "unless")) return true;
+        if (is(c, q, "case") && q > first && is(c, q - 1, "in")) return true; /* "in case Russia invades" */
+    }
+    return false;
+}
+
+/* "demands that Russian forces pull back", "fears that China will invade":
+ * a clause that is the content of a noun (a demand, fear, claim) reports no
+ * act that happened. */
+static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
+    static const char *const nouns[] = {"demand", "demands", "call", "calls", "fear", "fears", "warning",
+                                        "warnings", "threat", "threats", "claim", "claims", "allegation",
+                                        "allegations", "concern", "concerns", "hope", "hopes", "insistence",
+                                        "proposal", "suggestion", "request", "requests", "assurance",
+                                        "assurances", "promise", "promises", "speculation", "rumours", "rumors",
+                                        "reports", "possibility", "prospect", "risk", "idea", "notion", NULL};
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;) {
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
+        if (is(c, q, ";") || is(c, q, ":")) return false;
+        if (is(c, q, "that") && q > first) {
+            for (const char *const *n = nouns; *n; n++)
+                if (is(c, q - 1, *n)) return true;
+            return false;
+        }
     }
     return false;
 }
@@ -1254,7 +1303,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 cd.target = NONE;
         }
         /* "if Russia invades": the condition of a threat is no event */
-        if (!g->noun && in_condition(c, g) && !all) continue;
+        if (!g->noun && (in_condition(c, g) || noun_content_clause(c, g)) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         if (g->future && !g->noun && cd.source != NONE && !g->negated) {

@@ -166,11 +166,12 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
                 const mention *m = &c.mentions.v[k];
                 if (m->sentence != s) continue;
                 size_t st0 = doc->tokens[m->start].start, en = doc->tokens[m->end - 1].end;
-                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s\n", (int)(en - st0), doc->text + st0,
+                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s%s\n", (int)(en - st0), doc->text + st0,
                               kind_name(m->kind), m->ent.name[0] ? m->ent.name : "-",
                               m->ent.country[0] ? m->ent.country : "-", m->ent.sector[0] ? m->ent.sector : "-",
                               m->group, m->locative ? " locative" : "", m->possessive ? " possessive" : "",
-                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "");
+                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "",
+                              m->owner ? " owner" : "");
             }
             for (size_t k = 0; k < c.vgroups.n; k++) {
                 const vgroup *g = &c.vgroups.v[k];

@@ -636,7 +636,12 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             size_t n5;
             size_t l5 = lex_at(c, k, end, &ph5, &n5);
             bool agent_next = l5 && (pick(c, k, ph5, n5, DL_PH_AGENT) || pick(c, k, ph5, n5, DL_PH_ROLE));
-            if (!agent_next && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
+            /* "Russian forces pull back": a plural agent before a plain verb
+             * is its subject */
+            const char *hw = norm(c, k - 1);
+            size_t hl = strlen(hw);
+            bool subject = (c->tok[k].vforms & DL_VF_BASE) && hl > 3 && hw[hl - 1] == 's' && hw[hl - 2] != 's';
+            if (!agent_next && !subject && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
                 if (!country) return false;
                 set_country(c, &out->ent, country, NULL);
                 out->owner = true;

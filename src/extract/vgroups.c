@@ -26,6 +26,9 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* "U.S.-Russia talks", "the Biden-Putin call" */
     if (c->tok[p].mention != NONE && !(c->doc->tokens[i].flags & DL_TF_SPACE)) return true;
     if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].possessive) return false;
+    /* "Palestinian riots", "the American warnings": after an adjective of
+     * ownership the word is a noun */
+    if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].owner) return true;
     if (is(c, p, "'s")) return true;
     uint32_t cl = wc(c, p);
     if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && is(c, p, "that"))) return true;
@@ -63,7 +66,13 @@ static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
     if (cl & (DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)) return true;
     if (is(c, p, "to")) return true;
     if ((cl & DL_W_PRON) && !(cl & DL_W_DET)) return true;
-    if (c->tok[p].mention != NONE) return !c->mentions.v[c->tok[p].mention].possessive;
+    if (c->tok[p].mention != NONE) {
+        const mention *m = &c->mentions.v[c->tok[p].mention];
+        /* "Palestinian riots": a country adjective owns a noun ("NATO attacks"
+         * stays a verb: an organisation's name is also its adjective) */
+        if (m->owner && m->ent.type != E_ORG && p + 1 == i) return false;
+        return !m->possessive;
+    }
     return false;
 }
 
