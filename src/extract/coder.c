@@ -1086,6 +1086,21 @@ static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     return NONE;
 }
 
+/* A condition after the verb in its sentence: 'u' for "unless", 'i' for
+ * "if", 0 for none ("will withdraw its force unless ...", "will impose
+ * sanctions if Russia invades"). */
+static char condition_after(const article_ctx *c, const vgroup *g) {
+    uint32_t end = sent_end(c, g->sentence);
+    for (uint32_t q = g->end; q < end; q++) {
+        if (is(c, q, ";") || is(c, q, ":")) break;
+        if (is(c, q, "unless")) return 'u';
+        if (is(c, q, "if") && !(q > 0 && (is(c, q - 1, "as") || is(c, q - 1, "even") || is(c, q - 1, "asked") ||
+                                           is(c, q - 1, "whether") || is(c, q - 1, "wondered"))))
+            return 'i';
+    }
+    return 0;
+}
+
 static bool clause_has_if(const article_ctx *c, const vgroup *g) {
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t q = g->first; q-- > first;) {
@@ -1342,7 +1357,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
             bool coercive = false;
             for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
-            if (coercive && (cd.hypothetical || clause_has_if(c, g))) {
+            char cond = condition_after(c, g);
+            /* "will withdraw its force unless ...": any act held over
+             * someone is a threat */
+            if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
+            if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
                 cd.hypothetical = false;

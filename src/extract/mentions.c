@@ -675,8 +675,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         return true;
     }
-    /* modifiers without a head: "Russia's" before another noun */
-    if (j > after_det && out->n_countries && !poss_pron_country) {
+    /* modifiers without a head: "Russia's" before another noun (but "Bosnian
+     * Serbs" is a people, read below) */
+    bool people_head = len && pick(c, j, ph, n, DL_PH_PEOPLE) && !(j > i && is(c, j - 1, "'s"));
+    if (j > after_det && out->n_countries && !poss_pron_country && !people_head) {
         /* the possessor alone ("Russia's actions"): a possessive mention */
         uint32_t k = j;
         if (k > i && is(c, k - 1, "'s")) {
@@ -799,10 +801,31 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
-        set_country(c, &out->ent, a->code, NULL);
+        /* "Bosnian Serbs", "Turkish Kurds": a people of the country named
+         * first; "ethnic Albanians in southern Serbia": of where they live */
+        const char *code = out->n_countries ? out->countries[0] : a->code;
+        uint32_t k = j + (uint32_t)len;
+        if (k + 1 < end && is(c, k, "in")) {
+            uint32_t m = k + 1;
+            while (m < end && (is(c, m, "the") || is(c, m, "northern") || is(c, m, "southern") ||
+                               is(c, m, "eastern") || is(c, m, "western") || is(c, m, "central") ||
+                               is(c, m, "north") || is(c, m, "south") || is(c, m, "east") || is(c, m, "west")))
+                m++;
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = m < end ? lex_at(c, m, end, &ph2, &n2) : 0;
+            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (pl) {
+                code = dl_lexicon_actor(c->lex, pl->index)->code;
+                k = m + (uint32_t)l2;
+            }
+        }
+        set_country(c, &out->ent, code, NULL);
         out->ent.where = p->where;
         out->start = i;
-        out->end = j + (uint32_t)len;
+        out->end = k;
         out->kind = M_PEOPLE;
         out->plural = true;
         return true;
