@@ -298,6 +298,13 @@ static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative, 
             bool prep_ok = !m->after_prep || target_prep(c, m->start - 1) || allow_locative || of_noun;
             /* "Moscow-backed regions": a name inside a compound modifier */
             bool compound = m->end < end && is(c, m->end, "-") && !(c->doc->tokens[m->end].flags & DL_TF_SPACE);
+            /* "conveyed our proposals to Russia": a possessive determiner
+             * is not the object */
+            if (m->kind == M_PRONOUN && (is(c, m->start, "our") || is(c, m->start, "their") || is(c, m->start, "its") ||
+                                         is(c, m->start, "my") || is(c, m->start, "your") || is(c, m->start, "his") ||
+                                         (is(c, m->start, "her") && m->end < end && c->tok[m->end].mention == NONE &&
+                                          c->doc->tokens[m->end].kind == DL_TOK_WORD && !wc(c, m->end))))
+                compound = true;
             if ((m->locative && !allow_locative) || !prep_ok || compound ||
                 (src && m->ent.type == E_GROUP && same_side(src, &m->ent))) {
                 p = m->end;
@@ -858,6 +865,7 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
  * sentence that is only a name: "President Biden."). */
 static bool label_of(const article_ctx *c, uint32_t s, entity *out) {
     uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    if (c->doc->sentences[s].n_lead && is(c, first - 1, ":")) first = c->doc->sentences[s].first_token;
     uint32_t colon = NONE;
     for (uint32_t k = first; k < end && k < first + 14; k++)
         if (is(c, k, ":")) {
@@ -1064,6 +1072,42 @@ static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
         }
     }
     return false;
+}
+
+/* The party a first-person speaker most likely deals with: the country (or
+ * organisation) named most often so far in the article that is not on the
+ * speaker's side ("we discussed ..." in a readout of a meeting with Russia).
+ * Returns its latest mention, or NONE. */
+static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self) {
+    enum { MAXC = 16 };
+    char codes[MAXC][12];
+    int counts[MAXC];
+    uint32_t latest[MAXC];
+    size_t n = 0;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (m->sentence > s) break;
+        if (!usable(&m->ent) || m->first_person || m->locative || m->kind == M_PLACE || same_side(self, &m->ent))
+            continue;
+        if (strcmp(m->ent.country, self->country) == 0) continue;
+        size_t j = 0;
+        while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
+        if (j == n) {
+            if (n == MAXC) continue;
+            snprintf(codes[n], sizeof codes[n], "%s", m->ent.country);
+            counts[n] = 0;
+            n++;
+        }
+        counts[j]++;
+        latest[j] = (uint32_t)k;
+    }
+    size_t best = MAXC;
+    for (size_t j = 0; j < n; j++)
+        if (best == MAXC || counts[j] > counts[best]) best = j;
+    /* a clear favourite only */
+    for (size_t j = 0; j < n && best != MAXC; j++)
+        if (j != best && counts[j] * 2 > counts[best]) best = MAXC;
+    return best == MAXC || counts[best] < 2 ? NONE : latest[best];
 }
 
 /* "..., a Jordanian official confirmed": the mention is the subject of an
@@ -1434,6 +1478,16 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t cs = condition_subject(c, s);
             if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
                 cd.target = cs;
+        }
+        /* "we discussed bilateral relations", said in a readout of talks
+         * with Russia: a speaker's cooperation is with the article's other
+         * party */
+        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source && !cd.speech &&
+            c->mentions.v[cd.source].first_person &&
+            (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
+             strncmp(cd.code, "06", 2) == 0)) {
+            uint32_t mem[8];
+            if (group_members(c, cd.source, mem, 8) < 2) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;

@@ -897,6 +897,9 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    /* "FOREIGN MINISTER LAVROV: ...": a lead that ends with a colon may be a
+     * transcript's speaker label; its actors are read too */
+    if (sent->n_lead && is(c, first - 1, ":")) first = sent->first_token;
     c->cur_sentence = s;
     for (uint32_t i = first; i < end;) {
         if (c->tok[i].timex) {
