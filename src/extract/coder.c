@@ -1522,3 +1522,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
 }
 
 void code_link_groups(article_ctx *c, uint32_t s) { link_groups(c, s); }
+
+/* "you" said by a known speaker (a transcript's label, a quotation) is the
+ * party the speaker deals with in the article: "When you made the phone call
+ * to me", said by Lavrov to Blinken. */
+void resolve_second_person(article_ctx *c) {
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->kind != M_PRONOUN || m->ent.type != E_NONE || !(is(c, m->start, "you") || is(c, m->start, "your")))
+            continue;
+        const entity *sp = &c->speaker_ent[m->sentence];
+        if (!usable(sp)) continue;
+        uint32_t o = counterpart(c, m->sentence, sp);
+        if (o == NONE) continue;
+        m->ent = c->mentions.v[o].ent;
+        m->resolved_by_coref = true;
+    }
+}

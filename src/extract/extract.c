@@ -93,6 +93,7 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     if (st == DL_OK) {
         find_speakers(&c);
         resolve_first_person(&c);
+        resolve_second_person(&c);
         for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) st = code_sentence(&c, s);
     }
     ctx_free(&c);
@@ -150,6 +151,7 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
         }
         find_speakers(&c);
         resolve_first_person(&c);
+        resolve_second_person(&c);
         for (uint32_t s = 0; s < doc->n_sentences; s++) {
             const dl_sentence *sent = &doc->sentences[s];
             dl_buf_printf(&b, "\n[%u]%s %.*s\n", s, c.noise[s] ? " (noise)" : "", (int)(sent->end - sent->start),
