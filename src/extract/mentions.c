@@ -358,6 +358,15 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     sector[0] = 0;
     const dl_phrase *p = pick(c, i, ph, n, DL_PH_ADJ);
     bool poss = i + len < end && is(c, i + (uint32_t)len, "'s");
+    /* "the US rejected", "NATO warns": a name that is also an adjective is
+     * the name before a verb form */
+    if (p && !poss && pick_place(c, i, ph, n)) {
+        uint32_t nx = i + (uint32_t)len;
+        bool noun_next = nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && c->tok[nx].mention == NONE &&
+                         !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) &&
+                         !(wclass(c, nx) & ~(DL_W_STOPNAME | DL_W_TITLE));
+        if (!noun_next) return 0;
+    }
     /* a hyphenated compound ("Moscow-backed") is not a country modifier */
     if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE))
         return 0;

@@ -495,6 +495,11 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
         for (size_t i = 0; i < lex->nodeph.n; i++) lex->nodeph.v[i] = k[i].np;
         free(k);
     }
+    /* the phrases alone, contiguous: callers index the meanings of a match
+     * as an array of dl_phrase */
+    if (!vec_reserve(&lex->phs, lex->nodeph.n + 1)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    for (size_t i = 0; i < lex->nodeph.n; i++) lex->phs.v[i] = lex->nodeph.v[i].ph;
+    lex->phs.n = lex->nodeph.n;
     size_t nodes = lex->ptrie.n_nodes + 1;
     if (!vec_reserve(&lex->node_first, nodes)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     memset(lex->node_first.v, 0, nodes * sizeof *lex->node_first.v);
@@ -547,8 +552,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
         for (size_t k = a; k < b && !any; k++) any = dl_phrase_fits(&lex->nodeph.v[k].ph, tflags);
         if (!any) continue;
         best = i + 1;
-        /* node_phrase is {node, ph}: hand out pointers to the phrases */
-        *out = &lex->nodeph.v[a].ph;
+        *out = &lex->phs.v[a];
         *n_out = b - a;
     }
     return best;

@@ -245,6 +245,7 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->anyverb.v);
     dl_trie_free(&lex->ptrie);
     free(lex->nodeph.v);
+    free(lex->phs.v);
     free(lex->node_first.v);
     free(lex->actors.v);
     free(lex->roles.v);

@@ -33,6 +33,8 @@ struct dl_lexicon {
     /* actors */
     dl_trie ptrie;                /* phrases */
     VEC(node_phrase) nodeph;      /* sorted by node after loading */
+    VEC(dl_phrase) phs;           /* nodeph's phrases in the same order: what
+                                     dl_lexicon_match() hands out as an array */
     VEC(uint32_t) node_first;     /* node -> first index in nodeph (+1), 0 = none */
     VEC(dl_actor_def) actors;
     VEC(dl_role_def) roles;
