@@ -109,6 +109,14 @@ static uint32_t last_finite(const article_ctx *c, uint32_t a, uint32_t b) {
     return NONE;
 }
 
+/* Nouns for what someone writes or says: "a statement demanding ...",
+ * "a resolution condemning ..." carry their author's act. */
+static const char *const documents[] = {"statement", "declaration", "letter", "resolution", "communique",
+                                        "message", "note", "report", "motion", "petition", "appeal",
+                                        "editorial", "speech", "address", "statements", "letters",
+                                        "resolutions", NULL};
+static bool in_list(const char *w, const char *const *list);
+
 /* The subject of verb group gi: a mention index, or NONE. */
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     const vgroup *g = &c->vgroups.v[gi];
@@ -224,6 +232,12 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         if ((wc(c, q) & DL_W_PREP)) {
             p = q;
             if (!is(c, q, "of")) adjacent = false;
+            continue;
+        }
+        /* "issued a statement demanding": the author of the statement */
+        if (!g->finite && adjacent && in_list(norm(c, q), documents)) {
+            p = q;
+            adjacent = false;
             continue;
         }
         /* a plain noun: the subject is not an actor, unless a possessor
@@ -532,8 +546,26 @@ typedef struct candidate {
     entity speaker;
 } candidate;
 
+/* Rebels, insurgents or the opposition against the state's own bodies:
+ * one country, two sides ("the PKK demanded that the Turkish government"). */
+static bool in_list(const char *w, const char *const *list) {
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0) return true;
+    return false;
+}
+static const char *const non_state_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", NULL};
+static const char *const state_sectors[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+
+static bool opposed_sectors(const entity *a, const entity *b) {
+    bool an = in_list(a->sector, non_state_sectors), bn = in_list(b->sector, non_state_sectors);
+    bool as = in_list(a->sector, state_sectors) || (a->type == E_COUNTRY && !a->sector[0]);
+    bool bs = in_list(b->sector, state_sectors) || (b->type == E_COUNTRY && !b->sector[0]);
+    return (an && bs) || (bn && as);
+}
+
 static bool same_side(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE) return false;
+    if (opposed_sectors(a, b)) return false;
     if (a->actor != NONE && a->actor == b->actor) return true;
     if (a->name[0] && strcmp(a->name, b->name) == 0) return true;
     /* a person and their own state or institution */
@@ -721,7 +753,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
-            bool same = tm->ent.type != E_NONE && ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
+            bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) &&
+                        ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
                                                    (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
                                                     strcmp(sm->ent.country, tm->ent.country) == 0));
             dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
@@ -1236,7 +1269,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             break;
         }
-        if (!cd.code[0] || g->participle) continue;
+        /* "issued a statement demanding that ...", "passed a resolution
+         * condemning ...": what a document says, its author does */
+        bool of_document = g->participle && g->first > sent_first(c, s) && in_list(norm(c, g->first - 1), documents);
+        if (!cd.code[0] || (g->participle && !of_document)) continue;
         /* "denied supplying weapons", "stopped sending aid": a gerund right
          * after a coded verb is what that act is about */
         if (g->gerund && g->first > sent_first(c, s) && c->tok[g->first - 1].vg != NONE &&
@@ -1246,7 +1282,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             pmatch pm0;
             uint32_t tmp;
             code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
-            if (code0[0]) continue;
+            /* ... but "issued a statement demanding": the statement's content */
+            if (code0[0] && strncmp(code0, "01", 2) != 0) continue;
         }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
@@ -1358,7 +1395,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
             bool bare = te->type == E_COUNTRY || te->type == E_ORG;
             if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
-                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON)
+                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON && !opposed_sectors(se, te))
                 cd.target = NONE;
         }
         /* "if Russia invades": the condition of a threat is no event */
@@ -1497,7 +1534,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
      * said") of a sentence that reports another event */
     for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
         candidate *cd = &cands.v[k];
-        if (cd->speech) {
+        if (cd->speech || strcmp(cd->code, "010") == 0) {
             bool trailing = false;
             for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;

@@ -477,8 +477,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (j >= end) return false;
     char gender = out->ent.gender;
-    /* a pronoun ("I", "we", "he") */
-    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET)) {
+    /* a pronoun ("I", "we", "he"; "US" in capitals is the country) */
+    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET) &&
+        !((tflags(c, j) & DL_TF_UPPER) && is(c, j, "us"))) {
         out->start = j;
         out->end = j + 1;
         out->kind = M_PRONOUN;
@@ -650,6 +651,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             const char *hw = norm(c, k - 1);
             size_t hl = strlen(hw);
             bool subject = (c->tok[k].vforms & DL_VF_BASE) && hl > 3 && hw[hl - 1] == 's' && hw[hl - 2] != 's';
+            /* "demanded that the Turkish government provide": a clause's subject */
+            if ((c->tok[k].vforms & DL_VF_BASE) && i > 0 && is(c, i - 1, "that")) subject = true;
             if (!agent_next && !subject && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
                 if (!country) return false;
                 set_country(c, &out->ent, country, NULL);
