@@ -1347,6 +1347,42 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
                 cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
                                       cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* "said US forces must ensure security": a statement that another
+             * party must (should) do something is a demand (an appeal) to it,
+             * when what it must do is no coded act of its own */
+            if (cd.speech && strcmp(cd.code, "010") == 0 && cd.source != NONE) {
+                uint32_t end = sent_end(c, s), q = g->end;
+                while (q < end && (skippable(c, q) || is(c, q, "that"))) q++;
+                if (q < end && c->tok[q].mention != NONE) {
+                    uint32_t mi = c->tok[q].mention;
+                    /* the whole list ("US and British forces") */
+                    uint32_t r = c->mentions.v[mi].end;
+                    while (r + 1 < end && (is(c, r, "and") || is(c, r, ",")) && c->tok[r + 1].mention != NONE)
+                        r = c->mentions.v[c->tok[r + 1].mention].end;
+                    while (r < end && (wc(c, r) & DL_W_ADV)) r++;
+                    int ob = 0;
+                    if (r < end && is(c, r, "must")) ob = 2;
+                    else if (r < end && is(c, r, "should")) ob = 1;
+                    else if (r + 1 < end && (is(c, r, "needs") || is(c, r, "need") || is(c, r, "has") ||
+                                             is(c, r, "have")) && is(c, r + 1, "to"))
+                        ob = 2;
+                    bool coded = false;
+                    for (uint32_t t = r; ob && t < end && t < r + 4 && !coded; t++)
+                        if (c->tok[t].vg != NONE && !c->vgroups.v[c->tok[t].vg].noun) {
+                            char code2[8];
+                            pmatch pm2;
+                            uint32_t where2;
+                            code_of(c, &c->vgroups.v[c->tok[t].vg], code2, &pm2, &where2);
+                            coded = code2[0] != 0;
+                        }
+                    const mention *m = &c->mentions.v[mi];
+                    if (ob && !coded && usable(&m->ent) && !same_side(&c->mentions.v[cd.source].ent, &m->ent) &&
+                        !m->first_person) {
+                        snprintf(cd.code, sizeof cd.code, "%s", ob == 2 ? "100" : "020");
+                        cd.target = mi;
+                    }
+                }
+            }
             /* a statement whose content gives it a code of its own ("said Moscow
              * was ready to keep talking with Washington": 036): the other
              * party named in what was said is the target */
