@@ -1227,8 +1227,37 @@ static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *
     return true;
 }
 
+/* "Opposition leaders in Baku agreed ...", "students throughout
+ * Indonesia": a generic actor with no country of its own is of the one
+ * country where the sentence places things. */
+static void place_agents(article_ctx *c, uint32_t s) {
+    const char *where = NULL;
+    bool two = false;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (m->sentence != s || !m->locative || !m->ent.country[0]) continue;
+        if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
+        if (where && strcmp(where, m->ent.country) != 0) two = true;
+        where = m->ent.country;
+    }
+    if (!where || two) return;
+    /* only subjects: before the sentence's first verb */
+    uint32_t verb = sent_end(c, s);
+    for (uint32_t q = sent_first(c, s); q < verb; q++)
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->sentence != s || m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative ||
+            m->start > verb)
+            continue;
+        snprintf(m->ent.country, sizeof m->ent.country, "%s", where);
+        m->ent.type = E_GROUP;
+    }
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
+    place_agents(c, s);
     c->events_in_sentence = 0;
     VEC(candidate) cands = {0};
     dl_status st = DL_OK;
