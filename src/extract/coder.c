@@ -1513,6 +1513,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 cd.hypothetical = false;
             }
         }
+        /* a target that is no known actor ("mobilized army reservists for
+         * a war against Iraq") leaves the place to one found below */
+        if (cd.target != NONE && !usable(&c->mentions.v[cd.target].ent)) cd.target = NONE;
         /* a threat, demand, criticism or rejection without a target concerns
          * the other party named after it ("warned of serious consequences
          * for Moscow") */

@@ -377,6 +377,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
             if (p) snprintf(sector, 8, "%s", p->sector);
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
+        if (!p) p = pick(c, i, ph, n, DL_PH_PLACE); /* "Darfur rebels" */
         if (!p) return 0;
         /* a name is a modifier only with 's or before an office/agent
          * ("Kremlin spokesman", "NATO peacekeeping troops") */
@@ -817,7 +818,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
          * first; "ethnic Albanians in southern Serbia": of where they live */
         const char *code = out->n_countries ? out->countries[0] : a->code;
         uint32_t k = j + (uint32_t)len;
-        if (k + 1 < end && is(c, k, "in")) {
+        if (k + 1 < end && (is(c, k, "in") || is(c, k, "of"))) {
             uint32_t m = k + 1;
             while (m < end && (is(c, m, "the") || is(c, m, "northern") || is(c, m, "southern") ||
                                is(c, m, "eastern") || is(c, m, "western") || is(c, m, "central") ||
