@@ -111,6 +111,16 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             i += (uint32_t)len;
             continue;
         }
+        /* "our written proposals", "the proposed talks": a participle between
+         * a determiner and a noun is an adjective */
+        if (i > first && i + 1 < end && rn == NONE && rv != NONE && (hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) &&
+            ((wc(c, i - 1) & DL_W_DET) || is(c, i - 1, "our") || is(c, i - 1, "their") || is(c, i - 1, "its") ||
+             is(c, i - 1, "his") || is(c, i - 1, "her") || is(c, i - 1, "my") || is(c, i - 1, "your")) &&
+            !is(c, i - 1, "that") && c->doc->tokens[i + len].kind == DL_TOK_WORD && !wc(c, i + len) &&
+            c->tok[i + len].mention == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
         /* "Moscow-backed", "U.S.-led": a participle glued to a word by a
          * hyphen is an adjective, not a verb */
         if (i >= first + 2 && is(c, i - 1, "-") && !(c->doc->tokens[i].flags & DL_TF_SPACE) &&
