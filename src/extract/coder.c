@@ -234,6 +234,15 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             if (!is(c, q, "of")) adjacent = false;
             continue;
         }
+        /* "It is a pleasure to welcome": "it", the speaker (mentions.c) */
+        if (g->infinitive && adjacent) {
+            uint32_t k = q;
+            while (k > first && !(c->tok[k].mention != NONE && c->mentions.v[c->tok[k].mention].first_person) &&
+                   q - k < 5 && c->tok[k].vg == NONE)
+                k--;
+            if (c->tok[k].mention != NONE && c->mentions.v[c->tok[k].mention].first_person && is(c, k, "it"))
+                return c->tok[k].mention;
+        }
         /* "issued a statement demanding": the author of the statement */
         if (!g->finite && adjacent && in_list(norm(c, q), documents)) {
             p = q;

@@ -235,6 +235,22 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         return;
     }
     if (person != 3) return;
+    /* "It is a pleasure to welcome ...", "It is good to see you": the
+     * speaker's own act */
+    if (is(c, m->start, "it") && m->start + 4 < c->doc->n_tokens &&
+        (is(c, m->start + 1, "is") || is(c, m->start + 1, "was") || is(c, m->start + 1, "'s"))) {
+        uint32_t q = m->start + 2;
+        if (is(c, q, "a") || is(c, q, "an") || is(c, q, "my") || is(c, q, "our")) q++;
+        if (is(c, q, "great") || is(c, q, "real") || is(c, q, "very") || is(c, q, "particular")) q++;
+        static const char *const glad[] = {"pleasure", "honour", "honor", "privilege", "good", "nice", "great",
+                                           "wonderful", "delight", NULL};
+        bool g = false;
+        for (const char *const *w = glad; *w && !g; w++) g = is(c, q, *w);
+        if (g && q + 1 < c->doc->n_tokens && is(c, q + 1, "to")) {
+            m->first_person = true;
+            return;
+        }
+    }
     const mention *a = NULL;
     if (gender == 'm' || gender == 'f') {
         /* prefer the last person in subject position in this or the previous
@@ -457,7 +473,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             if (j < end && c->doc->tokens[j].kind == DL_TOK_DASH) j++; /* "ex-" */
             continue;
         }
-        if (is_plain_adjective(w) && j + 1 < end) {
+        /* ("is visiting Russia": a verb after an auxiliary) */
+        if (is_plain_adjective(w) && j + 1 < end &&
+            !(c->tok[j].vforms && j > 0 && (wclass(c, j - 1) & (DL_W_BE | DL_W_HAVE | DL_W_MODAL | DL_W_DO)))) {
             j++;
             continue;
         }
