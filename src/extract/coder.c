@@ -274,6 +274,19 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 while (o > first && !is(c, o, "(") && k - o < 8) o--;
                 if (is(c, o, "(")) k = o;
             }
+            /* "the United States and its allies", "Russia and other states":
+             * the named actor of a coordinated subject */
+            {
+                uint32_t d = k;
+                while (d > first && (is(c, d - 1, "its") || is(c, d - 1, "their") || is(c, d - 1, "other") ||
+                                     is(c, d - 1, "some") || is(c, d - 1, "several") || is(c, d - 1, "his") ||
+                                     is(c, d - 1, "her") || (wc(c, d - 1) & DL_W_DET)))
+                    d--;
+                if (d > first + 1 && (is(c, d - 1, "and") || is(c, d - 1, "with")) && c->tok[d - 2].mention != NONE) {
+                    const mention *cm = &c->mentions.v[c->tok[d - 2].mention];
+                    if (!cm->after_prep && !cm->locative && cm->kind != M_PRONOUN) return c->tok[d - 2].mention;
+                }
+            }
             if (k > first && c->tok[k - 1].mention != NONE) {
                 const mention *om = &c->mentions.v[c->tok[k - 1].mention];
                 if (om->possessive || om->owner || (!om->after_prep && !om->locative && om->kind != M_PRONOUN))
@@ -1172,6 +1185,24 @@ static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     return NONE;
 }
 
+/* "would respond decisively and impose severe costs": a verb coordinated
+ * with a future or conditional one shares its modality. */
+static bool modal_inherited(const article_ctx *c, uint32_t gi) {
+    const vgroup *g = &c->vgroups.v[gi];
+    for (uint32_t hi = gi; hi-- > 0;) {
+        const vgroup *h = &c->vgroups.v[hi];
+        if (h->sentence != g->sentence || h->end + 8 < g->first) return false;
+        if (h->noun) continue;
+        bool linked = false;
+        for (uint32_t q = h->end; q < g->first; q++) {
+            if (is(c, q, "and") || is(c, q, "or")) linked = true;
+            if (is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) return false;
+        }
+        return linked && (h->future || h->hypothetical);
+    }
+    return false;
+}
+
 /* A condition after the verb in its sentence: 'u' for "unless", 'i' for
  * "if", 0 for none ("will withdraw its force unless ...", "will impose
  * sanctions if Russia invades"). */
@@ -1242,23 +1273,31 @@ static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *
 static void place_agents(article_ctx *c, uint32_t s) {
     const char *where = NULL;
     bool two = false;
+    /* the first verb: places near it (or before it) count */
+    uint32_t verb = sent_end(c, s);
+    for (uint32_t q = sent_first(c, s); q < verb; q++)
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
     for (size_t k = 0; k < c->mentions.n; k++) {
         const mention *m = &c->mentions.v[k];
-        if (m->sentence != s || !m->locative || !m->ent.country[0]) continue;
+        if (m->sentence != s || !m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
         if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
         if (where && strcmp(where, m->ent.country) != 0) two = true;
         where = m->ent.country;
     }
     if (!where || two) return;
-    /* only subjects: before the sentence's first verb */
-    uint32_t verb = sent_end(c, s);
-    for (uint32_t q = sent_first(c, s); q < verb; q++)
-        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
+    /* only subjects (before the first verb), and not "Western governments",
+     * "foreign diplomats" */
+    static const char *const elsewhere[] = {"western", "foreign", "international", "european", "arab", "african",
+                                            "asian", "allied", "world", "global", "regional", "overseas", NULL};
     for (size_t k = 0; k < c->mentions.n; k++) {
         mention *m = &c->mentions.v[k];
         if (m->sentence != s || m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative ||
             m->start > verb)
             continue;
+        bool other = false;
+        for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
+        if (m->start > 0 && in_list(norm(c, m->start - 1), elsewhere)) other = true;
+        if (other) continue;
         snprintf(m->ent.country, sizeof m->ent.country, "%s", where);
         m->ent.type = E_GROUP;
     }
@@ -1508,7 +1547,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "would impose sanctions on Russia if it invaded", "will respond with
          * force": a conditional or announced coercive act is a threat */
-        if ((cd.hypothetical || g->future) && !cd.negated && !g->noun && !cd.reverse_source) {
+        if ((cd.hypothetical || g->future || g->hypothetical || modal_inherited(c, gi)) && !cd.negated && !g->noun &&
+            !cd.reverse_source) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
             bool coercive = false;
             for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
