@@ -1381,6 +1381,45 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             if (inside) continue;
         }
+        /* "repeated her call for Russia to withdraw": what is called for is
+         * an appeal (a demand) to Russia by whoever calls */
+        uint32_t called = NONE;
+        const char *call_code = NULL;
+        if (g->infinitive && !composed && g->first >= sent_first(c, s) + 3) {
+            uint32_t q = g->first;
+            if (q > 0 && c->tok[q - 1].mention != NONE) {
+                uint32_t mi = c->tok[q - 1].mention;
+                uint32_t p0 = c->mentions.v[mi].start;
+                static const char *const appeals[] = {"call", "calls", "appeal", "appeals", "plea", "pleas",
+                                                      "request", "requests", "urging", NULL};
+                static const char *const demands[] = {"demand", "demands", "pressure", "ultimatum", NULL};
+                if (p0 >= sent_first(c, s) + 2 && is(c, p0 - 1, "for")) {
+                    if (in_list(norm(c, p0 - 2), appeals)) call_code = "020";
+                    if (in_list(norm(c, p0 - 2), demands)) call_code = "100";
+                    if (call_code) called = mi;
+                }
+            }
+        }
+        if (called != NONE) {
+            const char *r = dl_lexicon_compose(c->lex, call_code, cd.code);
+            snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : call_code);
+            /* the caller: the subject of the verb that governs the noun */
+            uint32_t q = c->mentions.v[called].start - 2;
+            uint32_t caller = NONE;
+            for (uint32_t k = q; k-- > sent_first(c, s) && caller == NONE;) {
+                if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) caller = subject_of(c, c->tok[k].vg, 1);
+                if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) break;
+                if (c->tok[k].mention != NONE && (c->mentions.v[c->tok[k].mention].possessive ||
+                                                   c->mentions.v[c->tok[k].mention].kind == M_PRONOUN))
+                    caller = c->tok[k].mention; /* "NATO's call", "her call" */
+            }
+            if (caller == NONE || same_side(&c->mentions.v[caller].ent, &c->mentions.v[called].ent)) continue;
+            cd.source = caller;
+            cd.target = called;
+            cd.pattern = true;
+            if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
+            continue;
+        }
         /* "flew to Kyiv to hold talks": an infinitive of purpose after a coded
          * act is part of that act */
         if (g->infinitive && !composed) {
