@@ -1185,6 +1185,29 @@ static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     return NONE;
 }
 
+/* "If Russia invades ..., there will no longer be a Nord Stream 2," Biden
+ * said: a statement with a condition of aggression by another party, and
+ * a future or conditional consequence, is a threat. */
+static bool aggression_condition(article_ctx *c, uint32_t s) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    bool aggression = false, consequence = false;
+    for (uint32_t q = first; q + 1 < end; q++) {
+        if (is(c, q, "will") || is(c, q, "would") || is(c, q, "'ll")) consequence = true;
+        if (!(is(c, q, "if") || is(c, q, "unless") || is(c, q, "should"))) continue;
+        for (uint32_t r = q + 1; r < end && r < q + 8; r++) {
+            if (c->tok[r].vg == NONE || c->vgroups.v[c->tok[r].vg].noun) continue;
+            char code[8];
+            pmatch pm;
+            uint32_t where;
+            code_of(c, &c->vgroups.v[c->tok[r].vg], code, &pm, &where);
+            aggression = strncmp(code, "15", 2) == 0 || strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+                         strncmp(code, "20", 2) == 0 || strncmp(code, "17", 2) == 0;
+            break;
+        }
+    }
+    return aggression && consequence;
+}
+
 /* "would respond decisively and impose severe costs": a verb coordinated
  * with a future or conditional one shares its modality. */
 static bool modal_inherited(const article_ctx *c, uint32_t gi) {
@@ -1566,6 +1589,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (b->negated[0]) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
             else cd.negated = true;
         }
+        /* "troops will not be sent to fight": the purpose of a denied act */
+        if (g->infinitive && !g->negated && gi > 0 && !composed) {
+            const vgroup *h = &c->vgroups.v[gi - 1];
+            bool near = h->sentence == s && !h->noun && h->end <= g->first && h->end + 3 >= g->first;
+            for (uint32_t q = h->end; near && q < g->first; q++)
+                if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) near = false;
+            if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH)) cd.negated = true;
+        }
         if (g->hypothetical && !g->future) {
             bool reported = after_speech(c, g) && !clause_has_if(c, g);
             cd.hypothetical = !reported;
@@ -1634,7 +1665,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "warned that the pipeline would end if Russia invaded": a warning
          * with a condition on another party is a threat */
-        if (strcmp(cd.code, "012") == 0 && !g->noun) {
+        if ((strcmp(cd.code, "012") == 0 || (strcmp(cd.code, "010") == 0 && aggression_condition(c, s))) &&
+            !g->noun) {
             uint32_t cs = condition_subject(c, s);
             const entity *se = cd.reverse_source ? &cd.speaker : cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL;
             if (cs != NONE && se && usable(&c->mentions.v[cs].ent) && !same_side(&c->mentions.v[cs].ent, se)) {
