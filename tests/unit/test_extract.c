@@ -209,6 +209,15 @@ static void mutual_and_conditional(void **state) {
     EXPECT(&l, "RUS", "03", "BLR");
     EXPECT(&l, "BLR", "03", "RUS");
     dl_event_list_clear(&l);
+    /* a statement whose condition is an aggression by another party */
+    run("\"If Russia invades Ukraine, there will be no pipeline,\" Biden said on Monday.", "2022-02-07", &l);
+    EXPECT(&l, "USA", "13", "RUS");
+    dl_event_list_clear(&l);
+    /* what a document says, its author does */
+    run("NATO issued a statement demanding that Russia withdraw its troops.", "2022-02-07", &l);
+    EXPECT(&l, "NATO", "10", "RUS");
+    assert_false(has(&l, "NATO", "010", NULL));
+    dl_event_list_clear(&l);
     /* an act held over someone with "unless" is a threat */
     run("Russia will cut gas supplies to Ukraine unless Kyiv pays its debts.", "2022-01-20", &l);
     EXPECT(&l, "RUS", "13", "UKR");
