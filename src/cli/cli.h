@@ -78,6 +78,19 @@ int cli_render_option(const char *cmd, int c, const char *arg, cli_render_args *
 /* Cross-option checks and the format from the output name; -1 bad usage. */
 int cli_render_check(const char *cmd, cli_render_args *a, const char *output);
 
+/* Resource limits of the commands that read articles (limits.c). */
+enum { CLI_O_MAX_ARTICLE = 320, CLI_O_MAX_LINE, CLI_O_MAX_DEPTH, CLI_O_MAX_EVENTS };
+#define CLI_LIMIT_LONGOPTS                                                                                \
+    {"max-article-bytes", required_argument, 0, CLI_O_MAX_ARTICLE},                                       \
+        {"max-line-bytes", required_argument, 0, CLI_O_MAX_LINE},                                         \
+        {"max-json-depth", required_argument, 0, CLI_O_MAX_DEPTH}
+#define CLI_EVENTS_LIMIT_LONGOPT {"max-events-per-sentence", required_argument, 0, CLI_O_MAX_EVENTS}
+extern const char *const cli_limits_help;        /* the three reader limits */
+extern const char *const cli_events_limit_help;  /* --max-events-per-sentence */
+/* Handle option c: 1 handled, 0 not a limit option, -1 bad usage (already
+ * reported).  xo may be NULL for commands that do not extract. */
+int cli_limit_option(const char *cmd, int c, const char *arg, dl_reader_options *ro, dl_extract_options *xo);
+
 int cmd_build(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_sentences(int argc, char **argv);

@@ -24,6 +24,7 @@ static void help(void) {
            "  -k, --keep-going       skip bad articles (reported), go on\n"
            "      --repair-utf8      replace invalid UTF-8 instead of rejecting it\n"
            "      --actors, --agents, --roles, --verbs FILE   replace a dictionary\n"
+           "%s%s"
            "Merging:\n"
            "      --window DAYS      how far before its publication an undated event may\n"
            "                         have happened (default 2)\n"
@@ -32,7 +33,7 @@ static void help(void) {
            "  -q, --quiet            no progress or summary on standard error\n"
            "  -h, --help             show this help\n\n"
            "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
-           cli_render_help);
+           cli_limits_help, cli_events_limit_help, cli_render_help);
 }
 
 int cmd_build(int argc, char **argv) {
@@ -44,7 +45,8 @@ int cmd_build(int argc, char **argv) {
         {"repair-utf8", no_argument, 0, O_REPAIR}, {"actors", required_argument, 0, O_ACTORS},
         {"agents", required_argument, 0, O_AGENTS}, {"verbs", required_argument, 0, O_VERBS},
         {"roles", required_argument, 0, O_ROLES}, {"window", required_argument, 0, O_WINDOW},
-        CLI_RENDER_LONGOPTS, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        CLI_RENDER_LONGOPTS, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'},
+        CLI_LIMIT_LONGOPTS, CLI_EVENTS_LIMIT_LONGOPT, {0, 0, 0, 0}};
     const char *output = NULL, *events_path = NULL;
     dl_reader_options ropt = {0};
     dl_extract_options xopt = {0};
@@ -61,6 +63,7 @@ int cmd_build(int argc, char **argv) {
     int c;
     while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:f:d:k" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
         int handled = cli_render_option("build", c, optarg, &ra);
+        if (!handled) handled = cli_limit_option("build", c, optarg, &ropt, &xopt);
         if (handled < 0) usage = EXIT_USAGE;
         if (handled) continue;
         switch (c) {
@@ -126,6 +129,13 @@ int cmd_build(int argc, char **argv) {
         }
         if (!a) break;
         st = dl_extract_article(x, a, &events, &err);
+        if (st != DL_OK && keep_going && st != DL_ERR_NOMEM && st != DL_ERR_IO) {
+            cli_report("build", &err); /* a bad article (over a limit): skip it */
+            dl_article_free(a);
+            skipped++;
+            st = DL_OK;
+            continue;
+        }
         if (st == DL_OK) {
             char day[16];
             dl_article_info info = {a->id, a->title, a->source, a->url,
@@ -152,6 +162,7 @@ int cmd_build(int argc, char **argv) {
             dl_log_writer *w = dl_log_writer_new(out.fp, &wo);
             st = w ? dl_timeline_write(tl, w, &err) : dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);
+            if (st == DL_ERR_IO && !err.file[0]) snprintf(err.file, sizeof err.file, "%s", events_path);
             dl_log_writer_free(w);
             free(extra);
             if (st == DL_OK) st = dl_atomic_commit(&out, &err);

@@ -32,8 +32,11 @@ static void help(void) {
            "                         (actor phrases, verbs, speakers, events)\n"
            "      --compact          JSON on one line per event (default: indented)\n"
            "  -q, --quiet            no progress or summary on standard error\n"
-           "  -h, --help             show this help\n\n"
-           "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
+           "  -h, --help             show this help\n"
+           "Limits (a bad article is reported; with -k it is skipped):\n"
+           "%s%s\n"
+           "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+           cli_limits_help, cli_events_limit_help);
 }
 
 int cmd_extract(int argc, char **argv) {
@@ -46,7 +49,7 @@ int cmd_extract(int argc, char **argv) {
         {"roles", required_argument, 0, O_ROLES}, {"all-modalities", no_argument, 0, O_ALLMOD},
         {"explain", no_argument, 0, O_EXPLAIN}, {"trace", no_argument, 0, O_TRACE}, {"compact", no_argument, 0, O_COMPACT},
         {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        CLI_LIMIT_LONGOPTS, CLI_EVENTS_LIMIT_LONGOPT, {0, 0, 0, 0}};
     const char *output = "-";
     dl_log_writer_options wopt = {.format = DL_FORMAT_JSON, .pretty = true};
     dl_reader_options ropt = {0};
@@ -56,6 +59,9 @@ int cmd_extract(int argc, char **argv) {
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":o:f:d:kqh", longopts, NULL)) != -1) {
+        int lim = cli_limit_option("extract", c, optarg, &ropt, &xopt);
+        if (lim < 0) return EXIT_USAGE;
+        if (lim) continue;
         switch (c) {
         case 'o': output = optarg; break;
         case 'f':
@@ -151,6 +157,12 @@ int cmd_extract(int argc, char **argv) {
             continue;
         }
         st = dl_extract_article(x, a, &events, &err);
+        if (st != DL_OK && keep_going && st != DL_ERR_NOMEM && st != DL_ERR_IO) {
+            cli_report("extract", &err); /* a bad article (over a limit): skip it */
+            dl_article_free(a);
+            skipped++;
+            continue;
+        }
         if (st == DL_OK) {
             dl_article_info info = {a->id, a->title, a->source, a->url, a->published_text};
             char day[16];
@@ -162,7 +174,7 @@ int cmd_extract(int argc, char **argv) {
         bytes += a->text_len;
         dl_event_list_clear(&events);
         if (st != DL_OK) {
-            if (!err.file[0]) snprintf(err.file, sizeof err.file, "%s", a->origin);
+            if (!err.file[0]) snprintf(err.file, sizeof err.file, "%s", st == DL_ERR_IO ? output : a->origin);
             cli_report("extract", &err);
             dl_article_free(a);
             failed = true;
@@ -174,6 +186,7 @@ int cmd_extract(int argc, char **argv) {
     }
     if (!failed) {
         st = dl_log_writer_finish(w, &err);
+        if (st != DL_OK && !err.file[0]) snprintf(err.file, sizeof err.file, "%s", output);
         if (st == DL_OK) st = dl_atomic_commit(&out, &err);
         if (st != DL_OK) {
             cli_report("extract", &err);

@@ -242,6 +242,7 @@ int cmd_merge(int argc, char **argv) {
             st = !stats || !w ? dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory")
                               : dl_timeline_write(tl, w, &err);
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);
+            if (st == DL_ERR_IO && !err.file[0]) snprintf(err.file, sizeof err.file, "%s", output);
             if (st == DL_OK) st = dl_atomic_commit(&out, &err);
             else dl_atomic_abort(&out);
         }

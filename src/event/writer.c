@@ -2,6 +2,7 @@
  * CSV.  Events are written as they arrive; the article list (small) is kept
  * and written when the document is finished. */
 #include <jansson.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ dl_status dl_log_writer_set_extra(dl_log_writer *w, const char *extra_json) {
 static dl_status io_check(dl_log_writer *w, dl_error *err) {
     if (ferror(w->f)) {
         w->failed = true;
-        return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error");
+        return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error: %s", strerror(errno));
     }
     return DL_OK;
 }

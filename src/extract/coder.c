@@ -707,20 +707,27 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     return st;
 }
 
-/* All mentions of the conjunction group of mention mi (in its sentence). */
+/* The mentions of mi's sentence in mi's conjunction group.  Mentions are
+ * stored in sentence order, so only that sentence is scanned. */
+static size_t same_group(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
+    const mention *m = &c->mentions.v[mi];
+    size_t n = 0, k0 = mi;
+    while (k0 > 0 && c->mentions.v[k0 - 1].sentence == m->sentence) k0--;
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == m->sentence && n < cap; k++)
+        if (c->mentions.v[k].group == m->group) out[n++] = (uint32_t)k;
+    return n;
+}
+
+/* All mentions of the conjunction group of mention mi (in its sentence).
+ * Mentions are stored in sentence order, so only mi's sentence is scanned. */
 static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
     const mention *m = &c->mentions.v[mi];
     /* "they" for "Both leaders": the antecedent's group */
     if (m->kind == M_PRONOUN && m->plural && m->antecedent != NONE) {
-        const mention *a = &c->mentions.v[m->antecedent];
-        size_t n = 0;
-        for (size_t k = 0; k < c->mentions.n && n < cap; k++)
-            if (c->mentions.v[k].group == a->group && c->mentions.v[k].sentence == a->sentence) out[n++] = (uint32_t)k;
+        size_t n = same_group(c, m->antecedent, out, cap);
         if (n >= 2) return n;
     }
-    size_t n = 0;
-    for (size_t k = 0; k < c->mentions.n && n < cap; k++)
-        if (c->mentions.v[k].group == m->group && c->mentions.v[k].sentence == m->sentence) out[n++] = (uint32_t)k;
+    size_t n = same_group(c, mi, out, cap);
     if (!n) out[n++] = mi;
     return n;
 }
@@ -1052,11 +1059,32 @@ void find_speakers(article_ctx *c) {
 
 /* ---- one sentence ----------------------------------------------------------- */
 
+/* The first mention / verb group of sentence s or later: both lists are in
+ * sentence order, so per-sentence work need not scan the whole article. */
+static size_t first_mention(const article_ctx *c, uint32_t s) {
+    size_t lo = 0, hi = c->mentions.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->mentions.v[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
+    size_t lo = 0, hi = c->vgroups.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->vgroups.v[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
 static void link_groups(article_ctx *c, uint32_t s) {
     mention *prev = NULL;
-    for (size_t k = 0; k < c->mentions.n; k++) {
+    for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
-        if (m->sentence != s) continue;
         if (prev && m->start >= prev->end && m->group != prev->group) {
             uint32_t a = prev->end, b = m->start;
             bool conj = (b == a + 1 && (is(c, a, "and") || is(c, a, ",") || is(c, a, "or"))) ||
@@ -1139,9 +1167,10 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
     int counts[MAXC];
     uint32_t latest[MAXC];
     size_t n = 0;
-    for (size_t k = 0; k < c->mentions.n; k++) {
+    /* the last thousand mentions up to sentence s: bounded work per call */
+    size_t hi = first_mention(c, s + 1), lo = hi > 1000 ? hi - 1000 : 0;
+    for (size_t k = lo; k < hi; k++) {
         const mention *m = &c->mentions.v[k];
-        if (m->sentence > s) break;
         if (!usable(&m->ent) || m->first_person || m->locative || m->kind == M_PLACE || same_side(self, &m->ent))
             continue;
         if (strcmp(m->ent.country, self->country) == 0) continue;
@@ -1300,9 +1329,10 @@ static void place_agents(article_ctx *c, uint32_t s) {
     uint32_t verb = sent_end(c, s);
     for (uint32_t q = sent_first(c, s); q < verb; q++)
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
-    for (size_t k = 0; k < c->mentions.n; k++) {
+    size_t k0 = first_mention(c, s);
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         const mention *m = &c->mentions.v[k];
-        if (m->sentence != s || !m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
+        if (!m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
         if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
         if (where && strcmp(where, m->ent.country) != 0) two = true;
         where = m->ent.country;
@@ -1312,10 +1342,9 @@ static void place_agents(article_ctx *c, uint32_t s) {
      * "foreign diplomats" */
     static const char *const elsewhere[] = {"western", "foreign", "international", "european", "arab", "african",
                                             "asian", "allied", "world", "global", "regional", "overseas", NULL};
-    for (size_t k = 0; k < c->mentions.n; k++) {
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
-        if (m->sentence != s || m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative ||
-            m->start > verb)
+        if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative || m->start > verb)
             continue;
         bool other = false;
         for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
@@ -1333,9 +1362,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
     VEC(candidate) cands = {0};
     dl_status st = DL_OK;
     bool all = extractor_all_modalities(c->x);
-    for (uint32_t gi = 0; gi < c->vgroups.n && st == DL_OK; gi++) {
+    for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s && st == DL_OK; gi++) {
         vgroup *g = &c->vgroups.v[gi];
-        if (g->sentence != s || g->consumed_by != NONE) continue;
+        if (g->consumed_by != NONE) continue;
         const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
         candidate cd = {.vg = gi, .source = NONE, .target = NONE};
         pmatch pm;

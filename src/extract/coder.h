@@ -115,6 +115,9 @@ typedef struct article_ctx {
     entity publisher;         /* the article's source when it is an actor */
     uint32_t next_group;
     dl_event_list *out;
+    uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
+                                 (filled lazily by mentions.c; may be NULL) */
+    size_t seen_upto;         /* mentions already entered in seen_person */
     uint32_t events_in_sentence;
     uint32_t cur_sentence;
 } article_ctx;

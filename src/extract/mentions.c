@@ -144,11 +144,23 @@ static const dl_phrase *pick_place(article_ctx *c, uint32_t i, const dl_phrase *
     return NULL;
 }
 
-/* Has this person been mentioned earlier in the article? */
-static bool seen_person(const article_ctx *c, uint32_t actor) {
-    for (size_t k = c->mentions.n; k-- > 0;)
-        if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
-    return false;
+/* Has this person been mentioned earlier in the article?  A mention's entity
+ * is final once it is pushed (until resolve_first_person(), which runs after
+ * every sentence's mentions), so new mentions are entered in a per-actor
+ * table as they come: constant time per mention, however long the article. */
+static bool seen_person(article_ctx *c, uint32_t actor) {
+    size_t n_actors = dl_lexicon_n_actors(c->lex);
+    if (!c->seen_person && n_actors) c->seen_person = calloc(n_actors, 1);
+    if (!c->seen_person || actor >= n_actors) {
+        for (size_t k = c->mentions.n; k-- > 0;)
+            if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
+        return false;
+    }
+    for (; c->seen_upto < c->mentions.n; c->seen_upto++) {
+        const entity *e = &c->mentions.v[c->seen_upto].ent;
+        if (e->type == E_PERSON && e->actor < n_actors) c->seen_person[e->actor] = 1;
+    }
+    return c->seen_person[actor] != 0;
 }
 
 /* Capitalised words that are not dictionary words of any closed class: an

@@ -336,7 +336,7 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             t.to = parse_day_field(to, strlen(to), &ok2);
             if (!ok1 || !ok2 || !valid_code(country, strlen(country)))
                 return FAIL("bad role line (dates YYYY-MM-DD or -, code in capitals)");
-            snprintf(t.country, sizeof t.country, "%s", country);
+            snprintf(t.country, sizeof t.country, "%.11s", country);
             if (!vec_push(&lex->tenures, t)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         } else {
@@ -410,7 +410,7 @@ static dl_status add_agent_part(dl_lexicon *lex, const char *s, size_t n, void *
         strcmp(last, "staff") == 0 || strcmp(last, "personnel") == 0)
         return DL_OK;
     char pl[64], low[64];
-    snprintf(low, sizeof low, "%s", last);
+    snprintf(low, sizeof low, "%.63s", last);
     for (char *q = low; *q; q++) *q = (char)dl_lower((unsigned char)*q);
     dl_morph_plural(low, pl);
     snprintf(last, sizeof buf - (size_t)(last - buf), "%s", pl);
@@ -506,7 +506,7 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
     lex->node_first.n = nodes;
     for (size_t i = lex->nodeph.n; i-- > 0;) lex->node_first.v[lex->nodeph.v[i].node] = (uint32_t)i + 1;
     /* tenures: grouped by person, then indexed by (country, role, from) */
-    qsort(lex->tenures.v, lex->tenures.n, sizeof *lex->tenures.v, cmp_tenure_actor);
+    if (lex->tenures.n) qsort(lex->tenures.v, lex->tenures.n, sizeof *lex->tenures.v, cmp_tenure_actor);
     for (size_t i = 0; i < lex->tenures.n;) {
         size_t j = i;
         while (j < lex->tenures.n && lex->tenures.v[j].actor == lex->tenures.v[i].actor) j++;
@@ -518,7 +518,7 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
     for (size_t i = 0; i < lex->tenures.n; i++) lex->tenure_index.v[i] = (uint32_t)i;
     lex->tenure_index.n = lex->tenures.n;
     sort_lex = lex;
-    qsort(lex->tenure_index.v, lex->tenure_index.n, sizeof *lex->tenure_index.v, cmp_tenure);
+    if (lex->tenure_index.n) qsort(lex->tenure_index.v, lex->tenure_index.n, sizeof *lex->tenure_index.v, cmp_tenure);
     return DL_OK;
 }
 

@@ -209,6 +209,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (opts) o = *opts;
     dl_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    dl_lex_verbs_reset();
     dl_status st = load_one(lex, "words.txt", NULL, load_words, false, err);
     if (st == DL_OK) st = load_one(lex, "irregular_verbs.txt", NULL, dl_lex_load_irregular, false, err);
     if (st == DL_OK) st = load_one(lex, "roles.txt", o.roles_path, dl_lex_load_roles, true, err);
@@ -228,6 +229,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);
     if (st != DL_OK) {
+        dl_lex_verbs_reset();
         dl_lexicon_free(lex);
         return st;
     }

@@ -83,6 +83,10 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err);
 dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err);
+/* Drop the verb loader's state (irregular forms, synonym sets): done by
+ * dl_lex_finish_verbs(), and by dl_lexicon_load() before it starts and when
+ * it fails, so that a failed load leaves nothing for the next one. */
+void dl_lex_verbs_reset(void);
 
 /* Line-by-line iteration over a text. */
 typedef struct {

@@ -253,6 +253,34 @@ static void event_fields(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* A sentence over the events limit fails its article, names the sentence,
+ * and leaves the caller's list as it was. */
+static void events_limit(void **state) {
+    (void)state;
+    char actors[4096], roles[4096], agents[4096];
+    snprintf(actors, sizeof actors, "%s", src_path("tests/data/actors.txt"));
+    snprintf(roles, sizeof roles, "%s", src_path("tests/data/roles.txt"));
+    snprintf(agents, sizeof agents, "%s", src_path("tests/data/agents.txt"));
+    dl_extract_options o = {.actors_path = actors, .roles_path = roles, .agents_path = agents,
+                            .max_events_per_sentence = 5};
+    dl_extractor *lx;
+    dl_error e;
+    assert_int_equal(dl_extractor_new(&o, &lx, &e), DL_OK);
+    dl_event_list l = {0};
+    const char *ok = "Russia accused Britain.";
+    assert_int_equal(dl_extract_text(lx, "ok", ok, strlen(ok), "2022-02-10", &l, &e), DL_OK);
+    size_t before = l.n;
+    assert_true(before >= 1);
+    const char *t = "Russia warned Ukraine. Russia, Britain, France and Germany met Ukraine, Belarus and the "
+                    "United States.";
+    assert_int_equal(dl_extract_text(lx, "list", t, strlen(t), "2022-02-10", &l, &e), DL_ERR_LIMIT);
+    assert_int_equal(l.n, before);
+    assert_non_null(strstr(e.message, "sentence 1"));
+    assert_non_null(strstr(e.message, "more than the limit of 5"));
+    dl_event_list_clear(&l);
+    dl_extractor_free(lx);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_meeting),     cmocka_unit_test(role_at_date),
@@ -262,6 +290,7 @@ int main(void) {
         cmocka_unit_test(first_person_in_quotes), cmocka_unit_test(noise_sentences),
         cmocka_unit_test(event_fields),       cmocka_unit_test(places_and_event_nouns),
         cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
+        cmocka_unit_test(events_limit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
