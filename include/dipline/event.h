@@ -188,7 +188,9 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
 /* Read the next event into *ev (cleared first).  Returns DL_OK and sets
  * *got to false at the end of the log. */
 dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err);
-/* Articles seen so far (all of them once the events are exhausted). */
+/* The articles of the log, once the events are exhausted (events are
+ * parsed ahead in a thread of the reader's own; before their end these say
+ * none). */
 size_t dl_log_reader_n_articles(const dl_log_reader *r);
 const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i);
 void dl_log_reader_free(dl_log_reader *r);

@@ -269,6 +269,20 @@ const dl_word_seq *dl_lexicon_alt(const dl_lexicon *lex, uint32_t i);
 uint32_t dl_lexicon_seq_word(const dl_lexicon *lex, uint32_t i);
 /* Is `word` a (plural or singular) form of `pattern_word`? */
 bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pattern_word);
+/* The alternatives of pattern element e whose first word (or, with `last`,
+ * last word) matches `word` as above, in dictionary order: the first one
+ * (an index for dl_lexicon_alt), then dl_lexicon_alt_next() with the same
+ * `last`, until DL_WORD_NONE.  No other alternative can match there: a
+ * hash lookup instead of a scan of every alternative. */
+uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last);
+uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
+/* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
+ * words no pattern can match). */
+uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
+/* False when pattern pt cannot match a clause whose words' bits OR to
+ * `words`: one of its word elements has no alternative whose first word
+ * could be there.  (True says nothing.) */
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

@@ -24,7 +24,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
 static uint32_t sent_first(const article_ctx *c, uint32_t s) {
@@ -35,9 +38,8 @@ static uint32_t sent_end(const article_ctx *c, uint32_t s) {
 }
 
 static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
-    const char *w = norm(c, i);
-    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, ".") == 0 || strcmp(w, "?") == 0 ||
-           strcmp(w, "!") == 0 || strcmp(w, "(") == 0 || strcmp(w, ")") == 0;
+    const char *w = norm(c, i); /* one of ; : . ? ! ( ) alone */
+    return w[0] && !w[1] && strchr(";:.?!()", w[0]);
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
@@ -441,8 +443,10 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             if (e->kind == DL_PE_SKIP_NP) return false; /* only right here */
             continue;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose first word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, false)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             uint32_t l = match_seq(c, q, end, seq);
             if (l) {
                 *pos = q + l;
@@ -474,8 +478,10 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
             *pos = q;
             return true;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose last word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, true)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             if (q + 1 < seq->n_words) continue;
             uint32_t st = q + 1 - seq->n_words;
             if (st < first) continue;
@@ -518,16 +524,21 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     best->score = 0;
     best->end = g->end;
     *where = v->where;
-    snprintf(code, 8, "%s", v->code[0] ? v->code : b->code);
+    dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
+    /* the words of the sentence, in one word: a pattern that needs a word
+     * the sentence lacks is not tried */
+    uint64_t words = 0;
+    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+        words |= dl_lexicon_word_bit(c->lex, c->tok[t].word);
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
-        if (!match_pattern(c, g, pt, &pm)) continue;
+        if (!dl_lexicon_pattern_may_match(c->lex, pt, words) || !match_pattern(c, g, pt, &pm)) continue;
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;
-            snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+            dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
         }
     }
 }

@@ -32,10 +32,10 @@ static void set_country(article_ctx *c, entity *e, const char *code, const char 
     const dl_actor_def *def = a != DL_WORD_NONE ? dl_lexicon_actor(c->lex, a) : NULL;
     e->type = def && def->kind == DL_ACTOR_ORG ? E_ORG : E_COUNTRY;
     e->actor = a != DL_WORD_NONE ? a : NONE;
-    snprintf(e->country, sizeof e->country, "%s", code);
-    snprintf(e->sector, sizeof e->sector, "%s", sector ? sector : "");
+    dl_strlcpy(e->country, code, sizeof e->country);
+    dl_strlcpy(e->sector, sector ? sector : "", sizeof e->sector);
     if (def) {
-        snprintf(e->name, sizeof e->name, "%s", def->name);
+        dl_strlcpy(e->name, def->name, sizeof e->name);
         e->where = def->where;
     }
 }
@@ -48,16 +48,16 @@ static void set_person(article_ctx *c, entity *e, uint32_t actor) {
     e->type = E_PERSON;
     e->actor = actor;
     e->where = def->where;
-    snprintf(e->name, sizeof e->name, "%s", def->name);
+    dl_strlcpy(e->name, def->name, sizeof e->name);
     char country[12];
     uint32_t role = dl_lexicon_person_role(c->lex, actor, c->dct, country);
     if (role != DL_WORD_NONE) {
         e->role = role;
-        snprintf(e->country, sizeof e->country, "%s", country);
-        snprintf(e->sector, sizeof e->sector, "%s", dl_lexicon_role(c->lex, role)->sector);
+        dl_strlcpy(e->country, country, sizeof e->country);
+        dl_strlcpy(e->sector, dl_lexicon_role(c->lex, role)->sector, sizeof e->sector);
     } else {
-        snprintf(e->country, sizeof e->country, "%s", def->code);
-        snprintf(e->sector, sizeof e->sector, "%s", def->sector);
+        dl_strlcpy(e->country, def->code, sizeof e->country);
+        dl_strlcpy(e->sector, def->sector, sizeof e->sector);
     }
 }
 
@@ -83,20 +83,36 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 /* ---- token helpers ----------------------------------------------------- */
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
-/* Dictionary phrases at token i (not beyond end), fitting the text's case. */
+/* Dictionary phrases at token i (not beyond end), fitting the text's case.
+ * Remembered per token: asked again with the same end, or with a nearer
+ * one that the longest phrase still fits before, the answer is the same. */
 static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase **ph, size_t *n) {
     if (i >= end || c->tok[i].word == DL_WORD_NONE) return 0;
+    tokinfo *t = &c->tok[i];
+    if (t->lex_end && (t->lex_end == end || (end < t->lex_end && t->lex_len <= end - i))) {
+        *ph = t->lex_ph;
+        *n = t->lex_n;
+        return t->lex_len;
+    }
     uint32_t words[24], fl[24];
     size_t k = 0;
     for (uint32_t j = i; j < end && k < 24; j++, k++) {
         words[k] = c->tok[j].word;
         fl[k] = tflags(c, j);
     }
-    return dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    t->lex_end = end;
+    t->lex_len = (uint32_t)len;
+    t->lex_n = (uint32_t)*n;
+    t->lex_ph = *ph;
+    return len;
 }
 
 /* The first fitting meaning of a given kind among ph[0..n). */
@@ -325,7 +341,7 @@ static bool is_office_qualifier(const char *w) {
                                     "junior", "assistant", "under", "then", "first", "second", "late", "future",
                                     "ex-", "co", "associate", "shadow", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
 }
 
@@ -337,7 +353,7 @@ static bool is_plain_adjective(const char *w) {
                                     "regional", "federal", "national", "central", "military", "elite", "special",
                                     "additional", "more", "heavily", "armed", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
 }
 
@@ -879,7 +895,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (size_t k = 0; k < r->desc.n; k++) {
+    for (uint32_t k = r->desc_first[rule_bucket(norm(c, i))]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;
@@ -990,12 +1006,10 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     m.ent = a->ent;
                     m.resolved_by_coref = true;
                     m.plural = d->kind != DESC_PERSON;
-                    mention m2 = m;
-                    if (b) m2.ent = b->ent; /* b points into c->mentions, which push_mention may move */
+                    mention m2 = m; /* before the push: it may move the mentions a and b point into */
+                    if (b) m2.ent = b->ent;
                     if (!push_mention(c, m)) return DL_ERR_NOMEM;
-                    if (b && d->kind != DESC_PERSON) {
-                        if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
-                    }
+                    if (b && d->kind != DESC_PERSON && !vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
                 }
                 i += (uint32_t)dl;
                 continue;

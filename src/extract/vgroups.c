@@ -6,7 +6,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
 /* Words that introduce a future or plan before "to" ("is due to meet"). */

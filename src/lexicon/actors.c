@@ -45,6 +45,7 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
             start = 1;
         }
         uint32_t node = 0;
+        lex->starts.v[ids[start]] |= STARTS_ACTOR; /* dl_lex_phrase_ids grew the word arrays */
         for (size_t i = start; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->ptrie, node, ids[i], 1);
         if (node == DL_NO_ID) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
         ph.n_words = (uint8_t)(n - start);
@@ -189,12 +190,18 @@ static bool valid_code(const char *s, size_t n) {
     return true;
 }
 
+/* Countries and organisations by code (persons have codes too, but are not
+ * found by them): a hash lookup, the first actor with the code winning. */
 static uint32_t find_code_n(const dl_lexicon *lex, const char *code, size_t n) {
-    for (size_t i = 0; i < lex->actors.n; i++) {
-        const dl_actor_def *a = &lex->actors.v[i];
-        if (a->kind != DL_ACTOR_PERSON && strlen(a->code) == n && strncmp(a->code, code, n) == 0) return (uint32_t)i;
-    }
-    return DL_WORD_NONE;
+    uint32_t id = dl_intern((dl_interner *)&lex->codes, code, n, 0);
+    return id == DL_NO_ID ? DL_WORD_NONE : lex->code_actor.v[id];
+}
+
+bool dl_lex_index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index) {
+    if (a->kind == DL_ACTOR_PERSON) return true;
+    uint32_t id = dl_intern(&lex->codes, a->code, strlen(a->code), 1);
+    if (id == DL_NO_ID) return false;
+    return id < lex->code_actor.n || vec_push(&lex->code_actor, index);
 }
 
 uint32_t dl_lexicon_find_code(const dl_lexicon *lex, const char *code) {
@@ -202,9 +209,8 @@ uint32_t dl_lexicon_find_code(const dl_lexicon *lex, const char *code) {
 }
 
 uint32_t dl_lexicon_find_role(const dl_lexicon *lex, const char *id) {
-    for (size_t i = 0; i < lex->roles.n; i++)
-        if (strcmp(lex->roles.v[i].id, id) == 0) return (uint32_t)i;
-    return DL_WORD_NONE;
+    uint32_t r = dl_intern((dl_interner *)&lex->role_ids, id, strlen(id), 0);
+    return r == DL_NO_ID ? DL_WORD_NONE : lex->role_first.v[r];
 }
 
 static dl_day parse_day_field(const char *s, size_t n, bool *ok) {
@@ -280,7 +286,8 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
                 a.name = dl_lex_str(lex, f[1], fl[1]);
                 if (a.kind == DL_ACTOR_ORG && nf >= 3 && fl[2] < sizeof a.sector) memcpy(a.sector, f[2], fl[2]);
             }
-            if (!a.name || !vec_push(&lex->actors, a)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+            if (!a.name || !vec_push(&lex->actors, a) || !dl_lex_index_code(lex, &a, (uint32_t)(lex->actors.n - 1)))
+                return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             cur = (uint32_t)(lex->actors.n - 1);
             phrase_ctx pc = {{.kind = DL_PH_NAME, .index = cur, .where = where, .flags = DL_PHF_CAP},
                              a.kind == DL_ACTOR_PERSON};
@@ -367,6 +374,9 @@ dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint3
             memcpy(r.sector, f[1], fl[1]);
             if (!r.id || !vec_push(&lex->roles, r)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             cur = (uint32_t)(lex->roles.n - 1);
+            uint32_t id = dl_intern(&lex->role_ids, f[0], fl[0], 1);
+            if (id == DL_NO_ID || (id == lex->role_first.n && !vec_push(&lex->role_first, cur)))
+                return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         }
         if (cur == DL_WORD_NONE || s[0] != '=') return FAIL("expected '= title | title' under a ROLE");
@@ -539,6 +549,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
                         const dl_phrase **out, size_t *n_out) {
     *out = NULL;
     *n_out = 0;
+    if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_ACTOR)) return 0;
     uint32_t node = 0;
     size_t best = 0;
     for (size_t i = 0; i < n && i < MAX_PHRASE; i++) {

@@ -398,7 +398,9 @@ static uint32_t place_actor(actor_load *L, const char *code, bool org, const spa
     dl_actor_def d = {.kind = org ? DL_ACTOR_ORG : DL_ACTOR_COUNTRY, .where = where};
     snprintf(d.code, sizeof d.code, "%s", code);
     d.name = name ? display_name(L->lex, name->s, name->n) : dl_lex_str(L->lex, code, strlen(code));
-    if (!d.name || !vec_push(&L->lex->actors, d)) return DL_WORD_NONE;
+    if (!d.name || !vec_push(&L->lex->actors, d) ||
+        !dl_lex_index_code(L->lex, &d, (uint32_t)(L->lex->actors.n - 1)))
+        return DL_WORD_NONE;
     return (uint32_t)(L->lex->actors.n - 1);
 }
 
@@ -469,7 +471,8 @@ static dl_status build_record(actor_load *L, const record *r, bool places, dl_er
         snprintf(d.sector, sizeof d.sector, "%s", sector);
     }
     d.name = display_name(lex, ph[0].s, ph[0].n);
-    if (!d.name || !vec_push(&lex->actors, d)) return NOMEM();
+    if (!d.name || !vec_push(&lex->actors, d) || !dl_lex_index_code(lex, &d, (uint32_t)(lex->actors.n - 1)))
+        return NOMEM();
     uint32_t actor = (uint32_t)(lex->actors.n - 1);
     dl_day taken[32][2];
     size_t n_taken = 0;
