@@ -369,20 +369,30 @@ def parse_countryinfo(path):
 
 def split_items(part):
     """Tokenise a leader line into [(names, [brackets])] (a line may hold two people)."""
+    # notes in parentheses ("STANKO_TODOROV (ACTING_", "(1ST_TIME_") are not names
+    part = re.sub(r"\([^\[\]{}]*", " ", part)
     toks = re.findall(r"\{[^}]*\}|\[[^\]]*\]|[A-Za-z][A-Za-z0-9_.'-]*", part)
     items = []
+    prev_bare = False
     for t in toks:
         if t.startswith("["):
             if items:
                 items[-1][1].append(t[1:-1].strip())
+            prev_bare = False
         else:
+            bare = not t.startswith("{")
             name = t.strip("{}").strip()
             if not name:
                 continue
-            if items and not items[-1][1]:
+            if items and not items[-1][1] and bare and prev_bare:
+                # "OMAR_HASSAN_AHMAD  AL-BASHIR_": a stray space inside one
+                # name (variants are written in braces), not two names
+                items[-1][0][-1] = items[-1][0][-1].rstrip("_") + "_" + name
+            elif items and not items[-1][1]:
                 items[-1][0].append(name)
             else:
                 items.append(([name], []))
+            prev_bare = bare
     return items
 
 

@@ -30,7 +30,14 @@ typedef struct dl_extract_options {
     /* Also code negated and hypothetical verbs (flagged in the event);
      * by default they make no event. */
     bool all_modalities;
+    /* At most this many events from one sentence (0: the default,
+     * DL_DEFAULT_MAX_EVENTS).  A sentence that yields more (a table or a
+     * list flattened into one "sentence") fails its article with
+     * DL_ERR_LIMIT, naming the sentence. */
+    size_t max_events_per_sentence;
 } dl_extract_options;
+
+#define DL_DEFAULT_MAX_EVENTS 100
 
 typedef struct dl_extractor dl_extractor;
 
@@ -44,7 +51,7 @@ void dl_extractor_free(dl_extractor *x);
 const struct dl_lexicon *dl_extractor_lexicon(const dl_extractor *x);
 
 /* Extract the events of one article, appending them to `out`.  Thread-safe
- * for distinct `out` lists. */
+ * for distinct `out` lists.  On failure `out` is left as it was. */
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a,
                              dl_event_list *out, dl_error *err);
 

@@ -116,7 +116,8 @@ typedef enum {
     DL_PH_CAPITAL,   /* capital city: "Moscow" */
     DL_PH_SEAT,      /* seat of power: "the Kremlin" (sector in `sector`) */
     DL_PH_ROLE,      /* an office title: "foreign minister" */
-    DL_PH_AGENT      /* a generic actor noun: "troops" */
+    DL_PH_AGENT,     /* a generic actor noun: "troops" */
+    DL_PH_PLACE      /* a town or region of a country: "Basra" (not an actor) */
 } dl_phrase_kind;
 
 enum {

@@ -63,8 +63,17 @@ enum {
     DL_SF_BULLET = 1u << 1,    /* a bullet or list item */
     DL_SF_DATELINE = 1u << 2,  /* starts with a dateline ("MOSCOW (Reuters) -"),
                                   its first n_lead tokens */
-    DL_SF_PARA_START = 1u << 3 /* first sentence of a paragraph */
+    DL_SF_PARA_START = 1u << 3, /* first sentence of a paragraph */
+    DL_SF_CUT = 1u << 4         /* ended by the length limit, not by punctuation */
 };
+
+/* Bounds that keep the work per token and per sentence constant, whatever
+ * the input (a 1 MB "sentence" without punctuation, a 100 KB "word" of
+ * base64): a longer word is split into several tokens, and a sentence that
+ * reaches DL_MAX_SENTENCE_TOKENS tokens is cut, at its last comma, semicolon,
+ * colon or dash in the second half when there is one. */
+#define DL_MAX_TOKEN_BYTES 256
+#define DL_MAX_SENTENCE_TOKENS 400
 
 typedef struct dl_sentence {
     size_t start, end;    /* byte offsets: text[start..end) */

@@ -45,6 +45,10 @@ struct dl_reader {
     size_t array_i;
     long array_line;
     size_t count, failures, seq;
+    /* text form: leading blank bytes and lines not handed to
+     * article_from_text (more than fit in start_file's buffer), added back
+     * to its line numbers and offsets */
+    long lost_bytes, lost_lines;
 };
 
 void dl_article_free(dl_article *a) {
@@ -298,7 +302,8 @@ static dl_status finish_article(dl_reader *r, dl_article *a, long line, dl_error
         if (!r->opt.repair_utf8)
             return dl_error_set(err, DL_ERR_INPUT, name, a->text_line > 0 ? a->text_line + line_of(a->text, bad) - 1 : line,
                                 (long)bad, "article '%s': %s in the text at byte %zu of the text%s", a->id ? a->id : "?",
-                                why, bad, strcmp(why, "NUL byte") == 0 ? "" : " (use --repair-utf8 to replace it)");
+                                why, bad, strcmp(why, "NUL byte") == 0 ? " (binary data? --repair-utf8 drops NUL bytes)"
+                                                                      : " (use --repair-utf8 to replace it)");
         size_t nl, fixes;
         char *fixed = dl_utf8_repair(a->text, a->text_len, &nl, &fixes);
         if (!fixed) return dl_error_set(err, DL_ERR_NOMEM, name, line, -1, "out of memory");
@@ -545,8 +550,10 @@ static dl_status article_from_text(dl_reader *r, char *data, size_t len, dl_arti
     size_t repairs = 0;
     if (!dl_utf8_check(data, len, &bad, &why)) {
         if (!r->opt.repair_utf8)
-            return dl_error_set(err, DL_ERR_INPUT, r->name, line_of(data, bad), (long)bad, "%s%s", why,
-                                strcmp(why, "NUL byte") == 0 ? "" : " (use --repair-utf8 to replace it)");
+            return dl_error_set(err, DL_ERR_INPUT, r->name, r->lost_lines + line_of(data, bad),
+                                r->lost_bytes + (long)bad, "%s%s", why,
+                                strcmp(why, "NUL byte") == 0 ? " (binary data? --repair-utf8 drops NUL bytes)"
+                                                             : " (use --repair-utf8 to replace it)");
         owned = dl_utf8_repair(data, len, &len, &repairs);
         if (!owned) return dl_error_set(err, DL_ERR_NOMEM, r->name, -1, -1, "out of memory");
         data = owned;
@@ -608,7 +615,7 @@ static dl_status article_from_text(dl_reader *r, char *data, size_t len, dl_arti
         q = k + 1;
     }
     if (q > len) q = len;
-    a->text_line = line_of(data, q);
+    a->text_line = r->lost_lines + line_of(data, q);
     a->text_len = len - q;
     a->text = dl_strndup(data + q, a->text_len);
     if (!a->id) a->id = dl_strdup(r->stem);
@@ -670,6 +677,14 @@ static dl_status start_file(dl_reader *r, dl_article **out, dl_error *err) {
         r->pos += 3;
         r->offset += 3;
     }
+    /* UTF-16 (or UTF-32) with a byte order mark: say so, rather than
+     * "invalid UTF-8" at byte 0 */
+    if ((peekc(r) == 0xFF || peekc(r) == 0xFE) && r->len - r->pos >= 2 &&
+        (memcmp(r->buf + r->pos, "\xFF\xFE", 2) == 0 || memcmp(r->buf + r->pos, "\xFE\xFF", 2) == 0))
+        return dl_error_set(err, DL_ERR_INPUT, r->name, 1, r->offset,
+                            "UTF-16 text (byte order mark %02X %02X): dipline reads UTF-8; convert it first, "
+                            "e.g. iconv -f UTF-16 -t UTF-8",
+                            r->buf[r->pos], r->buf[r->pos + 1]);
     int c;
     long blank_lines = 0;
     size_t skipped = 0;
@@ -716,10 +731,12 @@ static dl_status start_file(dl_reader *r, dl_article **out, dl_error *err) {
         }
         json_decref(o);
         if (too_long) {
-            /* the first line alone is over the line limit: a single huge
-             * value; refuse rather than buffer it */
+            /* the first line alone is over the line limit: refuse it rather
+             * than buffer it, and read on as JSON Lines (a single huge value
+             * has nothing after it; JSON Lines keep their other articles) */
             dl_buf_free(&b);
-            return dl_error_set(err, DL_ERR_LIMIT, r->name, first_line, -1,
+            r->m = M_LINES;
+            return dl_error_set(err, DL_ERR_LIMIT, r->name, first_line, first_offset,
                                 "line %ld is longer than the limit of %zu bytes", first_line, r->opt.max_line_bytes);
         }
         if (deep) {
@@ -758,7 +775,14 @@ static dl_status start_file(dl_reader *r, dl_article **out, dl_error *err) {
         return st;
     }
     /* text form: the whole file is one article */
-    if (skipped <= sizeof lead) dl_buf_append(&b, lead, skipped);
+    r->lost_lines = 0;
+    r->lost_bytes = r->offset; /* a byte order mark and the blank lead */
+    if (skipped <= sizeof lead) {
+        dl_buf_append(&b, lead, skipped);
+        r->lost_bytes -= (long)skipped;
+    } else {
+        r->lost_lines = blank_lines;
+    }
     st = read_rest(r, &b, r->opt.max_article_bytes, err);
     if (st == DL_OK) st = article_from_text(r, b.data ? b.data : "", b.len, out, err);
     dl_buf_free(&b);
@@ -778,7 +802,8 @@ dl_status dl_reader_next(dl_reader *r, dl_article **out, dl_error *err) {
                 if (st == DL_OK && !*out && r->m == M_NONE) close_current(r);
             }
             if (st != DL_OK) {
-                close_current(r);
+                /* a bad first line of JSON Lines: the other lines remain */
+                if (r->m != M_LINES) close_current(r);
                 r->failures++;
                 return st;
             }

@@ -15,14 +15,17 @@ static void help(void) {
            "folder or - (as for 'dipline extract').\n\n"
            "Output:\n"
            "  -o, --output FILE      the picture: .png, .svg or .pdf\n"
-           "  -e, --events FILE      the merged timeline as JSON (dipline/events/1);\n"
-           "                         without -o and --events it goes to standard output\n"
+           "  -e, --events FILE      the merged timeline as an event log; without -o\n"
+           "                         and --events it goes to standard output\n"
+           CLI_FORMAT_HELP
+           "                         (the format of --events)\n"
            "Articles:\n"
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       skip bad articles (reported), go on\n"
            "  -j, --jobs N           extract on N threads (default: one per processor)\n"
            "      --repair-utf8      replace invalid UTF-8 instead of rejecting it\n"
            "      --actors, --agents, --roles, --verbs FILE   replace a dictionary\n"
+           "%s%s"
            "Merging:\n"
            "      --window DAYS      how far before its publication an undated event may\n"
            "                         have happened (default 2)\n"
@@ -31,7 +34,7 @@ static void help(void) {
            "  -q, --quiet            no progress or summary on standard error\n"
            "  -h, --help             show this help\n\n"
            "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
-           cli_render_help);
+           cli_limits_help, cli_events_limit_help, cli_render_help);
 }
 
 /* Where the extracted articles go, in input order: into the timeline. */
@@ -54,6 +57,12 @@ static dl_status build_add(void *ctx, const dl_extract_result *res) {
         return res->status;
     }
     if (res->status != DL_OK) {
+        if (k->keep_going && res->status != DL_ERR_NOMEM && res->status != DL_ERR_IO) {
+            cli_report("build", res->error); /* a bad article (over a limit): skip it */
+            k->skipped++;
+            cli_progress_advance(a->origin, a->text_len);
+            return DL_OK;
+        }
         k->err = *res->error;
         return res->status;
     }
@@ -64,6 +73,7 @@ static dl_status build_add(void *ctx, const dl_extract_result *res) {
     for (size_t i = 0; st == DL_OK && i < res->events->n; i++) st = dl_timeline_add(k->tl, &res->events->items[i], &k->err);
     k->n_mentions += res->events->n;
     k->n_articles++;
+    cli_progress_advance(a->origin, a->text_len);
     cli_progress("build: %zu articles, %zu events", k->n_articles, k->n_mentions);
     return st;
 }
@@ -72,12 +82,14 @@ int cmd_build(int argc, char **argv) {
     enum { O_REPAIR = 256, O_ACTORS, O_AGENTS, O_VERBS, O_ROLES, O_WINDOW };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"events", required_argument, 0, 'e'},
+        {"format", required_argument, 0, 'f'},
         {"date", required_argument, 0, 'd'},   {"keep-going", no_argument, 0, 'k'},
         {"jobs", required_argument, 0, 'j'},
         {"repair-utf8", no_argument, 0, O_REPAIR}, {"actors", required_argument, 0, O_ACTORS},
         {"agents", required_argument, 0, O_AGENTS}, {"verbs", required_argument, 0, O_VERBS},
         {"roles", required_argument, 0, O_ROLES}, {"window", required_argument, 0, O_WINDOW},
-        CLI_RENDER_LONGOPTS, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        CLI_RENDER_LONGOPTS, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'},
+        CLI_LIMIT_LONGOPTS, CLI_EVENTS_LIMIT_LONGOPT, {0, 0, 0, 0}};
     const char *output = NULL, *events_path = NULL;
     dl_reader_options ropt = {0};
     dl_extract_options xopt = {0};
@@ -86,18 +98,24 @@ int cmd_build(int argc, char **argv) {
     cli_render_args ra;
     cli_render_args_init(&ra);
     bool keep_going = false;
+    dl_format format = DL_FORMAT_JSON;
     long v, jobs = 0;
     int usage = -1;
     optind = 1;
     opterr = 0;
     int c;
-    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:d:kj:" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
+    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:f:d:kj:" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
         int handled = cli_render_option("build", c, optarg, &ra);
+        if (!handled) handled = cli_limit_option("build", c, optarg, &ropt, &xopt);
         if (handled < 0) usage = EXIT_USAGE;
         if (handled) continue;
         switch (c) {
         case 'o': output = optarg; break;
         case 'e': events_path = optarg; break;
+        case 'f':
+            if (!dl_format_parse(optarg, &format))
+                usage = cli_usage_error("build", "unknown format '%s' (" CLI_FORMATS ")", optarg);
+            break;
         case 'd':
             if (dl_day_parse(optarg) == DL_DAY_NONE) usage = cli_usage_error("build", "--date wants YYYY-MM-DD, not '%s'", optarg);
             ropt.default_date = optarg;
@@ -139,6 +157,7 @@ int cmd_build(int argc, char **argv) {
     if (st == DL_OK) st = dl_timeline_new(&mopt, &tl, &err);
     if (st == DL_OK && !(r = dl_reader_new(&ropt))) st = dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     for (int i = optind; i < argc && st == DL_OK; i++) st = dl_reader_add_path(r, argv[i], &err);
+    cli_progress_inputs(argc - optind, argv + optind);
     /* extract (on -j threads) and fold, one article at a time in input order */
     build_sink k = {.tl = tl, .keep_going = keep_going};
     dl_error_clear(&k.err);
@@ -156,10 +175,11 @@ int cmd_build(int argc, char **argv) {
             dl_merge_stats stats;
             dl_timeline_stats(tl, &stats);
             char *extra = dl_merge_stats_json(&stats);
-            dl_log_writer_options wo = {.format = DL_FORMAT_JSON, .pretty = true, .extra_json = extra};
+            dl_log_writer_options wo = {.format = format, .pretty = true, .extra_json = extra};
             dl_log_writer *w = dl_log_writer_new(out.fp, &wo);
             st = w ? dl_timeline_write(tl, w, &err) : dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);
+            if (st == DL_ERR_IO && !err.file[0]) snprintf(err.file, sizeof err.file, "%s", events_path);
             dl_log_writer_free(w);
             free(extra);
             if (st == DL_OK) st = dl_atomic_commit(&out, &err);

@@ -18,7 +18,7 @@ static void help(void) {
            "Options:\n"
            "  -o, --output FILE      write to FILE (written whole or not at all);\n"
            "                         default or '-': standard output\n"
-           "  -f, --format FMT       json (default), jsonl (one event per line), csv\n"
+           CLI_FORMAT_HELP
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       report a bad article, skip it, go on (exit 1 at the\n"
            "                         end if any was skipped; the output holds the rest)\n"
@@ -36,13 +36,17 @@ static void help(void) {
            "                         (actor phrases, verbs, speakers, events)\n"
            "      --compact          JSON on one line per event (default: indented)\n"
            "  -q, --quiet            no progress or summary on standard error\n"
-           "  -h, --help             show this help\n\n"
-           "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
+           "  -h, --help             show this help\n"
+           "Limits (a bad article is reported; with -k it is skipped):\n"
+           "%s%s\n"
+           "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+           cli_limits_help, cli_events_limit_help);
 }
 
 /* What the results of the stream go to, in input order. */
 typedef struct extract_sink {
     dl_log_writer *w;
+    const char *output;
     bool keep_going;
     size_t n_articles, n_events, skipped, bytes;
 } extract_sink;
@@ -61,9 +65,18 @@ static dl_status sink(void *ctx, const dl_extract_result *res) {
         fprintf(stderr, "dipline extract: %s: article '%s': replaced %zu invalid UTF-8 sequence%s\n", a->origin,
                 a->id, a->utf8_repairs, a->utf8_repairs == 1 ? "" : "s");
     }
-    dl_error err = {0};
+    dl_error err;
+    dl_error_clear(&err);
     dl_status st = res->status;
-    if (st != DL_OK) err = *res->error;
+    if (st != DL_OK) {
+        err = *res->error;
+        if (k->keep_going && st != DL_ERR_NOMEM && st != DL_ERR_IO) {
+            cli_report("extract", &err); /* a bad article (over a limit): skip it */
+            k->skipped++;
+            cli_progress_advance(a->origin, a->text_len);
+            return DL_OK;
+        }
+    }
     if (st == DL_OK) {
         dl_article_info info = {a->id, a->title, a->source, a->url, a->published_text};
         char day[16];
@@ -73,13 +86,14 @@ static dl_status sink(void *ctx, const dl_extract_result *res) {
     for (size_t i = 0; st == DL_OK && i < res->events->n; i++)
         st = dl_log_writer_event(k->w, &res->events->items[i], &err);
     if (st != DL_OK) {
-        if (!err.file[0]) snprintf(err.file, sizeof err.file, "%s", a->origin);
+        if (!err.file[0]) snprintf(err.file, sizeof err.file, "%s", st == DL_ERR_IO ? k->output : a->origin);
         cli_report("extract", &err);
         return st;
     }
     k->n_articles++;
     k->n_events += res->events->n;
     k->bytes += a->text_len;
+    cli_progress_advance(a->origin, a->text_len);
     cli_progress("extract: %zu articles, %zu events, %.1f MB", k->n_articles, k->n_events, k->bytes / 1e6);
     return DL_OK;
 }
@@ -119,7 +133,7 @@ int cmd_extract(int argc, char **argv) {
         {"roles", required_argument, 0, O_ROLES}, {"all-modalities", no_argument, 0, O_ALLMOD},
         {"explain", no_argument, 0, O_EXPLAIN}, {"trace", no_argument, 0, O_TRACE}, {"compact", no_argument, 0, O_COMPACT},
         {"jobs", required_argument, 0, 'j'},   {"quiet", no_argument, 0, 'q'},
-        {"help", no_argument, 0, 'h'},        {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},         CLI_LIMIT_LONGOPTS, CLI_EVENTS_LIMIT_LONGOPT, {0, 0, 0, 0}};
     const char *output = "-";
     dl_log_writer_options wopt = {.format = DL_FORMAT_JSON, .pretty = true};
     dl_reader_options ropt = {0};
@@ -130,11 +144,14 @@ int cmd_extract(int argc, char **argv) {
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":o:f:d:kj:qh", longopts, NULL)) != -1) {
+        int lim = cli_limit_option("extract", c, optarg, &ropt, &xopt);
+        if (lim < 0) return EXIT_USAGE;
+        if (lim) continue;
         switch (c) {
         case 'o': output = optarg; break;
         case 'f':
             if (!dl_format_parse(optarg, &wopt.format))
-                return cli_usage_error("extract", "unknown format '%s' (json, jsonl, csv)", optarg);
+                return cli_usage_error("extract", "unknown format '%s' (" CLI_FORMATS ")", optarg);
             break;
         case 'd':
             if (dl_day_parse(optarg) == DL_DAY_NONE)
@@ -192,12 +209,14 @@ int cmd_extract(int argc, char **argv) {
         return EXIT_INPUT;
     }
     dl_log_writer *w = dl_log_writer_new(out.fp, &wopt);
-    extract_sink k = {.w = w, .keep_going = keep_going};
+    cli_progress_inputs(argc - optind, argv + optind);
+    extract_sink k = {.w = w, .output = output, .keep_going = keep_going};
     bool failed = !w;
     if (!failed && trace) failed = run_trace(x, r, out.fp, &k) != DL_OK;
     else if (!failed) failed = dl_extract_stream(x, r, (unsigned)jobs, sink, &k) != DL_OK;
     if (!failed) {
         st = dl_log_writer_finish(w, &err);
+        if (st != DL_OK && !err.file[0]) snprintf(err.file, sizeof err.file, "%s", output);
         if (st == DL_OK) st = dl_atomic_commit(&out, &err);
         if (st != DL_OK) {
             cli_report("extract", &err);

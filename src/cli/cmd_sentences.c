@@ -17,13 +17,19 @@ static void help(void) {
            "Options:\n"
            "  -d, --date DATE    publication date for articles without one\n"
            "      --tokens       add each sentence's normalised tokens\n"
-           "  -h, --help         show this help\n");
+           "      --repair-utf8  replace invalid UTF-8 (and convert Windows-1252\n"
+           "                     punctuation) instead of rejecting the article\n"
+           "  -h, --help         show this help\n"
+           "Limits:\n%s",
+           cli_limits_help);
 }
 
 int cmd_sentences(int argc, char **argv) {
     static const struct option longopts[] = {{"date", required_argument, 0, 'd'},
                                               {"tokens", no_argument, 0, 't'},
+                                              {"repair-utf8", no_argument, 0, 'r'},
                                               {"help", no_argument, 0, 'h'},
+                                              CLI_LIMIT_LONGOPTS,
                                               {0, 0, 0, 0}};
     dl_reader_options ropt = {0};
     bool tokens = false;
@@ -31,9 +37,13 @@ int cmd_sentences(int argc, char **argv) {
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:h", longopts, NULL)) != -1) {
+        int lim = cli_limit_option("sentences", c, optarg, &ropt, NULL);
+        if (lim < 0) return EXIT_USAGE;
+        if (lim) continue;
         switch (c) {
         case 'd': ropt.default_date = optarg; break;
         case 't': tokens = true; break;
+        case 'r': ropt.repair_utf8 = true; break;
         case 'h': help(); return EXIT_OK;
         case ':': return cli_usage_error("sentences", "option %s needs a value", argv[optind - 1]);
         default: return cli_usage_error("sentences", "unknown option %s", argv[optind - 1]);
@@ -62,6 +72,7 @@ int cmd_sentences(int argc, char **argv) {
             if (s->flags & DL_SF_BULLET) json_array_append_new(fl, json_string("bullet"));
             if (s->flags & DL_SF_DATELINE) json_array_append_new(fl, json_string("dateline"));
             if (s->flags & DL_SF_PARA_START) json_array_append_new(fl, json_string("paragraph"));
+            if (s->flags & DL_SF_CUT) json_array_append_new(fl, json_string("cut"));
             json_object_set_new(o, "flags", fl);
             if (tokens) {
                 json_t *tk = json_array();

@@ -34,11 +34,13 @@ static void help(void) {
            "      --repeat N     tokenise and tag each document N times (output once) and\n"
            "                     report the tagging speed in MB/s on standard error\n"
            "  -q, --quiet        no summary on standard error\n"
-           "  -h, --help         show this help\n\n"
+           "  -h, --help         show this help\n"
+           "Limits (articles; --max-article-bytes also TimeML files):\n%s\n"
            "JSON output: {\"schema\": \"dipline/timex/1\", \"documents\": [{\"id\", \"file\",\n"
            "\"dct\", \"timexes\": [{\"tid\", \"start\", \"end\", \"text\", \"type\", \"value\", \"mod\",\n"
            "\"role\", \"interval\": {\"start\", \"end\", \"granularity\"}}]}]} (byte offsets).\n\n"
-           "Exit status: 0 success, 1 bad input, 2 bad usage.\n");
+           "Exit status: 0 success, 1 bad input, 2 bad usage.\n",
+           cli_limits_help);
 }
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
     bool out_dir;       /* timeml into a folder */
     dl_day dct;         /* --dct, or DL_DAY_NONE */
     bool keep_going;
+    dl_reader_options limits; /* --max-article-bytes ... */
     dl_atomic_file json_out;
     bool json_first;
     size_t docs, timexes, failures;
@@ -188,7 +191,8 @@ static bool looks_timeml(const char *path) {
 static dl_status do_timeml(run_state *rs, const char *path, dl_error *err) {
     char *xml;
     size_t len;
-    dl_status st = dl_read_file(path, DL_DEFAULT_MAX_ARTICLE, &xml, &len, err);
+    dl_status st = dl_read_file(path, rs->limits.max_article_bytes ? rs->limits.max_article_bytes
+                                                                   : DL_DEFAULT_MAX_ARTICLE, &xml, &len, err);
     if (st != DL_OK) return st;
     dl_timeml_doc d;
     st = dl_timeml_read(xml ? xml : "", len, path, &d, err);
@@ -250,7 +254,7 @@ static bool tml_folder(run_state *rs, const char *path, dl_status *st, dl_error 
 }
 
 static dl_status do_articles(run_state *rs, const char *path, dl_error *err) {
-    dl_reader_options ropt = {0};
+    dl_reader_options ropt = rs->limits;
     char day[16];
     if (rs->dct != DL_DAY_NONE) ropt.default_date = dl_day_format(rs->dct, day);
     dl_reader *r = dl_reader_new(&ropt);
@@ -289,13 +293,16 @@ int cmd_timex(int argc, char **argv) {
         {"dct", required_argument, 0, O_DCT},  {"date", required_argument, 0, O_DCT},
         {"keep-going", no_argument, 0, 'k'},
         {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
-        {"repeat", required_argument, 0, O_REPEAT}, {0, 0, 0, 0}};
+        {"repeat", required_argument, 0, O_REPEAT}, CLI_LIMIT_LONGOPTS, {0, 0, 0, 0}};
     run_state rs = {.output = "-", .dct = DL_DAY_NONE, .json_first = true, .repeat = 1};
     bool bench = false;
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":f:o:kqh", longopts, NULL)) != -1) {
+        int lim = cli_limit_option("timex", c, optarg, &rs.limits, NULL);
+        if (lim < 0) return EXIT_USAGE;
+        if (lim) continue;
         switch (c) {
         case 'f':
             if (strcmp(optarg, "timeml") == 0) rs.timeml = true;

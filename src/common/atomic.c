@@ -9,7 +9,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,7 @@ static int slot_take(const char *tmp) {
     for (int i = 0; i < SLOTS; i++) {
         if (!slot_used[i]) {
             strcpy(slot_path[i], tmp);
+            atomic_signal_fence(memory_order_seq_cst); /* the name before the flag */
             slot_used[i] = 1;
             return i;
         }
@@ -61,14 +64,20 @@ dl_status dl_atomic_reserve(const char *path, char **tmp_out, int *slot, dl_erro
     *slot = -1;
     char *t = temp_name(path);
     if (!t) return dl_error_set(err, DL_ERR_NOMEM, path, -1, -1, "out of memory");
+    /* no signal between creating the file and registering it for cleanup */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     int fd = mkstemp(t);
+    int e = errno;
+    if (fd >= 0) *slot = slot_take(t);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        dl_error_set(err, DL_ERR_IO, path, -1, -1, "cannot create output file: %s", strerror(errno));
+        dl_error_set(err, DL_ERR_IO, path, -1, -1, "cannot create output file: %s", strerror(e));
         free(t);
         return DL_ERR_IO;
     }
     close(fd);
-    *slot = slot_take(t);
     *tmp_out = t;
     return DL_OK;
 }

@@ -1,14 +1,17 @@
 /* writer.c - streaming event-log writers: the JSON document, JSON Lines and
- * CSV.  Events are written as they arrive (json_out.c makes their text).
+ * CSV of its own columns; the exports (ICEWS CSV, GDELT TSV, TimelineJS, vis)
+ * are export.c's.  Events are written as they arrive (json_out.c makes their text).
  * The JSON document's article list comes after the events, so its entries
  * are kept as text until the end: in memory, then past ARTICLES_IN_MEMORY
  * bytes in an anonymous temporary file, so memory stays flat on any corpus.
  * The other formats have no article list and keep nothing. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/util.h"
 #include "event_json.h"
+#include "export.h"
 
 #define ARTICLES_IN_MEMORY ((size_t)4 << 20)
 
@@ -21,12 +24,15 @@ struct dl_log_writer {
     dl_buf articles;   /* article entries not yet spilled */
     FILE *spill;       /* older article entries (tmpfile), or NULL */
     size_t n_articles;
+    dl_export *x;      /* the event-data exports (export.h), or NULL */
     bool started, failed;
 };
 
 bool dl_format_parse(const char *name, dl_format *out) {
     static const struct { const char *name; dl_format f; } names[] = {
-        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV}};
+        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV},
+        {"tsv", DL_FORMAT_TSV}, {"timelinejs", DL_FORMAT_TIMELINEJS}, {"vis", DL_FORMAT_VIS},
+        {"csv-dipline", DL_FORMAT_CSV_DIPLINE}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (name && strcmp(name, names[i].name) == 0) {
             *out = names[i].f;
@@ -46,11 +52,17 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
         free(w);
         return NULL;
     }
+    if (dl_export_handles(w->opt.format) && !(w->x = dl_export_new(f, w->opt.format, w->opt.generator))) {
+        free(w->extra);
+        free(w);
+        return NULL;
+    }
     return w;
 }
 
 void dl_log_writer_free(dl_log_writer *w) {
     if (!w) return;
+    dl_export_free(w->x);
     dl_buf_free(&w->text);
     dl_buf_free(&w->articles);
     if (w->spill) fclose(w->spill);
@@ -67,7 +79,7 @@ dl_status dl_log_writer_set_extra(dl_log_writer *w, const char *extra_json) {
 static dl_status io_check(dl_log_writer *w, dl_error *err) {
     if (ferror(w->f)) {
         w->failed = true;
-        return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error");
+        return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error: %s", strerror(errno));
     }
     return DL_OK;
 }
@@ -153,12 +165,13 @@ static void start(dl_log_writer *w) {
         dl_buf_reset(&w->text);
         dl_json_put_string(&w->text, w->opt.generator);
         fprintf(w->f, "  \"generator\": %s,\n  \"events\": [", w->text.failed ? "\"dipline\"" : w->text.data);
-    } else if (w->opt.format == DL_FORMAT_CSV) {
+    } else if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_header(w->f);
     }
 }
 
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_error *err) {
+    if (w->x) return dl_export_article(w->x, a, err);
     if (w->opt.format != DL_FORMAT_JSON) return DL_OK; /* no article list */
     dl_buf *b = &w->articles;
     dl_buf_puts(b, w->n_articles ? ",\n    " : "\n    ");
@@ -176,7 +189,11 @@ dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_e
 
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err) {
     start(w);
-    if (w->opt.format == DL_FORMAT_CSV) {
+    if (w->x) {
+        dl_status st = dl_export_event(w->x, ev, err);
+        return st == DL_OK ? io_check(w, err) : st;
+    }
+    if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_row(w->f, ev);
         w->n_events++;
         return io_check(w, err);
@@ -201,6 +218,12 @@ dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *er
 
 dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err) {
     start(w);
+    if (w->x) {
+        dl_status st = dl_export_finish(w->x, err);
+        if (st != DL_OK) return st;
+        if (fflush(w->f) != 0) w->failed = true;
+        return io_check(w, err);
+    }
     if (w->opt.format == DL_FORMAT_JSON) {
         fputs(w->n_events ? "\n  ],\n  \"articles\": [" : "],\n  \"articles\": [", w->f);
         if (w->spill) {

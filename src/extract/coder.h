@@ -40,7 +40,8 @@ typedef enum {
     M_PRONOUN,    /* he, they, we ... */
     M_CAPITAL,    /* a capital city ("Moscow said") */
     M_PEOPLE,     /* demonym ("the Russians") */
-    M_DESCR       /* a definite description ("the alliance", "the country") */
+    M_DESCR,      /* a definite description ("the alliance", "the country") */
+    M_PLACE       /* a town or region ("Basra"): a location, never an actor */
 } mention_kind;
 
 typedef struct mention {
@@ -118,6 +119,9 @@ typedef struct article_ctx {
     entity publisher;         /* the article's source when it is an actor */
     uint32_t next_group;
     dl_event_list *out;
+    uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
+                                 (filled lazily by mentions.c; may be NULL) */
+    size_t seen_upto;         /* mentions already entered in seen_person */
     uint32_t events_in_sentence;
     uint32_t cur_sentence;
 } article_ctx;

@@ -65,12 +65,25 @@ static void ctx_free(article_ctx *c) {
     free(c->noise);
     free(c->speaker);
     free(c->speaker_ent);
+    free(c->seen_person);
+}
+
+/* Fail an article whose sentence s yielded n events, over the limit. */
+static dl_status too_many_events(const dl_article *a, const dl_doc *doc, uint32_t s, size_t n, size_t limit,
+                                 dl_error *err) {
+    return dl_error_set(err, DL_ERR_LIMIT, a->origin, a->origin_line, -1,
+                        "article '%s': sentence %u (byte %zu of the text) yields %zu events, more than the "
+                        "limit of %zu (--max-events-per-sentence)",
+                        a->id, s, doc->sentences[s].start, n, limit);
 }
 
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
     dl_doc *doc;
     dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
     if (st != DL_OK) return st;
+    size_t n0 = out->n, limit = x->opt.max_events_per_sentence ? x->opt.max_events_per_sentence : DL_DEFAULT_MAX_EVENTS;
+    uint32_t over = NONE; /* the sentence over the limit */
+    size_t n_over = 0;
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
     c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
@@ -93,12 +106,27 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     if (st == DL_OK) {
         find_speakers(&c);
         resolve_first_person(&c);
-        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) st = code_sentence(&c, s);
+        resolve_second_person(&c);
+        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
+            size_t before = out->n;
+            st = code_sentence(&c, s);
+            if (st == DL_OK && out->n - before > limit) {
+                over = s;
+                n_over = out->n - before;
+                st = DL_ERR_LIMIT;
+            }
+        }
     }
+    if (st == DL_ERR_LIMIT && over != NONE) too_many_events(a, doc, over, n_over, limit, err);
+    else if (st != DL_OK) dl_error_set(err, st, a->origin, a->origin_line, -1, "article '%s': %s", a->id, dl_status_name(st));
     ctx_free(&c);
     dl_doc_free(doc);
-    if (st != DL_OK) return dl_error_set(err, st, a->origin, a->origin_line, -1, "article '%s': %s", a->id,
-                                         dl_status_name(st));
+    if (st != DL_OK) {
+        /* nothing of a failed article stays in the list */
+        for (size_t i = n0; i < out->n; i++) dl_event_clear(&out->items[i]);
+        out->n = n0;
+        return st;
+    }
     return DL_OK;
 }
 
@@ -118,7 +146,7 @@ dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *tex
 /* ---- tracing ---------------------------------------------------------------- */
 
 static const char *kind_name(mention_kind k) {
-    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr"};
+    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr", "place"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
@@ -150,30 +178,33 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
         }
         find_speakers(&c);
         resolve_first_person(&c);
+        resolve_second_person(&c);
+        size_t kt = 0, km = 0, kv = 0; /* each list is in sentence order */
         for (uint32_t s = 0; s < doc->n_sentences; s++) {
             const dl_sentence *sent = &doc->sentences[s];
             dl_buf_printf(&b, "\n[%u]%s %.*s\n", s, c.noise[s] ? " (noise)" : "", (int)(sent->end - sent->start),
                           doc->text + sent->start);
             if (c.speaker_ent[s].type != E_NONE)
                 dl_buf_printf(&b, "  speaker: %s %s\n", c.speaker_ent[s].name, c.speaker_ent[s].country);
-            for (size_t k = 0; k < c.timexes.n; k++) {
-                const dl_timex *tx = &c.timexes.items[k];
+            for (; kt < c.timexes.n && c.timexes.items[kt].sentence <= s; kt++) {
+                const dl_timex *tx = &c.timexes.items[kt];
                 if (tx->sentence == s)
                     dl_buf_printf(&b, "  time   [%.*s] %s %s\n", (int)(tx->end - tx->start), doc->text + tx->start,
                                   dl_timex_type_name(tx->type), tx->value);
             }
-            for (size_t k = 0; k < c.mentions.n; k++) {
-                const mention *m = &c.mentions.v[k];
+            for (; km < c.mentions.n && c.mentions.v[km].sentence <= s; km++) {
+                const mention *m = &c.mentions.v[km];
                 if (m->sentence != s) continue;
                 size_t st0 = doc->tokens[m->start].start, en = doc->tokens[m->end - 1].end;
-                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s\n", (int)(en - st0), doc->text + st0,
+                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s%s\n", (int)(en - st0), doc->text + st0,
                               kind_name(m->kind), m->ent.name[0] ? m->ent.name : "-",
                               m->ent.country[0] ? m->ent.country : "-", m->ent.sector[0] ? m->ent.sector : "-",
                               m->group, m->locative ? " locative" : "", m->possessive ? " possessive" : "",
-                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "");
+                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "",
+                              m->owner ? " owner" : "");
             }
-            for (size_t k = 0; k < c.vgroups.n; k++) {
-                const vgroup *g = &c.vgroups.v[k];
+            for (; kv < c.vgroups.n && c.vgroups.v[kv].sentence <= s; kv++) {
+                const vgroup *g = &c.vgroups.v[kv];
                 if (g->sentence != s) continue;
                 size_t st0 = doc->tokens[g->first].start, en = doc->tokens[g->end - 1].end;
                 const dl_verb_block *bl = dl_lexicon_block(x->lex, g->block);

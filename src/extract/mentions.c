@@ -160,11 +160,23 @@ static const dl_phrase *pick_place(article_ctx *c, uint32_t i, const dl_phrase *
     return NULL;
 }
 
-/* Has this person been mentioned earlier in the article? */
-static bool seen_person(const article_ctx *c, uint32_t actor) {
-    for (size_t k = c->mentions.n; k-- > 0;)
-        if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
-    return false;
+/* Has this person been mentioned earlier in the article?  A mention's entity
+ * is final once it is pushed (until resolve_first_person(), which runs after
+ * every sentence's mentions), so new mentions are entered in a per-actor
+ * table as they come: constant time per mention, however long the article. */
+static bool seen_person(article_ctx *c, uint32_t actor) {
+    size_t n_actors = dl_lexicon_n_actors(c->lex);
+    if (!c->seen_person && n_actors) c->seen_person = calloc(n_actors, 1);
+    if (!c->seen_person || actor >= n_actors) {
+        for (size_t k = c->mentions.n; k-- > 0;)
+            if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
+        return false;
+    }
+    for (; c->seen_upto < c->mentions.n; c->seen_upto++) {
+        const entity *e = &c->mentions.v[c->seen_upto].ent;
+        if (e->type == E_PERSON && e->actor < n_actors) c->seen_person[e->actor] = 1;
+    }
+    return c->seen_person[actor] != 0;
 }
 
 /* Capitalised words that are not dictionary words of any closed class: an
@@ -251,6 +263,22 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         return;
     }
     if (person != 3) return;
+    /* "It is a pleasure to welcome ...", "It is good to see you": the
+     * speaker's own act */
+    if (is(c, m->start, "it") && m->start + 4 < c->doc->n_tokens &&
+        (is(c, m->start + 1, "is") || is(c, m->start + 1, "was") || is(c, m->start + 1, "'s"))) {
+        uint32_t q = m->start + 2;
+        if (is(c, q, "a") || is(c, q, "an") || is(c, q, "my") || is(c, q, "our")) q++;
+        if (is(c, q, "great") || is(c, q, "real") || is(c, q, "very") || is(c, q, "particular")) q++;
+        static const char *const glad[] = {"pleasure", "honour", "honor", "privilege", "good", "nice", "great",
+                                           "wonderful", "delight", NULL};
+        bool g = false;
+        for (const char *const *w = glad; *w && !g; w++) g = is(c, q, *w);
+        if (g && q + 1 < c->doc->n_tokens && is(c, q + 1, "to")) {
+            m->first_person = true;
+            return;
+        }
+    }
     const mention *a = NULL;
     if (gender == 'm' || gender == 'f') {
         /* prefer the last person in subject position in this or the previous
@@ -374,6 +402,15 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     sector[0] = 0;
     const dl_phrase *p = pick(c, i, ph, n, DL_PH_ADJ);
     bool poss = i + len < end && is(c, i + (uint32_t)len, "'s");
+    /* "the US rejected", "NATO warns": a name that is also an adjective is
+     * the name before a verb form */
+    if (p && !poss && pick_place(c, i, ph, n)) {
+        uint32_t nx = i + (uint32_t)len;
+        bool noun_next = nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && c->tok[nx].mention == NONE &&
+                         !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) &&
+                         !(wclass(c, nx) & ~(DL_W_STOPNAME | DL_W_TITLE));
+        if (!noun_next) return 0;
+    }
     /* a hyphenated compound ("Moscow-backed") is not a country modifier */
     if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE))
         return 0;
@@ -384,6 +421,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
             if (p) snprintf(sector, 8, "%s", p->sector);
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
+        if (!p) p = pick(c, i, ph, n, DL_PH_PLACE); /* "Darfur rebels" */
         if (!p) return 0;
         /* a name is a modifier only with 's or before an office/agent
          * ("Kremlin spokesman", "NATO peacekeeping troops") */
@@ -463,7 +501,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             if (j < end && c->doc->tokens[j].kind == DL_TOK_DASH) j++; /* "ex-" */
             continue;
         }
-        if (is_plain_adjective(w) && j + 1 < end) {
+        /* ("is visiting Russia": a verb after an auxiliary) */
+        if (is_plain_adjective(w) && j + 1 < end &&
+            !(c->tok[j].vforms && j > 0 && (wclass(c, j - 1) & (DL_W_BE | DL_W_HAVE | DL_W_MODAL | DL_W_DO)))) {
             j++;
             continue;
         }
@@ -484,8 +524,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (j >= end) return false;
     char gender = out->ent.gender;
-    /* a pronoun ("I", "we", "he") */
-    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET)) {
+    /* a pronoun ("I", "we", "he"; "US" in capitals is the country) */
+    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET) &&
+        !((tflags(c, j) & DL_TF_UPPER) && is(c, j, "us"))) {
         out->start = j;
         out->end = j + 1;
         out->kind = M_PRONOUN;
@@ -634,6 +675,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
             bool in_ok = !is(c, k, "in") || strcmp(ag->sector, "MIL") != 0;
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
@@ -644,6 +686,30 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->end = k;
         out->kind = M_AGENT;
         out->plural = true;
+        /* "military aid", "government bonds": an agent word modifying a noun */
+        if (k == j + (uint32_t)len && k < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
+            !(tflags(c, k) & DL_TF_CAP) && c->tok[k].mention == NONE && !c->tok[k].timex) {
+            const dl_phrase *ph5;
+            size_t n5;
+            size_t l5 = lex_at(c, k, end, &ph5, &n5);
+            bool agent_next = l5 && (pick(c, k, ph5, n5, DL_PH_AGENT) || pick(c, k, ph5, n5, DL_PH_ROLE));
+            /* "Russian forces pull back": a plural agent before a plain verb
+             * is its subject */
+            const char *hw = norm(c, k - 1);
+            size_t hl = strlen(hw);
+            bool subject = (c->tok[k].vforms & DL_VF_BASE) && hl > 3 && hw[hl - 1] == 's' && hw[hl - 2] != 's';
+            /* "demanded that the Turkish government provide": a clause's subject */
+            if ((c->tok[k].vforms & DL_VF_BASE) && i > 0 && is(c, i - 1, "that")) subject = true;
+            if (!agent_next && !subject && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
+                if (!country) return false;
+                set_country(c, &out->ent, country, NULL);
+                out->owner = true;
+                out->kind = M_NAME;
+                out->end = j; /* the country words only */
+                if (out->end <= out->start) return false;
+                return true;
+            }
+        }
         if (country) {
             set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
             out->ent.type = E_GROUP;
@@ -668,8 +734,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         return true;
     }
-    /* modifiers without a head: "Russia's" before another noun */
-    if (j > after_det && out->n_countries && !poss_pron_country) {
+    /* modifiers without a head: "Russia's" before another noun (but "Bosnian
+     * Serbs" is a people, read below) */
+    bool people_head = len && pick(c, j, ph, n, DL_PH_PEOPLE) && !(j > i && is(c, j - 1, "'s"));
+    if (j > after_det && out->n_countries && !poss_pron_country && !people_head) {
         /* the possessor alone ("Russia's actions"): a possessive mention */
         uint32_t k = j;
         if (k > i && is(c, k - 1, "'s")) {
@@ -776,12 +844,47 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->kind = M_CAPITAL;
         return true;
     }
-    if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
+    if ((p = pick(c, j, ph, n, DL_PH_PLACE))) {
+        /* "the Basra refinery": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, NULL);
         out->ent.where = p->where;
         out->start = i;
         out->end = j + (uint32_t)len;
+        out->kind = M_PLACE;
+        return true;
+    }
+    if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        /* "Bosnian Serbs", "Turkish Kurds": a people of the country named
+         * first; "ethnic Albanians in southern Serbia": of where they live */
+        const char *code = out->n_countries ? out->countries[0] : a->code;
+        uint32_t k = j + (uint32_t)len;
+        if (k + 1 < end && (is(c, k, "in") || is(c, k, "of"))) {
+            uint32_t m = k + 1;
+            while (m < end && (is(c, m, "the") || is(c, m, "northern") || is(c, m, "southern") ||
+                               is(c, m, "eastern") || is(c, m, "western") || is(c, m, "central") ||
+                               is(c, m, "north") || is(c, m, "south") || is(c, m, "east") || is(c, m, "west")))
+                m++;
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = m < end ? lex_at(c, m, end, &ph2, &n2) : 0;
+            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (pl) {
+                code = dl_lexicon_actor(c->lex, pl->index)->code;
+                k = m + (uint32_t)l2;
+            }
+        }
+        set_country(c, &out->ent, code, NULL);
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = k;
         out->kind = M_PEOPLE;
         out->plural = true;
         return true;
@@ -826,12 +929,36 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
                       !is(c, m->start - 1, "toward") && !is(c, m->start - 1, "towards") &&
                       !is(c, m->start - 1, "into") && !is(c, m->start - 1, "from");
     }
+    /* "in southeastern Turkey", "in the occupied West Bank": a place after a
+     * preposition and words of direction */
+    if (!m->after_prep) {
+        static const char *const dir[] = {"the", "northern", "southern", "eastern", "western", "central",
+                                          "northeastern", "northwestern", "southeastern", "southwestern",
+                                          "north", "south", "east", "west", "occupied", "neighbouring",
+                                          "neighboring", "rural", "coastal", NULL};
+        uint32_t b = m->start;
+        for (bool more = true; more && b > first;) {
+            more = false;
+            for (const char *const *d = dir; *d; d++)
+                if (is(c, b - 1, *d)) {
+                    b--;
+                    more = true;
+                    break;
+                }
+        }
+        if (b < m->start && b > first && (wclass(c, b - 1) & DL_W_LOCPREP) && !is(c, b - 1, "to") &&
+            !is(c, b - 1, "from") && !is(c, b, "the"))
+            m->locative = true;
+    }
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
 
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    /* "FOREIGN MINISTER LAVROV: ...": a lead that ends with a colon may be a
+     * transcript's speaker label; its actors are read too */
+    if (sent->n_lead && is(c, first - 1, ":")) first = sent->first_token;
     c->cur_sentence = s;
     for (uint32_t i = first; i < end;) {
         if (c->tok[i].timex) {
@@ -918,6 +1045,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);
+        if (p.kind == M_PLACE) m.locative = true;
         size_t k = c->mentions.n;
         if (p.kind == M_PRONOUN) resolve_pronoun(c, &m, k, c->tok[p.start].word);
         else if (p.kind == M_ROLE && m.ent.type == E_NONE && m.ent.role != NONE) resolve_role(c, &m, k, m.ent.role);

@@ -29,6 +29,9 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* "U.S.-Russia talks", "the Biden-Putin call" */
     if (c->tok[p].mention != NONE && !(c->doc->tokens[i].flags & DL_TF_SPACE)) return true;
     if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].possessive) return false;
+    /* "Palestinian riots", "the American warnings": after an adjective of
+     * ownership the word is a noun */
+    if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].owner) return true;
     if (is(c, p, "'s")) return true;
     uint32_t cl = wc(c, p);
     if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && is(c, p, "that"))) return true;
@@ -66,7 +69,13 @@ static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
     if (cl & (DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)) return true;
     if (is(c, p, "to")) return true;
     if ((cl & DL_W_PRON) && !(cl & DL_W_DET)) return true;
-    if (c->tok[p].mention != NONE) return !c->mentions.v[c->tok[p].mention].possessive;
+    if (c->tok[p].mention != NONE) {
+        const mention *m = &c->mentions.v[c->tok[p].mention];
+        /* "Palestinian riots": a country adjective owns a noun ("NATO attacks"
+         * stays a verb: an organisation's name is also its adjective) */
+        if (m->owner && m->ent.type != E_ORG && p + 1 == i) return false;
+        return !m->possessive;
+    }
     return false;
 }
 
@@ -99,6 +108,43 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         uint32_t rv = pick_reading(c, hits, n_hits, false), rn = pick_reading(c, hits, n_hits, true);
         bool nctx = noun_context(c, i, first), vctx = verb_context(c, i, first);
+        /* "Storm Shadow missiles": a capitalised word inside a sentence is a name */
+        if (i > first && (c->doc->tokens[i].flags & DL_TF_CAP) && !(c->doc->tokens[i].flags & DL_TF_SENT_START) &&
+            !(i > first && c->doc->tokens[i - 1].kind == DL_TOK_QUOTE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "our written proposals", "the proposed talks": a participle between
+         * a determiner and a noun is an adjective */
+        if (i > first && i + 1 < end && rn == NONE && rv != NONE && (hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) &&
+            ((wc(c, i - 1) & DL_W_DET) || is(c, i - 1, "our") || is(c, i - 1, "their") || is(c, i - 1, "its") ||
+             is(c, i - 1, "his") || is(c, i - 1, "her") || is(c, i - 1, "my") || is(c, i - 1, "your")) &&
+            !is(c, i - 1, "that") && c->doc->tokens[i + len].kind == DL_TOK_WORD && !wc(c, i + len) &&
+            c->tok[i + len].mention == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "Moscow-backed", "U.S.-led": a participle glued to a word by a
+         * hyphen is an adjective, not a verb */
+        if (i >= first + 2 && is(c, i - 1, "-") && !(c->doc->tokens[i].flags & DL_TF_SPACE) &&
+            !(c->doc->tokens[i - 1].flags & DL_TF_SPACE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "imposed fresh sanctions": a verb's object position holds a noun */
+        if (!vctx && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_ING))) {
+            uint32_t q = i;
+            while (q > first && c->doc->tokens[q - 1].kind == DL_TOK_WORD && !wc(c, q - 1) &&
+                   !c->tok[q - 1].vforms && c->tok[q - 1].mention == NONE && c->tok[q - 1].vg == NONE && i - q < 2)
+                q--;
+            if (q > first && c->tok[q - 1].vg != NONE && !c->vgroups.v[c->tok[q - 1].vg].noun) {
+                if (rn == NONE) {
+                    i += (uint32_t)len;
+                    continue;
+                }
+                nctx = true;
+            }
+        }
         /* a sentence that starts with "Sanctions ..." or "Talks ...": a noun */
         if (i == first && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_BASE | DL_VF_ING)) && rn == NONE) {
             i += (uint32_t)len;

@@ -56,6 +56,10 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
     return DL_OK;
 }
 
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err) {
+    return add_phrase(lex, phrase, len, ph, err);
+}
+
 static bool is_regnal_or_suffix(const char *w, size_t n) {
     static const char *const x[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
                                     "Jr", "Jr.", "Sr", "Sr.", NULL};
@@ -193,7 +197,7 @@ static uint32_t find_code_n(const dl_lexicon *lex, const char *code, size_t n) {
     return id == DL_NO_ID ? DL_WORD_NONE : lex->code_actor.v[id];
 }
 
-static bool index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index) {
+bool dl_lex_index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index) {
     if (a->kind == DL_ACTOR_PERSON) return true;
     uint32_t id = dl_intern(&lex->codes, a->code, strlen(a->code), 1);
     if (id == DL_NO_ID) return false;
@@ -249,10 +253,16 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             size_t nf = fields(rest, rl, f, fl, 4);
             dl_actor_def a = {0};
             a.where = where;
+            /* "PLACES IRQ": place lines for a country defined earlier */
+            if (kl == 6 && strncmp(s, "PLACES", 6) == 0) {
+                cur = nf >= 1 ? find_code_n(lex, f[0], fl[0]) : DL_WORD_NONE;
+                if (cur == DL_WORD_NONE) return FAIL("PLACES for a country that no COUNTRY record defines");
+                continue;
+            }
             if (kl == 7 && strncmp(s, "COUNTRY", 7) == 0) a.kind = DL_ACTOR_COUNTRY;
             else if (kl == 3 && strncmp(s, "ORG", 3) == 0) a.kind = DL_ACTOR_ORG;
             else if (kl == 6 && strncmp(s, "PERSON", 6) == 0) a.kind = DL_ACTOR_PERSON;
-            else return FAIL("expected COUNTRY, ORG or PERSON, not '%.*s'", (int)kl, s);
+            else return FAIL("expected COUNTRY, ORG, PERSON or PLACES, not '%.*s'", (int)kl, s);
             if (a.kind == DL_ACTOR_PERSON) {
                 if (nf < 3 || !fl[0] || !valid_code(f[1], fl[1]) || fl[2] >= sizeof a.sector)
                     return FAIL("expected: PERSON Name | CODE | SECTOR");
@@ -276,7 +286,7 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
                 a.name = dl_lex_str(lex, f[1], fl[1]);
                 if (a.kind == DL_ACTOR_ORG && nf >= 3 && fl[2] < sizeof a.sector) memcpy(a.sector, f[2], fl[2]);
             }
-            if (!a.name || !vec_push(&lex->actors, a) || !index_code(lex, &a, (uint32_t)(lex->actors.n - 1)))
+            if (!a.name || !vec_push(&lex->actors, a) || !dl_lex_index_code(lex, &a, (uint32_t)(lex->actors.n - 1)))
                 return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             cur = (uint32_t)(lex->actors.n - 1);
             phrase_ctx pc = {{.kind = DL_PH_NAME, .index = cur, .where = where, .flags = DL_PHF_CAP},
@@ -304,6 +314,10 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
         } else if (kl == 7 && strncmp(s, "capital", 7) == 0) {
             pc.ph.kind = DL_PH_CAPITAL;
             pc.ph.flags = DL_PHF_CAP;
+        } else if (kl == 5 && strncmp(s, "place", 5) == 0) {
+            if (a->kind != DL_ACTOR_COUNTRY) return FAIL("place lines belong to COUNTRY or PLACES records");
+            pc.ph.kind = DL_PH_PLACE;
+            pc.ph.flags = DL_PHF_CAP;
         } else if (kl == 4 && strncmp(s, "seat", 4) == 0) {
             const char *sec = rest;
             size_t secl = 0;
@@ -329,11 +343,11 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             t.to = parse_day_field(to, strlen(to), &ok2);
             if (!ok1 || !ok2 || !valid_code(country, strlen(country)))
                 return FAIL("bad role line (dates YYYY-MM-DD or -, code in capitals)");
-            snprintf(t.country, sizeof t.country, "%s", country);
+            snprintf(t.country, sizeof t.country, "%.11s", country);
             if (!vec_push(&lex->tenures, t)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         } else {
-            return FAIL("unknown detail '%.*s' (=, adj, people, capital, seat, role)", (int)kl, s);
+            return FAIL("unknown detail '%.*s' (=, adj, people, capital, place, seat, role)", (int)kl, s);
         }
         st = each_part(lex, rest, rl, add_part, &pc, err);
         if (st != DL_OK) return st;
@@ -406,7 +420,7 @@ static dl_status add_agent_part(dl_lexicon *lex, const char *s, size_t n, void *
         strcmp(last, "staff") == 0 || strcmp(last, "personnel") == 0)
         return DL_OK;
     char pl[64], low[64];
-    snprintf(low, sizeof low, "%s", last);
+    snprintf(low, sizeof low, "%.63s", last);
     for (char *q = low; *q; q++) *q = (char)dl_lower((unsigned char)*q);
     dl_morph_plural(low, pl);
     snprintf(last, sizeof buf - (size_t)(last - buf), "%s", pl);
@@ -491,13 +505,18 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
         for (size_t i = 0; i < lex->nodeph.n; i++) lex->nodeph.v[i] = k[i].np;
         free(k);
     }
+    /* the phrases alone, contiguous: callers index the meanings of a match
+     * as an array of dl_phrase */
+    if (!vec_reserve(&lex->phs, lex->nodeph.n + 1)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    for (size_t i = 0; i < lex->nodeph.n; i++) lex->phs.v[i] = lex->nodeph.v[i].ph;
+    lex->phs.n = lex->nodeph.n;
     size_t nodes = lex->ptrie.n_nodes + 1;
     if (!vec_reserve(&lex->node_first, nodes)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     memset(lex->node_first.v, 0, nodes * sizeof *lex->node_first.v);
     lex->node_first.n = nodes;
     for (size_t i = lex->nodeph.n; i-- > 0;) lex->node_first.v[lex->nodeph.v[i].node] = (uint32_t)i + 1;
     /* tenures: grouped by person, then indexed by (country, role, from) */
-    qsort(lex->tenures.v, lex->tenures.n, sizeof *lex->tenures.v, cmp_tenure_actor);
+    if (lex->tenures.n) qsort(lex->tenures.v, lex->tenures.n, sizeof *lex->tenures.v, cmp_tenure_actor);
     for (size_t i = 0; i < lex->tenures.n;) {
         size_t j = i;
         while (j < lex->tenures.n && lex->tenures.v[j].actor == lex->tenures.v[i].actor) j++;
@@ -509,7 +528,7 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
     for (size_t i = 0; i < lex->tenures.n; i++) lex->tenure_index.v[i] = (uint32_t)i;
     lex->tenure_index.n = lex->tenures.n;
     sort_lex = lex;
-    qsort(lex->tenure_index.v, lex->tenure_index.n, sizeof *lex->tenure_index.v, cmp_tenure);
+    if (lex->tenure_index.n) qsort(lex->tenure_index.v, lex->tenure_index.n, sizeof *lex->tenure_index.v, cmp_tenure);
     return DL_OK;
 }
 
@@ -544,8 +563,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
         for (size_t k = a; k < b && !any; k++) any = dl_phrase_fits(&lex->nodeph.v[k].ph, tflags);
         if (!any) continue;
         best = i + 1;
-        /* node_phrase is {node, ph}: hand out pointers to the phrases */
-        *out = &lex->nodeph.v[a].ph;
+        *out = &lex->phs.v[a];
         *n_out = b - a;
     }
     return best;

@@ -8,6 +8,7 @@
 #include "dipline/article.h"
 #include "dipline/text.h"
 #include "lexicon_private.h"
+#include "petrarch.h"
 #include "morph.h"
 
 bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments) {
@@ -192,6 +193,7 @@ static dl_status load_one(dl_lexicon *lex, const char *bundled, const char *path
     uint32_t file;
     dl_status st = dl_lex_open(lex, bundled, path, &text, &len, &owned, &file, err);
     if (st != DL_OK) return st;
+    if (path) fn = dl_petr_loader(fn, text, len); /* PETRARCH-2 dictionaries too */
     st = fn(lex, text, len, file, err);
     if (owned) free((char *)text);
     return st;
@@ -215,7 +217,8 @@ static bool build_singulars(dl_lexicon *lex) {
 }
 
 /* Bundled actor files, read in this order. */
-static const char *const bundled_actors[] = {"countries.txt", "orgs.txt", "people.txt", "leaders.txt", NULL};
+static const char *const bundled_actors[] = {"countries.txt", "places.txt", "orgs.txt", "people.txt", "leaders.txt",
+                                             NULL};
 /* Bundled agent files, read in this order. */
 static const char *const bundled_agents[] = {"agents.txt", "agents_phoenix.txt", NULL};
 
@@ -225,6 +228,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (opts) o = *opts;
     dl_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    dl_lex_verbs_reset();
     dl_status st = load_one(lex, "words.txt", NULL, load_words, false, err);
     if (st == DL_OK) st = load_one(lex, "irregular_verbs.txt", NULL, dl_lex_load_irregular, false, err);
     if (st == DL_OK) st = load_one(lex, "roles.txt", o.roles_path, dl_lex_load_roles, true, err);
@@ -246,6 +250,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (st == DL_OK && (!build_singulars(lex) || !dl_lex_index_alts(lex)))
         st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (st != DL_OK) {
+        dl_lex_verbs_reset();
         dl_lexicon_free(lex);
         return st;
     }
@@ -266,6 +271,7 @@ void dl_lexicon_free(dl_lexicon *lex) {
     dl_interner_free(&lex->singulars);
     dl_trie_free(&lex->ptrie);
     free(lex->nodeph.v);
+    free(lex->phs.v);
     free(lex->node_first.v);
     free(lex->actors.v);
     dl_interner_free(&lex->codes);

@@ -37,6 +37,8 @@ struct dl_lexicon {
     /* actors */
     dl_trie ptrie;                /* phrases */
     VEC(node_phrase) nodeph;      /* sorted by node after loading */
+    VEC(dl_phrase) phs;           /* nodeph's phrases in the same order: what
+                                     dl_lexicon_match() hands out as an array */
     VEC(uint32_t) node_first;     /* node -> first index in nodeph (+1), 0 = none */
     VEC(dl_actor_def) actors;
     dl_interner codes;            /* codes of countries and organisations */
@@ -89,6 +91,8 @@ bool dl_lex_grow_words(dl_lexicon *lex);
 /* Copy a string into the lexicon's storage. */
 const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len);
 
+/* Register a phrase with a meaning (actors.c; used by petrarch.c). */
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err);
 dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_agents(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
@@ -96,6 +100,14 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err);
 dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_irregular(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err);
+/* Drop the verb loader's state (irregular forms, synonym sets): done by
+ * dl_lex_finish_verbs(), and by dl_lexicon_load() before it starts and when
+ * it fails, so that a failed load leaves nothing for the next one. */
+void dl_lex_verbs_reset(void);
+/* Register the code of actor `index` (a country or organisation) for
+ * dl_lexicon_find_code(); persons are not found by code.  False: out of memory. */
+bool dl_lex_index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index);
+
 /* Index the pattern alternatives by first and last word (needs lex->sing). */
 bool dl_lex_index_alts(dl_lexicon *lex);
 

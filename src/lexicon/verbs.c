@@ -106,11 +106,12 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         const char *forms2[2] = {w[n - 1], pl};
         uint32_t ids[MAXW];
         for (int f = 0; f < 2; f++) {
-            for (size_t i = 0; i < n; i++) {
+            bool one = true; /* every word one token (else skip the form) */
+            for (size_t i = 0; i < n && one; i++) {
                 const char *word = i == n - 1 ? forms2[f] : w[i];
-                if (dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) != 1) return false;
+                one = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) == 1;
             }
-            if (!add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
+            if (one && !add_form(lex, ids, n, verb, f ? DL_VF_S : DL_VF_BASE)) return false;
         }
         (void)h;
         return true;
@@ -125,6 +126,9 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         forms[nf++] = (form_bits){"is", DL_VF_S};
         forms[nf++] = (form_bits){"are", DL_VF_BASE};
         forms[nf++] = (form_bits){"am", DL_VF_BASE};
+        forms[nf++] = (form_bits){"'re", DL_VF_BASE}; /* clitics: "we're ready" */
+        forms[nf++] = (form_bits){"'s", DL_VF_S};
+        forms[nf++] = (form_bits){"'m", DL_VF_BASE};
     }
     for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
     if (ir) {
@@ -135,11 +139,20 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
     }
     uint32_t ids[MAXW];
     for (size_t f = 0; f < nf; f++) {
-        for (size_t i = 0; i < n; i++) {
+        bool one = true; /* every word one token (else skip the form) */
+        for (size_t i = 0; i < n && one; i++) {
             const char *word = i == h ? forms[f].form : w[i];
-            size_t k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
-            if (k != 1) return false;
+            size_t k;
+            if (word[0] == '\'') { /* a clitic is one token in text, interned as is */
+                ids[i] = dl_intern(&lex->words, word, strlen(word), 1);
+                k = ids[i] == DL_NO_ID ? 0 : 1;
+                if (k && !dl_lex_grow_words(lex)) k = 0;
+            } else {
+                k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
+            }
+            one = k == 1;
         }
+        if (!one) continue;
         if (!add_form(lex, ids, n, verb, forms[f].bits) || !dl_lex_grow_words(lex)) return false;
         lex->anyverb.v[ids[h]] |= forms[f].bits; /* for finding clauses */
     }
@@ -457,6 +470,11 @@ dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint3
             strncat(lemma, i ? " " : "", sizeof lemma - strlen(lemma) - 1);
             strncat(lemma, w[i], sizeof lemma - strlen(lemma) - 1);
         }
+        for (size_t i = 0; i < nw; i++) {
+            uint32_t id;
+            if (dl_lex_phrase_ids(lex, w[i], strlen(w[i]), &id, 1) != 1)
+                return FAIL("verb '%s': '%s' is not one word (join words with '_')", lemma, w[i]);
+        }
         v.lemma = dl_lex_str(lex, lemma, strlen(lemma));
         const char *lb = memchr(e, '[', (size_t)(s + n - e));
         const char *cb = memchr(e, '{', (size_t)(s + n - e));
@@ -527,7 +545,7 @@ static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
 }
 
 dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
-    qsort(lex->nodeverb.v, lex->nodeverb.n, sizeof *lex->nodeverb.v, cmp_nodeverb);
+    if (lex->nodeverb.n) qsort(lex->nodeverb.v, lex->nodeverb.n, sizeof *lex->nodeverb.v, cmp_nodeverb);
     size_t k = 0; /* merge entries of one verb at one node */
     for (size_t i = 0; i < lex->nodeverb.n; i++) {
         if (k && lex->nodeverb.v[k - 1].node == lex->nodeverb.v[i].node &&
@@ -555,11 +573,15 @@ dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err) {
         if (dl_intern(&lex->words, alt, strlen(alt), 1) == DL_NO_ID) return NOMEM();
     }
     if (!dl_lex_grow_words(lex)) return NOMEM();
+    dl_lex_verbs_reset();
+    return load_compose(lex, err);
+}
+
+void dl_lex_verbs_reset(void) {
     free(vstate.irr.v);
     memset(&vstate, 0, sizeof vstate);
     free(syns.syn.v);
     memset(&syns, 0, sizeof syns);
-    return load_compose(lex, err);
 }
 
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,

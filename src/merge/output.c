@@ -367,6 +367,8 @@ dl_status dl_timeline_write(const dl_timeline *tl, dl_log_writer *w, dl_error *e
     dl_mention *ms = malloc((size_t)most * sizeof *ms);
     dl_event *coded = malloc((size_t)most * sizeof *coded);
     dl_status st = ms && coded ? DL_OK : dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    /* articles first: streaming exports (CSV publisher column) look them up */
+    for (size_t i = 0; st == DL_OK && i < tl->n_arts; i++) st = dl_log_writer_article(w, &tl->arts[i], err);
     for (uint32_t i = 0; st == DL_OK && i < tl->n_order; i++) {
         dl_event view;
         event_view(tl, &tl->cl[tl->order[i]], &view, ms, coded);
@@ -374,6 +376,5 @@ dl_status dl_timeline_write(const dl_timeline *tl, dl_log_writer *w, dl_error *e
     }
     free(ms);
     free(coded);
-    for (size_t i = 0; st == DL_OK && i < tl->n_arts; i++) st = dl_log_writer_article(w, &tl->arts[i], err);
     return st;
 }

@@ -7,6 +7,7 @@
  * ("surface12", "clip3"), are renumbered in order of first appearance. */
 #include <math.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,8 +213,9 @@ dl_status dl_render_write(const dl_render_model *m, const char *path, dl_image_f
     st = dl_atomic_open(&af, to_stdout ? "-" : path, err);
     if (st == DL_OK) {
         if (fwrite(data, 1, len, af.fp) != len) {
+            int e = errno;
             dl_atomic_abort(&af);
-            st = dl_error_set(err, DL_ERR_IO, to_stdout ? "<stdout>" : path, -1, -1, "write error");
+            st = dl_error_set(err, DL_ERR_IO, to_stdout ? "<stdout>" : path, -1, -1, "write error: %s", strerror(e));
         } else {
             st = dl_atomic_commit(&af, err);
         }

@@ -345,7 +345,7 @@ static void tokenize(tk_state *st) {
              * before letters; inner . , : between digits. */
             bool digit_first = c == C_DIGIT;
             size_t j = i + n;
-            while (j < len) {
+            while (j < len && j - start < DL_MAX_TOKEN_BYTES) {
                 size_t m;
                 int32_t q = decode(s, len, j, &m);
                 cclass qc = classify(q);
@@ -401,7 +401,7 @@ static void tokenize(tk_state *st) {
                 if (cps == 1) {
                     /* "U.S.", "a.m.", "E.U." - or an initial, "J." */
                     size_t k = j;
-                    while (k + 1 < len && s[k] == '.' && dl_isalpha((unsigned char)s[k + 1]) &&
+                    while (k + 1 < len && k - start < DL_MAX_TOKEN_BYTES && s[k] == '.' && dl_isalpha((unsigned char)s[k + 1]) &&
                            (k + 2 >= len || !(dl_isalpha((unsigned char)s[k + 2]) || dl_isdigit((unsigned char)s[k + 2]))))
                         k += 2;
                     j = k < len && s[k] == '.' ? k + 1 : k;
@@ -454,12 +454,12 @@ static void tokenize(tk_state *st) {
         } else if (is_hyphen(cp) || is_dash(cp)) {
             kind = DL_TOK_DASH;
             if (cp == '-' && j < len && s[j] == '-') { /* "--" */
-                while (j < len && s[j] == '-') j++;
+                while (j < len && s[j] == '-' && j - i < DL_MAX_TOKEN_BYTES) j++;
             }
         } else if (cp == '.' && j + 1 < len && s[j] == '.' && s[j + 1] == '.') {
             j += 2; /* "..." */
         } else if (cp == '?' || cp == '!') {
-            while (j < len && (s[j] == '?' || s[j] == '!')) j++;
+            while (j < len && (s[j] == '?' || s[j] == '!') && j - i < DL_MAX_TOKEN_BYTES) j++;
         }
         emit(st, i, j, kind, flags, NULL);
         i = j;
@@ -640,6 +640,16 @@ static bool hard_wrapped(const dl_doc *d) {
     return lower >= 2 && lower * 5 >= breaks;
 }
 
+/* Where to cut a sentence [first, k] that reached the length limit: after
+ * its last clause mark (, ; : --) in the second half, else after k. */
+static size_t cut_point(const dl_doc *d, size_t first, size_t k) {
+    for (size_t c = k; c > first + (k - first) / 2; c--) {
+        const char *w = norm(d, c);
+        if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, "--") == 0) return c;
+    }
+    return k;
+}
+
 static dl_status split(dl_doc *d) {
     size_t cap = 0;
     uint32_t para = 0;
@@ -668,6 +678,11 @@ static dl_status split(dl_doc *d) {
         bool ended = false;
         for (size_t k = i; k < d->n_tokens; k++) {
             last = k;
+            if (k + 1 - first >= DL_MAX_SENTENCE_TOKENS) {
+                last = cut_point(d, first, k);
+                flags |= DL_SF_CUT;
+                break;
+            }
             size_t next = k + 1;
             if (next >= d->n_tokens) break;
             const dl_token *nt = &d->tokens[next];
@@ -720,7 +735,7 @@ static dl_status split(dl_doc *d) {
             }
             k = e;
         }
-        if (!ended && !(is_terminal(d, last) || (is_closer(d, last) && last > first && is_terminal(d, last - 1))))
+        if (!ended && !(flags & DL_SF_CUT) && !(is_terminal(d, last) || (is_closer(d, last) && last > first && is_terminal(d, last - 1))))
             flags |= DL_SF_HEADLINE;
         size_t lead_from = flags & DL_SF_DATELINE ? sent_start : first;
         if (!push_sentence(d, &cap, lead_from, last, para, flags, (uint32_t)(first - lead_from)))

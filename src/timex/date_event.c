@@ -53,9 +53,16 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
     const dl_timex *best[2] = {NULL, NULL};
     size_t best_d[2] = {0, 0};
     size_t best_k[2] = {0, 0};
-    for (size_t k = 0; tl && k < tl->n; k++) {
+    /* the list is in text order: binary search for the sentence's first */
+    size_t lo = 0, hi = tl ? tl->n : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tl->items[mid].sentence < sentence) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = lo; tl && k < tl->n && tl->items[k].sentence == sentence; k++) {
         const dl_timex *t = &tl->items[k];
-        if (t->sentence != sentence || !dates(t)) continue;
+        if (!dates(t)) continue;
         /* "until February 20", "since Monday" bound an event, they do not date it */
         if (t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE) continue;
         size_t a = t->first_token < verb_token ? t->first_token + t->n_tokens - 1 : verb_token;

@@ -117,7 +117,8 @@ dl_status dl_timeml_read(const char *xml, size_t len, const char *name, dl_timem
         if (e) out->docid = dl_strndup(docid + 7, (size_t)(e - docid - 7));
     }
     const char *text = find(xml, len, 0, "<TEXT");
-    while (text && text[5] != '>' && text[5] != ' ') text = find(xml, len, (size_t)(text - xml) + 5, "<TEXT");
+    while (text && (text + 5 >= end || (text[5] != '>' && text[5] != ' ')))
+        text = find(xml, len, (size_t)(text - xml) + 5, "<TEXT");
     if (!text) {
         dl_timeml_doc_clear(out);
         return dl_error_set(err, DL_ERR_INPUT, name, -1, -1, "no <TEXT> element: not a TimeML document");

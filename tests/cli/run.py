@@ -13,20 +13,33 @@ exit status, output text and JSON.  Each test is a data file in tests/cli/cases/
     stderr: some text      (must occur in standard error; repeatable)
     no-stderr: text        (must not occur)
     output: {tmp}/out.json (read this file instead of stdout for json checks)
-    absent: {tmp}/out.json (this file must not exist afterwards)
+    absent: {tmp}/out.json (no file matches afterwards; a glob: {tmp}/.out.json.*)
+    exists: {tmp}/t.png    (this file exists afterwards and is not empty)
+    generate: {tmp}/big.txt EXPR   (before the run: write the Python expression's
+                            value, str or bytes, to the file; `random` is seeded)
+    seconds: 60            (the run must take at most this long; not checked
+                            under a wrapper)
+    heavy: why             (skip under a wrapper: too slow for valgrind)
+
+DIPLINE_TEST_WRAPPER (environment), e.g. "valgrind --leak-check=full
+--errors-for-leak-kinds=definite --error-exitcode=99", runs the program under
+that command; its exit status 99 fails the case whatever `exit:` says.
     json: PATH OP VALUE    (PATH like events.length, events[0].actor.country,
                             events[*].action.root; OP: == != >= <= contains all-in)
 
 {src} is the source tree, {tmp} a fresh folder, {shared} the evaluation data.
 Exit 0 pass, 1 fail, 77 skip (meson's skip code).
 """
+import glob
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def parse(path):
@@ -84,6 +97,10 @@ def main():
     src = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
     shared = os.path.abspath(os.path.join(src, "..", "shared"))
     case = parse(path)
+    wrapper = os.environ.get("DIPLINE_TEST_WRAPPER", "").split()
+    if wrapper and any(k == "heavy" for k, _ in case["checks"]):
+        print("skip: too heavy under " + wrapper[0])
+        return 77
     tmp = tempfile.mkdtemp(prefix="dipline-cli-")
     subst = lambda s: s.replace("{src}", src).replace("{tmp}", tmp).replace("{shared}", shared)
     try:
@@ -96,10 +113,21 @@ def main():
                 args = subst(v).split()
             if k == "output":
                 out_file = subst(v)
+            if k == "generate":
+                target, expr = subst(v).split(None, 1)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                random.seed(1)
+                value = eval(expr, {"random": random})
+                with open(target, "wb") as f:
+                    f.write(value.encode("utf-8") if isinstance(value, str) else value)
         env = dict(os.environ, DIPLINE_NO_PROGRESS="1", NO_COLOR="1")
-        p = subprocess.run([dipline] + args, input=case["stdin"], capture_output=True, text=True, env=env,
-                           cwd=src, timeout=600)
+        started = time.monotonic()
+        p = subprocess.run(wrapper + [dipline] + args, input=case["stdin"], capture_output=True, text=True, env=env,
+                           cwd=src, timeout=1800, errors="replace")
+        took = time.monotonic() - started
         failures = []
+        if wrapper and p.returncode == 99:
+            failures.append(f"{wrapper[0]} found errors (exit 99)")
         data = None
         for k, v in case["checks"]:
             v = subst(v)
@@ -111,8 +139,12 @@ def main():
                 failures.append(f"stderr lacks {v!r}")
             elif k == "no-stderr" and v in p.stderr:
                 failures.append(f"stderr has {v!r}")
-            elif k == "absent" and os.path.exists(v):
-                failures.append(f"{v} exists")
+            elif k == "exists" and not (os.path.isfile(v) and os.path.getsize(v) > 0):
+                failures.append(f"{v} is missing or empty")
+            elif k == "absent" and glob.glob(v):
+                failures.append(f"{v} exists: {glob.glob(v)}")
+            elif k == "seconds" and took > float(v) and not wrapper:
+                failures.append(f"took {took:.1f} s, more than {v} s")
             elif k == "json":
                 if data is None:
                     text = open(out_file, encoding="utf-8").read() if out_file else p.stdout

@@ -219,6 +219,45 @@ static void line_limit(void **state) {
     free_results(&r);
 }
 
+/* A bad (or too long) first line of JSON Lines loses only that line. */
+static void bad_first_line(void **state) {
+    (void)state;
+    const char *j = "{\"id\":\"a\",\"published\":\"2022-02-07\"}\n"
+                    "{\"id\":\"b\",\"published\":\"2022-02-08\",\"text\":\"Two.\"}\n";
+    results r;
+    read_buffer("first.jsonl", j, strlen(j), NULL, &r);
+    assert_int_equal(r.n_err, 1);
+    assert_int_equal(r.err[0].line, 1);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.a[0]->id, "b");
+    free_results(&r);
+    dl_reader_options o = {.max_line_bytes = 100};
+    char big[400];
+    snprintf(big, sizeof big, "{\"text\":\"%0200d\"}\n{\"id\":\"c\",\"published\":\"2022-02-09\",\"text\":\"Three.\"}\n", 7);
+    read_buffer("big.jsonl", big, strlen(big), &o, &r);
+    assert_int_equal(r.n_err, 1);
+    assert_int_equal(r.st[0], DL_ERR_LIMIT);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.a[0]->id, "c");
+    free_results(&r);
+}
+
+/* UTF-16 is named; invalid UTF-8 after a long blank lead keeps its place. */
+static void encodings(void **state) {
+    (void)state;
+    expect_error("u16.txt", "\xff\xfeR\0u\0", 6, "UTF-16 text", 1);
+    char t[600];
+    size_t n = 0;
+    for (; n < 300; n++) t[n] = '\n';
+    n += (size_t)snprintf(t + n, sizeof t - n, "Date: 2022-02-10\n\nab\xe9");
+    results r;
+    read_buffer("late.txt", t, n, NULL, &r);
+    assert_int_equal(r.n_err, 1);
+    assert_int_equal(r.err[0].line, 303);
+    assert_int_equal(r.err[0].offset, (long)n - 1);
+    free_results(&r);
+}
+
 static void repair_mode(void **state) {
     (void)state;
     dl_reader_options o = {.repair_utf8 = true};
@@ -275,6 +314,8 @@ int main(void) {
         cmocka_unit_test(bad_inputs),
         cmocka_unit_test(keep_going_in_lines),
         cmocka_unit_test(line_limit),
+        cmocka_unit_test(bad_first_line),
+        cmocka_unit_test(encodings),
         cmocka_unit_test(repair_mode),
         cmocka_unit_test(folders_sorted),
         cmocka_unit_test(utf8_check),

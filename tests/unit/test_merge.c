@@ -549,8 +549,14 @@ static void properties(void **state) {
     enum { N_EV = 300, ROUNDS = 12 };
     static spec specs[N_EV];
     static char names[N_EV][16];
-    for (unsigned round = 0; round < ROUNDS; round++) {
+    /* fixed inputs, plus fresh ones when DIPLINE_TEST_SEED is set (CI sets
+     * it from the clock and prints it, so a failure can be replayed) */
+    const char *env = getenv("DIPLINE_TEST_SEED");
+    unsigned long seed = env ? strtoul(env, NULL, 10) : 0;
+    if (env) print_message("properties: DIPLINE_TEST_SEED=%lu\n", seed);
+    for (unsigned round = 0; round < (env ? 2u : 1u) * ROUNDS; round++) {
         rng = 0x9e3779b97f4a7c15ull ^ (round * 7919u + 1);
+        if (round >= ROUNDS) rng ^= (uint64_t)seed * 0xbf58476d1ce4e5b9ull + round;
         size_t n = random_specs(specs, N_EV, names);
         /* Distinct mentions: renumber sentences so no two specs share one. */
         for (size_t i = 0; i < n; i++) specs[i].sentence = (long)i;

@@ -142,7 +142,8 @@ static void empty_and_junk(void **state) {
     dl_doc_free(d);
 }
 
-/* A long text without any punctuation must split in linear time. */
+/* A long text without any punctuation must split in linear time, into
+ * sentences of bounded length. */
 static void long_unpunctuated(void **state) {
     (void)state;
     size_t n = 1u << 20;
@@ -151,8 +152,35 @@ static void long_unpunctuated(void **state) {
     t[n] = 0;
     dl_doc *d;
     assert_int_equal(dl_doc_new(t, n, &d, NULL), DL_OK);
-    assert_int_equal(d->n_sentences, 1);
+    /* cut into sentences of at most DL_MAX_SENTENCE_TOKENS tokens that
+     * cover every token, in order */
+    assert_true(d->n_sentences >= d->n_tokens / DL_MAX_SENTENCE_TOKENS);
+    size_t next = 0;
+    for (size_t i = 0; i < d->n_sentences; i++) {
+        const dl_sentence *s = &d->sentences[i];
+        assert_int_equal(s->first_token, next);
+        assert_true(s->n_tokens <= DL_MAX_SENTENCE_TOKENS);
+        if (i + 1 < d->n_sentences) assert_true(s->flags & DL_SF_CUT);
+        assert_false(s->flags & DL_SF_HEADLINE && s->flags & DL_SF_CUT);
+        next += s->n_tokens;
+    }
+    assert_int_equal(next, d->n_tokens);
     dl_doc_free(d);
+    /* with commas, the cut comes after a comma */
+    for (size_t i = 0; i < n; i++) t[i] = i % 70 == 68 ? ',' : i % 7 == 6 ? ' ' : 'a' + (char)(i % 5);
+    assert_int_equal(dl_doc_new(t, n, &d, NULL), DL_OK);
+    assert_true(d->n_sentences > 1);
+    assert_string_equal(dl_doc_norm(d, d->sentences[0].first_token + d->sentences[0].n_tokens - 1), ",");
+    dl_doc_free(d);
+    /* a 1 MB "word" (and a 1 MB run of question marks) becomes tokens of at
+     * most DL_MAX_TOKEN_BYTES bytes */
+    for (int pass = 0; pass < 2; pass++) {
+        memset(t, pass ? '?' : 'x', n);
+        assert_int_equal(dl_doc_new(t, n, &d, NULL), DL_OK);
+        assert_int_equal(d->n_tokens, (n + DL_MAX_TOKEN_BYTES - 1) / DL_MAX_TOKEN_BYTES);
+        for (size_t i = 0; i < d->n_tokens; i++) assert_true(d->tokens[i].end - d->tokens[i].start <= DL_MAX_TOKEN_BYTES);
+        dl_doc_free(d);
+    }
     free(t);
 }
 
