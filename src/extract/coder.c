@@ -236,6 +236,18 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             if (!is(c, q, "of")) adjacent = false;
             continue;
         }
+        /* "we are ready to respond", "Russia is determined to": a predicative
+         * adjective between the subject and the infinitive */
+        if (g->infinitive && adjacent) {
+            static const char *const preds[] = {"ready", "prepared", "willing", "able", "determined", "eager",
+                                                "keen", "unwilling", "unable", "reluctant", "likely", "unlikely",
+                                                "free", "happy", "glad", "open", "committed", NULL};
+            if (in_list(norm(c, q), preds) && q > first &&
+                ((wc(c, q - 1) & (DL_W_BE | DL_W_ADV)) || is(c, q - 1, "remains") || is(c, q - 1, "remain"))) {
+                p = q;
+                continue;
+            }
+        }
         /* "It is a pleasure to welcome": "it", the speaker (mentions.c) */
         if (g->infinitive && adjacent) {
             uint32_t k = q;
@@ -281,6 +293,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             {
                 uint32_t d = k;
                 while (d > first && (is(c, d - 1, "its") || is(c, d - 1, "their") || is(c, d - 1, "other") ||
+                                     is(c, d - 1, "our") || is(c, d - 1, "my") || is(c, d - 1, "your") ||
                                      is(c, d - 1, "some") || is(c, d - 1, "several") || is(c, d - 1, "his") ||
                                      is(c, d - 1, "her") || (wc(c, d - 1) & DL_W_DET)))
                     d--;
@@ -1201,7 +1214,7 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
         if (best == MAXC || counts[j] > counts[best]) best = j;
     /* a clear favourite only */
     for (size_t j = 0; j < n && best != MAXC; j++)
-        if (j != best && counts[j] * 2 > counts[best]) best = MAXC;
+        if (j != best && counts[j] * 3 > counts[best] * 2) best = MAXC;
     return best == MAXC || counts[best] < 2 ? NONE : latest[best];
 }
 
@@ -1218,7 +1231,8 @@ static bool attribution_subject(const article_ctx *c, const mention *m) {
 static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     uint32_t first = sent_first(c, s), end = sent_end(c, s);
     for (uint32_t q = first; q + 1 < end; q++)
-        if (is(c, q, "if") || is(c, q, "unless")) {
+        if (is(c, q, "if") || is(c, q, "unless") ||
+            (is(c, q, "should") && q > first && is(c, q - 1, ",") && c->tok[q + 1].mention != NONE)) {
             for (uint32_t r = q + 1; r < end && r < q + 4; r++)
                 if (c->tok[r].mention != NONE && !c->mentions.v[c->tok[r].mention].owner) return c->tok[r].mention;
         }
@@ -1276,6 +1290,9 @@ static char condition_after(const article_ctx *c, const vgroup *g) {
         if (is(c, q, "unless")) return 'u';
         if (is(c, q, "if") && !(q > 0 && (is(c, q - 1, "as") || is(c, q - 1, "even") || is(c, q - 1, "asked") ||
                                            is(c, q - 1, "whether") || is(c, q - 1, "wondered"))))
+            return 'i';
+        /* "should Russia choose to attack": a condition by inversion */
+        if (is(c, q, "should") && q + 1 < end && c->tok[q + 1].mention != NONE && q > 0 && is(c, q - 1, ","))
             return 'i';
     }
     return 0;
@@ -1747,12 +1764,24 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* "we discussed bilateral relations", said in a readout of talks
          * with Russia: a speaker's cooperation is with the article's other
          * party */
-        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source && !cd.speech &&
-            c->mentions.v[cd.source].first_person &&
+        /* ... and so is a threat the speaker's side makes ("The UK and our
+         * allies would put in place severe sanctions", said by Truss) */
+        bool speaker_side = cd.source != NONE && !cd.reverse_source &&
+                            (c->mentions.v[cd.source].first_person ||
+                             (usable(&c->speaker_ent[s]) && same_side(&c->speaker_ent[s], &c->mentions.v[cd.source].ent) &&
+                              strncmp(cd.code, "13", 2) == 0));
+        if (cd.target == NONE && speaker_side && !cd.speech &&
             (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-             strncmp(cd.code, "06", 2) == 0)) {
+             strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {
+            /* not for "Truss and Lavrov discussed ...": both parties named */
             uint32_t mem[8];
-            if (group_members(c, cd.source, mem, 8) < 2) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
+            size_t nm = group_members(c, cd.source, mem, 8);
+            bool one_side = true;
+            for (size_t k = 0; k < nm; k++)
+                if (usable(&c->mentions.v[mem[k]].ent) &&
+                    !same_side(&c->mentions.v[mem[k]].ent, &c->mentions.v[cd.source].ent))
+                    one_side = false;
+            if (one_side) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;

@@ -50,6 +50,16 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
     size_t n = strlen(w);
+    static const char *const adjectives[] = {"severe", "tough", "new", "fresh", "further", "harsh", "crippling",
+                                             "massive", "strong", "sweeping", "broad", "wide", "heavy", "major",
+                                             "serious", "stiff", "punishing", "painful", "targeted", "more",
+                                             "additional", "unprecedented", "possible", "direct", "renewed",
+                                             "high-level", "face-to-face", "tense", "fierce", "heavy", NULL};
+    for (const char *const *a = adjectives; *a; a++)
+        if (strcmp(w, *a) == 0 && c->tok[p].vg == NONE) return true;
+    if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
+        strcmp(w + n - 2, "ic") == 0) /* "economic sanctions", "diplomatic talks" */
+        return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 3 &&
         (strcmp(w + n - 2, "al") == 0 || strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ful") == 0 ||
          strcmp(w + n - 3, "ent") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "nal") == 0))
