@@ -127,12 +127,22 @@ void dl_article_info_clear(dl_article_info *a);
 /* ---- Writing ------------------------------------------------------------ */
 
 typedef enum {
-    DL_FORMAT_JSON = 0,  /* the dipline/events/1 document */
-    DL_FORMAT_JSONL,     /* one event per line */
-    DL_FORMAT_CSV        /* one row per event */
+    DL_FORMAT_JSON = 0,  /* "json": the dipline/events/1 document */
+    DL_FORMAT_JSONL,     /* "jsonl": one event per line */
+    DL_FORMAT_CSV,       /* "csv": one row per event, ICEWS columns (Event ID,
+                            Event Date, Source Name, Source Sectors, Source
+                            Country, Event Text, CAMEO Code, Intensity, Target
+                            Name, Target Sectors, Target Country, Story ID,
+                            Sentence Number, Publisher), RFC 4180 quoting */
+    DL_FORMAT_TSV,       /* "tsv": one row per event, GDELT 1.0 column names */
+    DL_FORMAT_TIMELINEJS,/* "timelinejs": Knight Lab TimelineJS 3 JSON */
+    DL_FORMAT_VIS,       /* "vis": vis-timeline {"items": [...], "groups": [...]} */
+    DL_FORMAT_CSV_DIPLINE/* "csv-dipline": one row per event, dipline's own
+                            columns (event_id, date, date_start, ...) */
 } dl_format;
 
-/* "json" ... -> format; returns false for an unknown name. */
+/* "json", "jsonl", "csv", "tsv", "timelinejs", "vis", "csv-dipline" ->
+ * format; returns false for an unknown name. */
 bool dl_format_parse(const char *name, dl_format *out);
 
 typedef struct dl_log_writer dl_log_writer;
@@ -147,9 +157,14 @@ typedef struct dl_log_writer_options {
     const char *extra_json;
 } dl_log_writer_options;
 
-/* Start writing to f (not closed by the writer).  NULL opts: JSON. */
+/* Start writing to f (not closed by the writer).  NULL opts: JSON.  Returns
+ * NULL when out of memory.  Every format streams: an event is written when
+ * it is given; what closes the document (JSON's article list, TimelineJS's
+ * title slide, vis's groups) is written by dl_log_writer_finish(). */
 dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts);
-/* Record an article for the "articles" list (written at the end). */
+/* Record an article for the "articles" list (written at the end).  The
+ * exports (csv, tsv, timelinejs, vis) fill publisher, title, URL and date
+ * columns from it: give an article before the events that cite it. */
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a,
                                 dl_error *err);
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err);
@@ -173,12 +188,15 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
 /* Read the next event into *ev (cleared first).  Returns DL_OK and sets
  * *got to false at the end of the log. */
 dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err);
-/* Articles seen so far (all of them once the events are exhausted). */
+/* The articles of the log, once the events are exhausted (events are
+ * parsed ahead in a thread of the reader's own; before their end these say
+ * none). */
 size_t dl_log_reader_n_articles(const dl_log_reader *r);
 const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i);
 void dl_log_reader_free(dl_log_reader *r);
 
-/* Parse one event from a JSON object text. */
+/* Parse one event from a JSON object text (strict JSON; a member given
+ * twice: the last one counts, as in a log). */
 dl_status dl_event_from_json_text(const char *json, size_t len, dl_event *ev,
                                   dl_error *err);
 /* Serialise one event as compact JSON; the caller frees the result. */

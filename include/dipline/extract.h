@@ -60,6 +60,31 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a,
  * `dipline extract --trace`).  *out is malloc'd; the caller frees it. */
 dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **out, dl_error *err);
 
+/* ---- Whole inputs, on several threads -------------------------------------- */
+
+/* One article's outcome, handed to a sink in input order. */
+typedef struct dl_extract_result {
+    const dl_article *article; /* NULL when the input could not be read */
+    dl_event_list *events;     /* its events; the sink may move them out */
+    dl_status status;          /* DL_OK, or why reading or extracting failed */
+    const dl_error *error;     /* where and why, when status != DL_OK */
+} dl_extract_result;
+
+/* Called in the thread that called dl_extract_stream(), once per article
+ * (or unreadable input), in input order.  The result is freed after the
+ * call.  Return DL_OK to go on; any other status stops the stream. */
+typedef dl_status (*dl_extract_sink)(void *ctx, const dl_extract_result *res);
+
+/* Read every article of r, extract each on `jobs` threads (1: in the
+ * calling thread only; 0: dl_extract_default_jobs()) and hand the results
+ * to sink in input order, so what the sink sees does not depend on `jobs`.
+ * Memory holds a few articles per thread.  After a reading error the stream
+ * goes on (the reader has moved past the bad input) unless the sink stops it
+ * or memory ran out.  Returns DL_OK, or the status that stopped the sink. */
+dl_status dl_extract_stream(const dl_extractor *x, dl_reader *r, unsigned jobs, dl_extract_sink sink, void *ctx);
+/* The number of online processors (at least 1). */
+unsigned dl_extract_default_jobs(void);
+
 /* Convenience for library users: extract from a text buffer with a
  * publication date ("2022-02-10"). */
 dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *text,

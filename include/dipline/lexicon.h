@@ -116,7 +116,8 @@ typedef enum {
     DL_PH_CAPITAL,   /* capital city: "Moscow" */
     DL_PH_SEAT,      /* seat of power: "the Kremlin" (sector in `sector`) */
     DL_PH_ROLE,      /* an office title: "foreign minister" */
-    DL_PH_AGENT      /* a generic actor noun: "troops" */
+    DL_PH_AGENT,     /* a generic actor noun: "troops" */
+    DL_PH_PLACE      /* a town or region of a country: "Basra" (not an actor) */
 } dl_phrase_kind;
 
 enum {
@@ -231,7 +232,10 @@ typedef struct dl_pattern_elem {
     uint32_t first_alt;/* into the alternative table */
 } dl_pattern_elem;
 
-enum { DL_PEF_CONSECUTIVE = 1 }; /* must follow the previous element directly */
+enum {
+    DL_PEF_CONSECUTIVE = 1, /* must follow the previous element directly */
+    DL_PEF_ANYWHERE = 2     /* "...": anywhere later in the clause (reported content) */
+};
 
 typedef struct dl_pattern {
     char code[8];
@@ -265,6 +269,20 @@ const dl_word_seq *dl_lexicon_alt(const dl_lexicon *lex, uint32_t i);
 uint32_t dl_lexicon_seq_word(const dl_lexicon *lex, uint32_t i);
 /* Is `word` a (plural or singular) form of `pattern_word`? */
 bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pattern_word);
+/* The alternatives of pattern element e whose first word (or, with `last`,
+ * last word) matches `word` as above, in dictionary order: the first one
+ * (an index for dl_lexicon_alt), then dl_lexicon_alt_next() with the same
+ * `last`, until DL_WORD_NONE.  No other alternative can match there: a
+ * hash lookup instead of a scan of every alternative. */
+uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last);
+uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
+/* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
+ * words no pattern can match). */
+uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
+/* False when pattern pt cannot match a clause whose words' bits OR to
+ * `words`: one of its word elements has no alternative whose first word
+ * could be there.  (True says nothing.) */
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

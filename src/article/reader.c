@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../common/json_scan.h"
 #include "../common/util.h"
 #include "article_private.h"
 
@@ -335,6 +336,19 @@ static dl_status finish_article(dl_reader *r, dl_article *a, long line, dl_error
     return DL_OK;
 }
 
+/* What an article object says, whichever way it was parsed. */
+enum { F_ID, F_TITLE, F_SOURCE, F_URL, F_PUBLISHED, N_FIELDS };
+static const char *const field_keys[N_FIELDS][5] = {
+    {"id", NULL}, {"title", "headline", NULL}, {"source", "publisher", "outlet", NULL},
+    {"url", "link", NULL}, {"published", "date", "publication_date", "published_at", NULL}};
+
+typedef struct article_fields {
+    char *f[N_FIELDS];      /* owned; NULL when absent */
+    bool has_text, text_is_string;
+    const char *text;       /* not owned */
+    size_t text_len;
+} article_fields;
+
 static char *json_str(json_t *o, const char *const *keys) {
     for (; *keys; keys++) {
         json_t *v = json_object_get(o, *keys);
@@ -348,23 +362,20 @@ static char *json_str(json_t *o, const char *const *keys) {
     return NULL;
 }
 
-static dl_status article_from_json(dl_reader *r, json_t *o, long line, bool many, dl_article **out, dl_error *err) {
+/* The article of the fields (which it takes over). */
+static dl_status article_from_fields(dl_reader *r, article_fields *fl, long line, bool many, dl_article **out,
+                                     dl_error *err) {
     *out = NULL;
-    if (!json_is_object(o))
-        return dl_error_set(err, DL_ERR_INPUT, r->name, line, -1, "expected a JSON object (an article)");
     dl_article *a = calloc(1, sizeof *a);
-    if (!a) return dl_error_set(err, DL_ERR_NOMEM, r->name, line, -1, "out of memory");
-    static const char *const k_id[] = {"id", NULL}, *const k_title[] = {"title", "headline", NULL},
-                             *const k_source[] = {"source", "publisher", "outlet", NULL},
-                             *const k_url[] = {"url", "link", NULL},
-                             *const k_pub[] = {"published", "date", "publication_date", "published_at", NULL};
-    a->id = json_str(o, k_id);
-    a->title = json_str(o, k_title);
-    a->source = json_str(o, k_source);
-    a->url = json_str(o, k_url);
-    a->published_text = json_str(o, k_pub);
-    json_t *t = json_object_get(o, "text");
-    if (!t) t = json_object_get(o, "body");
+    if (!a) {
+        for (int i = 0; i < N_FIELDS; i++) free(fl->f[i]);
+        return dl_error_set(err, DL_ERR_NOMEM, r->name, line, -1, "out of memory");
+    }
+    a->id = fl->f[F_ID];
+    a->title = fl->f[F_TITLE];
+    a->source = fl->f[F_SOURCE];
+    a->url = fl->f[F_URL];
+    a->published_text = fl->f[F_PUBLISHED];
     dl_status st = DL_OK;
     if (!a->id) {
         size_t n = strlen(r->stem) + 24;
@@ -375,12 +386,12 @@ static dl_status article_from_json(dl_reader *r, json_t *o, long line, bool many
         }
     }
     if (!a->id) st = dl_error_set(err, DL_ERR_NOMEM, r->name, line, -1, "out of memory");
-    else if (!t) st = dl_error_set(err, DL_ERR_INPUT, r->name, line, -1, "article '%s' has no \"text\"", a->id);
-    else if (!json_is_string(t))
+    else if (!fl->has_text) st = dl_error_set(err, DL_ERR_INPUT, r->name, line, -1, "article '%s' has no \"text\"", a->id);
+    else if (!fl->text_is_string)
         st = dl_error_set(err, DL_ERR_INPUT, r->name, line, -1, "article '%s': \"text\" is not a string", a->id);
     if (st == DL_OK) {
-        a->text_len = json_string_length(t);
-        a->text = dl_strndup(json_string_value(t), a->text_len);
+        a->text_len = fl->text_len;
+        a->text = dl_strndup(fl->text, a->text_len);
         if (!a->text) st = dl_error_set(err, DL_ERR_NOMEM, r->name, line, -1, "out of memory");
     }
     if (st == DL_OK) st = finish_article(r, a, line, err);
@@ -390,6 +401,111 @@ static dl_status article_from_json(dl_reader *r, json_t *o, long line, bool many
     }
     *out = a;
     return DL_OK;
+}
+
+static dl_status article_from_json(dl_reader *r, json_t *o, long line, bool many, dl_article **out, dl_error *err) {
+    *out = NULL;
+    if (!json_is_object(o))
+        return dl_error_set(err, DL_ERR_INPUT, r->name, line, -1, "expected a JSON object (an article)");
+    article_fields fl = {0};
+    for (int i = 0; i < N_FIELDS; i++) fl.f[i] = json_str(o, field_keys[i]);
+    json_t *t = json_object_get(o, "text");
+    if (!t) t = json_object_get(o, "body");
+    fl.has_text = t != NULL;
+    fl.text_is_string = json_is_string(t);
+    if (fl.text_is_string) {
+        fl.text = json_string_value(t);
+        fl.text_len = json_string_length(t);
+    }
+    return article_from_fields(r, &fl, line, many, out, err);
+}
+
+/* The usual article line, a flat object of strings and numbers, read
+ * straight from the text (common/json_scan.h) rather than through a jansson
+ * tree.  *handled is false, with nothing done, for anything else (nesting,
+ * a repeated key, an escaped key, bad JSON, data after the object): the
+ * jansson path then reads it, or reports the error exactly as before. */
+static dl_status article_direct(dl_reader *r, const char *s, size_t n, long line, bool many, dl_article **out,
+                                dl_error *err, bool *handled) {
+    *handled = false;
+    *out = NULL;
+    if (r->opt.max_json_depth < 1) return DL_OK;
+    dl_json_cur c = {.p = s, .end = s + n};
+    if (!dl_json_lit(&c, '{')) return DL_OK;
+    /* per field key: a string (copied) or an integer; per text key: the
+     * value's span, unescaped on demand */
+    enum { K_FIELDS = 14 };
+    static const char *const keys[K_FIELDS] = {"id", "title", "headline", "source", "publisher", "outlet", "url",
+                                              "link", "published", "date", "publication_date", "published_at",
+                                              "text", "body"};
+    char *str[K_FIELDS] = {0};
+    bool is_str[K_FIELDS] = {0}, is_int[K_FIELDS] = {0}, present[K_FIELDS] = {0};
+    long long ival[K_FIELDS] = {0};
+    const char *seen[64];
+    size_t seen_len[64], n_seen = 0;
+    bool first = true, ok = true;
+    const char *k;
+    size_t kn;
+    while (ok && dl_json_next_key(&c, &first, &k, &kn)) {
+        if (k < s || k >= s + n || n_seen == 64) { /* an escaped key (in c.tmp), or very many */
+            ok = false;
+            break;
+        }
+        for (size_t j = 0; j < n_seen && ok; j++) ok = !(seen_len[j] == kn && memcmp(seen[j], k, kn) == 0);
+        seen[n_seen] = k;
+        seen_len[n_seen++] = kn;
+        int f = -1;
+        for (int j = 0; j < K_FIELDS && f < 0; j++)
+            if (strlen(keys[j]) == kn && memcmp(keys[j], k, kn) == 0) f = j;
+        dl_json_ws(&c);
+        if (!ok || c.p >= c.end || *c.p == '{' || *c.p == '[') {
+            ok = false;
+            break;
+        }
+        if (f >= 0) present[f] = true;
+        if (f >= 0 && *c.p == '"') {
+            const char *v;
+            size_t vn;
+            ok = dl_json_string(&c, &v, &vn) && (str[f] = dl_strndup(v, vn)) != NULL;
+            is_str[f] = ok;
+        } else if (f >= 0 && (*c.p == '-' || (*c.p >= '0' && *c.p <= '9'))) {
+            double d;
+            ok = dl_json_number(&c, &d, &is_int[f], &ival[f]);
+        } else {
+            ok = dl_json_skip(&c);
+        }
+    }
+    if (ok && !c.why) {
+        dl_json_ws(&c);
+        ok = c.p == c.end;
+    } else {
+        ok = false;
+    }
+    dl_buf_free(&c.tmp);
+    dl_status st = DL_OK;
+    if (ok) {
+        *handled = true;
+        article_fields fl = {0};
+        int j = 0;
+        for (int i = 0; i < N_FIELDS; i++)
+            for (const char *const *key = field_keys[i]; *key; key++, j++) {
+                if (fl.f[i] || !present[j]) continue;
+                if (is_str[j]) fl.f[i] = str[j], str[j] = NULL;
+                else if (is_int[j]) {
+                    char num[32];
+                    snprintf(num, sizeof num, "%lld", ival[j]);
+                    fl.f[i] = dl_strdup(num);
+                }
+            }
+        int t = present[12] ? 12 : 13; /* "text", else "body" */
+        fl.has_text = present[t];
+        fl.text_is_string = is_str[t];
+        fl.text = str[t] ? str[t] : "";
+        fl.text_len = str[t] ? strlen(str[t]) : 0;
+        st = article_from_fields(r, &fl, line, many, out, err);
+    }
+    for (int i = 0; i < K_FIELDS; i++) free(str[i]);
+    return st;
 }
 
 /* Parse JSON text with a depth limit (jansson's own limit is 2048). */
@@ -580,6 +696,9 @@ static dl_status start_file(dl_reader *r, dl_article **out, dl_error *err) {
         r->offset++;
         if (c == '\n') blank_lines++;
     }
+    /* An empty file is an error, but empty standard input is an empty
+     * stream: a mapper (Hadoop Streaming, Spark's pipe) may be given none. */
+    if (c < 0 && r->f == stdin) return DL_OK;
     if (c < 0) return dl_error_set(err, DL_ERR_INPUT, r->name, -1, -1, "empty file");
     r->line = blank_lines;
     dl_buf b = {0};
@@ -718,15 +837,19 @@ dl_status dl_reader_next(dl_reader *r, dl_article **out, dl_error *err) {
                     b.len = b.cap = nl;
                 }
             }
-            json_error_t je;
-            bool deep;
-            json_t *o = load_json(r, b.data, b.len, &je, &deep);
-            dl_buf_free(&b);
-            if (!o) st = json_fail(r, &je, r->line, line_offset, deep, err);
-            else {
-                st = article_from_json(r, o, r->line, true, out, err);
-                json_decref(o);
+            bool handled;
+            st = article_direct(r, b.data, b.len, r->line, true, out, err, &handled);
+            if (!handled) {
+                json_error_t je;
+                bool deep;
+                json_t *o = load_json(r, b.data, b.len, &je, &deep);
+                if (!o) st = json_fail(r, &je, r->line, line_offset, deep, err);
+                else {
+                    st = article_from_json(r, o, r->line, true, out, err);
+                    json_decref(o);
+                }
             }
+            dl_buf_free(&b);
         } else if (r->m == M_ARRAY) {
             if (r->array_i >= json_array_size(r->array)) {
                 close_current(r);

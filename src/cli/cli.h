@@ -32,6 +32,25 @@ bool cli_parse_size(const char *cmd, const char *opt, const char *v, long min, l
 /* Progress on stderr, only when stderr is a terminal and not quiet. */
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_progress_done(void);
+/* progress.c: the bar.  Tell the inputs (their total size; "-" makes it
+ * unknown), then after each article how many bytes of which file were
+ * read; cli_progress() then draws a bar with the percentage done. */
+void cli_progress_inputs(int n, char **paths);
+void cli_progress_advance(const char *origin, uint64_t bytes);
+bool cli_progress_enabled(void); /* stderr a terminal, not -q */
+bool cli_progress_due(void);     /* half a second into the run */
+void cli_progress_line(const char *msg); /* draw (for main.c) */
+/* Colour on stderr: a terminal, no $NO_COLOR, TERM not dumb. */
+bool cli_color(void);
+
+/* The event-log formats of --format (dl_format_parse) and their help. */
+#define CLI_FORMATS "json, jsonl, csv, tsv, timelinejs, vis, csv-dipline"
+#define CLI_FORMAT_HELP                                                              \
+    "  -f, --format FMT       json (default): the dipline/events/1 log;\n"           \
+    "                         jsonl: one event per line; csv: ICEWS columns;\n"     \
+    "                         tsv: GDELT columns; timelinejs: TimelineJS JSON;\n"   \
+    "                         vis: vis-timeline items and groups; csv-dipline:\n"   \
+    "                         dipline's own CSV columns\n"
 
 /* The picture options of `render` and `build` (render_opts.c).  Long options
  * without a short form use these values in getopt's table. */

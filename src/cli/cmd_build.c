@@ -15,11 +15,14 @@ static void help(void) {
            "folder or - (as for 'dipline extract').\n\n"
            "Output:\n"
            "  -o, --output FILE      the picture: .png, .svg or .pdf\n"
-           "  -e, --events FILE      the merged timeline as JSON (dipline/events/1);\n"
-           "                         without -o and --events it goes to standard output\n"
+           "  -e, --events FILE      the merged timeline as an event log; without -o\n"
+           "                         and --events it goes to standard output\n"
+           CLI_FORMAT_HELP
+           "                         (the format of --events)\n"
            "Articles:\n"
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       skip bad articles (reported), go on\n"
+           "  -j, --jobs N           extract on N threads (default: one per processor)\n"
            "      --repair-utf8      replace invalid UTF-8 instead of rejecting it\n"
            "      --actors, --agents, --roles, --verbs FILE   replace a dictionary\n"
            "%s%s"
@@ -34,11 +37,54 @@ static void help(void) {
            cli_limits_help, cli_events_limit_help, cli_render_help);
 }
 
+/* Where the extracted articles go, in input order: into the timeline. */
+typedef struct build_sink {
+    dl_timeline *tl;
+    bool keep_going;
+    size_t skipped, n_mentions, n_articles;
+    dl_error err; /* what stopped it, unless reported already */
+} build_sink;
+
+static dl_status build_add(void *ctx, const dl_extract_result *res) {
+    build_sink *k = ctx;
+    const dl_article *a = res->article;
+    if (!a) { /* unreadable input: reported here */
+        cli_report("build", res->error);
+        if (k->keep_going && res->status != DL_ERR_NOMEM) {
+            k->skipped++;
+            return DL_OK;
+        }
+        return res->status;
+    }
+    if (res->status != DL_OK) {
+        if (k->keep_going && res->status != DL_ERR_NOMEM && res->status != DL_ERR_IO) {
+            cli_report("build", res->error); /* a bad article (over a limit): skip it */
+            k->skipped++;
+            cli_progress_advance(a->origin, a->text_len);
+            return DL_OK;
+        }
+        k->err = *res->error;
+        return res->status;
+    }
+    char day[16];
+    dl_article_info info = {a->id, a->title, a->source, a->url,
+                            a->published_text ? a->published_text : dl_day_format(a->published, day)};
+    dl_status st = dl_timeline_add_article(k->tl, &info, &k->err);
+    for (size_t i = 0; st == DL_OK && i < res->events->n; i++) st = dl_timeline_add(k->tl, &res->events->items[i], &k->err);
+    k->n_mentions += res->events->n;
+    k->n_articles++;
+    cli_progress_advance(a->origin, a->text_len);
+    cli_progress("build: %zu articles, %zu events", k->n_articles, k->n_mentions);
+    return st;
+}
+
 int cmd_build(int argc, char **argv) {
     enum { O_REPAIR = 256, O_ACTORS, O_AGENTS, O_VERBS, O_ROLES, O_WINDOW };
     static const struct option longopts[] = {
         {"output", required_argument, 0, 'o'}, {"events", required_argument, 0, 'e'},
+        {"format", required_argument, 0, 'f'},
         {"date", required_argument, 0, 'd'},   {"keep-going", no_argument, 0, 'k'},
+        {"jobs", required_argument, 0, 'j'},
         {"repair-utf8", no_argument, 0, O_REPAIR}, {"actors", required_argument, 0, O_ACTORS},
         {"agents", required_argument, 0, O_AGENTS}, {"verbs", required_argument, 0, O_VERBS},
         {"roles", required_argument, 0, O_ROLES}, {"window", required_argument, 0, O_WINDOW},
@@ -52,12 +98,13 @@ int cmd_build(int argc, char **argv) {
     cli_render_args ra;
     cli_render_args_init(&ra);
     bool keep_going = false;
-    long v;
+    dl_format format = DL_FORMAT_JSON;
+    long v, jobs = 0;
     int usage = -1;
     optind = 1;
     opterr = 0;
     int c;
-    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:d:k" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
+    while (usage < 0 && (c = getopt_long(argc, argv, ":o:e:f:d:kj:" CLI_RENDER_SHORTOPTS "qh", longopts, NULL)) != -1) {
         int handled = cli_render_option("build", c, optarg, &ra);
         if (!handled) handled = cli_limit_option("build", c, optarg, &ropt, &xopt);
         if (handled < 0) usage = EXIT_USAGE;
@@ -65,11 +112,18 @@ int cmd_build(int argc, char **argv) {
         switch (c) {
         case 'o': output = optarg; break;
         case 'e': events_path = optarg; break;
+        case 'f':
+            if (!dl_format_parse(optarg, &format))
+                usage = cli_usage_error("build", "unknown format '%s' (" CLI_FORMATS ")", optarg);
+            break;
         case 'd':
             if (dl_day_parse(optarg) == DL_DAY_NONE) usage = cli_usage_error("build", "--date wants YYYY-MM-DD, not '%s'", optarg);
             ropt.default_date = optarg;
             break;
         case 'k': keep_going = true; break;
+        case 'j':
+            if (!cli_parse_size("build", "--jobs", optarg, 1, 256, &jobs)) usage = EXIT_USAGE;
+            break;
         case O_REPAIR: ropt.repair_utf8 = true; break;
         case O_ACTORS: xopt.actors_path = optarg; break;
         case O_AGENTS: xopt.agents_path = optarg; break;
@@ -99,46 +153,19 @@ int cmd_build(int argc, char **argv) {
     dl_reader *r = NULL;
     dl_timeline *tl = NULL;
     dl_event_list events = {0};
-    size_t skipped = 0, n_mentions = 0;
     dl_status st = dl_extractor_new(&xopt, &x, &err);
     if (st == DL_OK) st = dl_timeline_new(&mopt, &tl, &err);
     if (st == DL_OK && !(r = dl_reader_new(&ropt))) st = dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     for (int i = optind; i < argc && st == DL_OK; i++) st = dl_reader_add_path(r, argv[i], &err);
-    /* extract and fold, one article at a time */
-    while (st == DL_OK) {
-        dl_article *a = NULL;
-        st = dl_reader_next(r, &a, &err);
-        if (st != DL_OK) {
-            cli_report("build", &err);
-            if (keep_going && st != DL_ERR_NOMEM) {
-                skipped++;
-                st = DL_OK;
-                continue;
-            }
-            err.status = DL_OK; /* reported already */
-            break;
-        }
-        if (!a) break;
-        st = dl_extract_article(x, a, &events, &err);
-        if (st != DL_OK && keep_going && st != DL_ERR_NOMEM && st != DL_ERR_IO) {
-            cli_report("build", &err); /* a bad article (over a limit): skip it */
-            dl_article_free(a);
-            skipped++;
-            st = DL_OK;
-            continue;
-        }
-        if (st == DL_OK) {
-            char day[16];
-            dl_article_info info = {a->id, a->title, a->source, a->url,
-                                    a->published_text ? a->published_text : dl_day_format(a->published, day)};
-            st = dl_timeline_add_article(tl, &info, &err);
-        }
-        for (size_t i = 0; st == DL_OK && i < events.n; i++) st = dl_timeline_add(tl, &events.items[i], &err);
-        n_mentions += events.n;
-        dl_event_list_clear(&events);
-        dl_article_free(a);
-        cli_progress("build: %zu articles, %zu events", dl_reader_count(r), n_mentions);
+    cli_progress_inputs(argc - optind, argv + optind);
+    /* extract (on -j threads) and fold, one article at a time in input order */
+    build_sink k = {.tl = tl, .keep_going = keep_going};
+    dl_error_clear(&k.err);
+    if (st == DL_OK) {
+        st = dl_extract_stream(x, r, (unsigned)jobs, build_add, &k);
+        err = k.err;
     }
+    size_t skipped = k.skipped, n_mentions = k.n_mentions;
     if (st == DL_OK) st = dl_timeline_finish(tl, &err);
     /* the merged timeline as JSON */
     if (st == DL_OK && events_path) {
@@ -148,7 +175,7 @@ int cmd_build(int argc, char **argv) {
             dl_merge_stats stats;
             dl_timeline_stats(tl, &stats);
             char *extra = dl_merge_stats_json(&stats);
-            dl_log_writer_options wo = {.format = DL_FORMAT_JSON, .pretty = true, .extra_json = extra};
+            dl_log_writer_options wo = {.format = format, .pretty = true, .extra_json = extra};
             dl_log_writer *w = dl_log_writer_new(out.fp, &wo);
             st = w ? dl_timeline_write(tl, w, &err) : dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);

@@ -22,7 +22,7 @@ static void help(void) {
            "Options:\n"
            "  -o, --output FILE      write to FILE (written whole or not at all);\n"
            "                         default or '-': standard output\n"
-           "  -f, --format FMT       json (default), jsonl (one event per line), csv\n"
+           CLI_FORMAT_HELP
            "      --from DATE        only events dated on or after DATE (YYYY-MM-DD)\n"
            "      --to DATE          only events dated on or before DATE\n"
            "      --actor NAME       only events whose actor or target name contains NAME\n"
@@ -89,6 +89,10 @@ static dl_status add_file(dl_timeline *tl, const char *path, dl_error *err) {
     st = dl_timeline_add_log(tl, r, err);
     if (st != DL_OK && !err->file[0]) snprintf(err->file, sizeof err->file, "%s", path);
     dl_log_reader_free(r);
+    dl_merge_stats s;
+    dl_timeline_stats(tl, &s);
+    cli_progress_advance(path, UINT64_MAX); /* this file is read */
+    cli_progress("merge: %zu events read", s.in_events);
     return st;
 }
 
@@ -147,7 +151,7 @@ int cmd_merge(int argc, char **argv) {
         case 'o': output = optarg; break;
         case 'f':
             if (!dl_format_parse(optarg, &wopt.format))
-                rc = cli_usage_error("merge", "unknown format '%s' (json, jsonl, csv)", optarg);
+                rc = cli_usage_error("merge", "unknown format '%s' (" CLI_FORMATS ")", optarg);
             break;
         case O_FROM:
         case O_TO: {
@@ -210,6 +214,7 @@ int cmd_merge(int argc, char **argv) {
         mopt.roots = roots.v;
         mopt.n_roots = roots.n;
         st = dl_timeline_new(&mopt, &tl, &err);
+        cli_progress_inputs(argc - optind, argv + optind);
         for (int i = optind; st == DL_OK && i < argc; i++) {
             st = add_path(tl, argv[i], &err);
             if (st == DL_OK) {

@@ -27,13 +27,14 @@ static const size_t n_commands = sizeof commands / sizeof *commands;
 void cli_report(const char *cmd, const dl_error *err) {
     char buf[1400];
     cli_progress_done();
-    fprintf(stderr, "%s %s: %s\n", cli_prog, cmd, dl_error_format(err, buf, sizeof buf));
+    fprintf(stderr, "%s%s %s:%s %s\n", cli_color() ? "\033[1;31m" : "", cli_prog, cmd, cli_color() ? "\033[0m" : "",
+            dl_error_format(err, buf, sizeof buf));
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s %s: ", cli_prog, cmd);
+    fprintf(stderr, "%s%s %s:%s ", cli_color() ? "\033[1;31m" : "", cli_prog, cmd, cli_color() ? "\033[0m" : "");
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry '%s %s --help'.\n", cli_prog, cmd);
@@ -63,9 +64,7 @@ static bool progress_shown;
 static struct timespec progress_last;
 
 void cli_progress(const char *fmt, ...) {
-    static int tty = -1;
-    if (tty < 0) tty = isatty(STDERR_FILENO) && !getenv("DIPLINE_NO_PROGRESS");
-    if (!tty || cli_quiet) return;
+    if (!cli_progress_enabled() || !cli_progress_due()) return; /* progress.c */
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double dt = (double)(now.tv_sec - progress_last.tv_sec) + (now.tv_nsec - progress_last.tv_nsec) / 1e9;
@@ -73,9 +72,10 @@ void cli_progress(const char *fmt, ...) {
     progress_last = now;
     va_list ap;
     va_start(ap, fmt);
-    fputs("\r\033[K", stderr);
-    vfprintf(stderr, fmt, ap);
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    cli_progress_line(msg); /* with a bar when the input size is known */
     progress_shown = true;
 }
 

@@ -75,7 +75,14 @@ char *dl_day_format(dl_day d, char buf[static 16]) {
     }
     int y, m, dd;
     dl_day_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, 16, "%04d-%02d-%02d", y, m, dd);
+    if (y < 0 || y > 9999) {
+        snprintf(buf, 16, "%04d-%02d-%02d", y, m, dd);
+        return buf;
+    }
+    char *p = buf; /* "%04d-%02d-%02d" by hand: it runs per event */
+    *p++ = (char)('0' + y / 1000), *p++ = (char)('0' + y / 100 % 10), *p++ = (char)('0' + y / 10 % 10);
+    *p++ = (char)('0' + y % 10), *p++ = '-', *p++ = (char)('0' + m / 10), *p++ = (char)('0' + m % 10);
+    *p++ = '-', *p++ = (char)('0' + dd / 10), *p++ = (char)('0' + dd % 10), *p = 0;
     return buf;
 }
 

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dipline/common.h"
 
@@ -73,6 +74,17 @@ const char *dl_data_get(const char *name, size_t *len);
 /* Read a whole file (or "-" for stdin) into memory, NUL-terminated, refusing
  * more than max bytes.  *out is malloc'd. */
 dl_status dl_read_file(const char *path, size_t max, char **out, size_t *len, dl_error *err);
+
+/* Copy s into dst of `cap` bytes, cut to fit and NUL-terminated: what
+ * snprintf(dst, cap, "%s", s) does, without the format machinery (it runs
+ * per token and per event). */
+static inline void dl_strlcpy(char *dst, const char *s, size_t cap) {
+    if (!cap) return;
+    size_t n = 0;
+    while (n + 1 < cap && s[n]) n++;
+    memcpy(dst, s, n);
+    dst[n] = 0;
+}
 
 /* ASCII helpers that ignore the locale. */
 static inline int dl_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }

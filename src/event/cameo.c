@@ -61,8 +61,8 @@ const dl_cameo_code *dl_cameo_lookup(const char *code) {
 bool dl_action_set_code(dl_action *a, const char *code) {
     const dl_cameo_code *c = dl_cameo_lookup(code);
     if (!c) return false;
-    snprintf(a->code, sizeof a->code, "%s", c->code);
-    snprintf(a->root, sizeof a->root, "%.2s", c->code);
+    dl_strlcpy(a->code, c->code, sizeof a->code);
+    dl_strlcpy(a->root, c->code, sizeof a->root); /* the first two digits */
     a->label = c->label;
     a->quadclass = c->quadclass;
     a->goldstein = c->goldstein;

@@ -1,6 +1,6 @@
-/* event.c - the event model: ownership helpers and the JSON form of one
- * event (SPEC.md, "Output: the JSON event log"). */
-#include <jansson.h>
+/* event.c - the event model: ownership helpers; one event to and from JSON
+ * text (SPEC.md, "Output: the JSON event log"; json_out.c and json_in.c do
+ * the work). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,9 +31,13 @@ dl_status dl_entity_set(dl_entity *e, const char *text, const char *name, const 
     free(e->code);
     e->code = NULL;
     if (ok && country) {
-        size_t n = strlen(country) + (sector ? strlen(sector) : 0) + 1;
-        e->code = malloc(n);
-        if (e->code) snprintf(e->code, n, "%s%s", country, sector ? sector : "");
+        size_t nc = strlen(country), ns = sector ? strlen(sector) : 0;
+        e->code = malloc(nc + ns + 1);
+        if (e->code) { /* country + sector */
+            memcpy(e->code, country, nc);
+            if (ns) memcpy(e->code + nc, sector, ns);
+            e->code[nc + ns] = 0;
+        }
         ok = e->code != NULL;
     }
     return ok ? DL_OK : DL_ERR_NOMEM;
@@ -142,265 +146,26 @@ void dl_article_info_clear(dl_article_info *a) {
     memset(a, 0, sizeof *a);
 }
 
-/* ---- to JSON ------------------------------------------------------------ */
-
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
-
-static json_t *entity_json(const dl_entity *e) {
-    json_t *o = json_object();
-    json_object_set_new(o, "text", str_or_null(e->text));
-    json_object_set_new(o, "name", str_or_null(e->name));
-    json_object_set_new(o, "country", str_or_null(e->country));
-    json_object_set_new(o, "sector", str_or_null(e->sector));
-    json_object_set_new(o, "code", str_or_null(e->code));
-    return o;
-}
-
-static json_t *day_json(dl_day d) {
-    if (d == DL_DAY_NONE) return json_null();
-    char buf[16];
-    return json_string(dl_day_format(d, buf));
-}
-
-static json_t *date_json(const dl_event_date *dt) {
-    json_t *d = json_object();
-    json_object_set_new(d, "value", dt->when.value[0] ? json_string(dt->when.value) : json_null());
-    json_object_set_new(d, "start", day_json(dt->when.start));
-    json_object_set_new(d, "end", day_json(dt->when.end));
-    json_object_set_new(d, "granularity", json_string(dl_granularity_name(dt->when.granularity)));
-    json_object_set_new(d, "basis", str_or_null(dt->basis));
-    json_object_set_new(d, "inferred", json_boolean(dt->inferred));
-    return d;
-}
-
-static json_t *action_json(const dl_action *ac) {
-    json_t *a = json_object();
-    json_object_set_new(a, "text", str_or_null(ac->text));
-    json_object_set_new(a, "code", ac->code[0] ? json_string(ac->code) : json_null());
-    json_object_set_new(a, "root", ac->root[0] ? json_string(ac->root) : json_null());
-    json_object_set_new(a, "label", str_or_null(ac->label));
-    json_object_set_new(a, "quadclass", json_integer(ac->quadclass));
-    json_object_set_new(a, "goldstein", json_real(ac->goldstein));
-    return a;
-}
-
-static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
-
-static bool entity_eq(const dl_entity *a, const dl_entity *b) {
-    return str_eq(a->text, b->text) && str_eq(a->name, b->name) && str_eq(a->country, b->country) &&
-           str_eq(a->sector, b->sector) && str_eq(a->code, b->code);
-}
-
-/* The members of `c` (a mention's own coding) that differ from `ev`. */
-static json_t *coded_json(const dl_event *ev, const dl_event *c) {
-    json_t *o = json_object();
-    if (!str_eq(ev->id, c->id)) json_object_set_new(o, "id", str_or_null(c->id));
-    const dl_when *a = &ev->date.when, *b = &c->date.when;
-    if (strcmp(a->value, b->value) || a->start != b->start || a->end != b->end ||
-        a->granularity != b->granularity || !str_eq(ev->date.basis, c->date.basis) ||
-        ev->date.inferred != c->date.inferred)
-        json_object_set_new(o, "date", date_json(&c->date));
-    if (!entity_eq(&ev->actor, &c->actor)) json_object_set_new(o, "actor", entity_json(&c->actor));
-    if (!str_eq(ev->action.text, c->action.text) || strcmp(ev->action.code, c->action.code) ||
-        ev->action.quadclass != c->action.quadclass || ev->action.goldstein != c->action.goldstein)
-        json_object_set_new(o, "action", action_json(&c->action));
-    if (ev->has_target != c->has_target || (c->has_target && !entity_eq(&ev->target, &c->target)))
-        json_object_set_new(o, "target", c->has_target ? entity_json(&c->target) : json_null());
-    if (!str_eq(ev->quote, c->quote)) json_object_set_new(o, "quote", str_or_null(c->quote));
-    if (ev->negated != c->negated) json_object_set_new(o, "negated", json_boolean(c->negated));
-    if (ev->hypothetical != c->hypothetical) json_object_set_new(o, "hypothetical", json_boolean(c->hypothetical));
-    if (ev->confidence != c->confidence) json_object_set_new(o, "confidence", json_real(c->confidence));
-    return o;
-}
-
-json_t *dl_event_to_json(const dl_event *ev, bool explain) {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", str_or_null(ev->id));
-    json_object_set_new(o, "date", date_json(&ev->date));
-    json_object_set_new(o, "actor", entity_json(&ev->actor));
-    json_object_set_new(o, "action", action_json(&ev->action));
-    json_object_set_new(o, "target", ev->has_target ? entity_json(&ev->target) : json_null());
-    json_object_set_new(o, "quote", str_or_null(ev->quote));
-    json_object_set_new(o, "negated", json_boolean(ev->negated));
-    json_object_set_new(o, "hypothetical", json_boolean(ev->hypothetical));
-    json_object_set_new(o, "confidence", json_real(ev->confidence));
-    json_t *ms = json_array();
-    for (size_t i = 0; i < ev->n_mentions; i++) {
-        const dl_mention *m = &ev->mentions[i];
-        json_t *mo = json_object();
-        json_object_set_new(mo, "article", str_or_null(m->article));
-        json_object_set_new(mo, "sentence", json_integer(m->sentence));
-        json_object_set_new(mo, "start", json_integer(m->start));
-        json_object_set_new(mo, "end", json_integer(m->end));
-        json_object_set_new(mo, "text", str_or_null(m->text));
-        if (m->coded) {
-            json_t *c = coded_json(ev, m->coded);
-            if (json_object_size(c)) json_object_set_new(mo, "coded", c);
-            else json_decref(c);
-        }
-        json_array_append_new(ms, mo);
-    }
-    json_object_set_new(o, "mentions", ms);
-    if (explain) json_object_set_new(o, "explain", str_or_null(ev->explain));
-    return o;
-}
+/* ---- to JSON (json_out.c writes the text) ------------------------------- */
 
 char *dl_event_to_json_text(const dl_event *ev, bool explain) {
-    json_t *o = dl_event_to_json(ev, explain);
-    if (!o) return NULL;
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-    json_decref(o);
-    return s;
-}
-
-/* ---- from JSON ---------------------------------------------------------- */
-
-static const char *get_str(json_t *o, const char *key) {
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static bool entity_from(dl_entity *e, json_t *o) {
-    dl_entity_clear(e);
-    if (!json_is_object(o)) return true;
-    return set_str(&e->text, get_str(o, "text")) && set_str(&e->name, get_str(o, "name")) &&
-           set_str(&e->country, get_str(o, "country")) && set_str(&e->sector, get_str(o, "sector")) &&
-           set_str(&e->code, get_str(o, "code"));
-}
-
-static dl_day day_from(json_t *o, const char *key) {
-    const char *s = get_str(o, key);
-    return s ? dl_day_parse(s) : DL_DAY_NONE;
-}
-
-static bool date_from(dl_event_date *dt, json_t *d) {
-    memset(&dt->when, 0, sizeof dt->when);
-    dt->when.start = dt->when.end = DL_DAY_NONE;
-    dt->inferred = false;
-    free(dt->basis);
-    dt->basis = NULL;
-    if (!json_is_object(d)) return true;
-    const char *v = get_str(d, "value");
-    if (v) snprintf(dt->when.value, sizeof dt->when.value, "%s", v);
-    dt->when.start = day_from(d, "start");
-    dt->when.end = day_from(d, "end");
-    dt->when.granularity = dl_granularity_parse(get_str(d, "granularity"));
-    if (dt->when.start == DL_DAY_NONE && v) {
-        dl_when w;
-        if (dl_when_parse(&w, v)) dt->when = w;
-    }
-    if (dt->when.end == DL_DAY_NONE) dt->when.end = dt->when.start;
-    dt->inferred = json_is_true(json_object_get(d, "inferred"));
-    return set_str(&dt->basis, get_str(d, "basis"));
-}
-
-static bool action_from(dl_action *ac, json_t *a) {
-    free(ac->text);
-    memset(ac, 0, sizeof *ac);
-    if (!json_is_object(a)) return true;
-    const char *code = get_str(a, "code");
-    if (code && !dl_action_set_code(ac, code)) {
-        /* Keep an unknown code as given, with what the log says. */
-        snprintf(ac->code, sizeof ac->code, "%s", code);
-        snprintf(ac->root, sizeof ac->root, "%.2s", code);
-        ac->quadclass = (int)json_integer_value(json_object_get(a, "quadclass"));
-        ac->goldstein = json_number_value(json_object_get(a, "goldstein"));
-    }
-    return set_str(&ac->text, get_str(a, "text"));
-}
-
-/* Set the event's members from `o`: all of them, or (only_present) just
- * those `o` has, as for a mention's "coded" object over a copy of its event. */
-static bool fields_from(dl_event *ev, json_t *o, bool only_present) {
-#define HAS(k) (!only_present || json_object_get(o, k))
-    bool ok = true;
-    if (HAS("id")) ok = ok && set_str(&ev->id, get_str(o, "id"));
-    if (HAS("date")) ok = ok && date_from(&ev->date, json_object_get(o, "date"));
-    if (HAS("actor")) ok = ok && entity_from(&ev->actor, json_object_get(o, "actor"));
-    if (HAS("target")) {
-        json_t *t = json_object_get(o, "target");
-        ev->has_target = json_is_object(t);
-        ok = ok && entity_from(&ev->target, t);
-    }
-    if (HAS("action")) ok = ok && action_from(&ev->action, json_object_get(o, "action"));
-    if (HAS("quote")) ok = ok && set_str(&ev->quote, get_str(o, "quote"));
-    if (HAS("negated")) ev->negated = json_is_true(json_object_get(o, "negated"));
-    if (HAS("hypothetical")) ev->hypothetical = json_is_true(json_object_get(o, "hypothetical"));
-    if (HAS("confidence")) {
-        json_t *c = json_object_get(o, "confidence");
-        ev->confidence = json_is_number(c) ? json_number_value(c) : 0.5;
-    }
-#undef HAS
-    return ok;
-}
-
-/* A mention's own coding: a copy of the event's members (no mentions, no
- * explain) with the "coded" object's members over them. */
-static dl_event *coded_from(const dl_event *ev, json_t *c) {
-    dl_event *d = calloc(1, sizeof *d);
-    if (!d) return NULL;
-    dl_event base = *ev;
-    base.mentions = NULL;
-    base.n_mentions = base.cap_mentions = 0;
-    base.explain = NULL;
-    if (dl_event_copy(d, &base) != DL_OK) {
-        free(d);
+    dl_buf b = {0};
+    if (!dl_event_json(&b, ev, explain, -1)) {
+        dl_buf_free(&b);
         return NULL;
     }
-    if (!fields_from(d, c, true)) {
-        dl_event_clear(d);
-        free(d);
-        return NULL;
-    }
-    return d;
+    return dl_buf_take(&b);
 }
 
-dl_status dl_event_from_json(json_t *o, dl_event *ev, const char *file, long line, dl_error *err) {
-    memset(ev, 0, sizeof *ev);
-    if (!json_is_object(o))
-        return dl_error_set(err, DL_ERR_INPUT, file, line, -1, "an event must be a JSON object");
-    bool ok = fields_from(ev, o, false) && set_str(&ev->explain, get_str(o, "explain"));
-    json_t *ms = json_object_get(o, "mentions");
-    size_t i;
-    json_t *m;
-    if (json_is_array(ms)) {
-        json_array_foreach(ms, i, m) {
-            if (!ok) break;
-            if (!json_is_object(m)) continue;
-            dl_mention mm = {
-                .article = (char *)get_str(m, "article"),
-                .sentence = (long)json_integer_value(json_object_get(m, "sentence")),
-                .start = (long)json_integer_value(json_object_get(m, "start")),
-                .end = (long)json_integer_value(json_object_get(m, "end")),
-                .text = (char *)get_str(m, "text"),
-            };
-            json_t *c = json_object_get(m, "coded");
-            if (json_is_object(c) && !(mm.coded = coded_from(ev, c))) {
-                ok = false;
-                break;
-            }
-            ok = dl_event_add_mention(ev, &mm) == DL_OK;
-            if (mm.coded) {
-                dl_event_clear(mm.coded);
-                free(mm.coded);
-            }
-        }
-    }
-    if (!ok) {
-        dl_event_clear(ev);
-        return dl_error_set(err, DL_ERR_NOMEM, file, line, -1, "out of memory");
-    }
-    return DL_OK;
-}
+/* ---- from JSON (json_in.c reads the text) ------------------------------ */
 
 dl_status dl_event_from_json_text(const char *text, size_t len, dl_event *ev, dl_error *err) {
-    json_error_t je;
-    json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-    if (!o) {
-        memset(ev, 0, sizeof *ev);
-        return dl_error_set(err, DL_ERR_INPUT, NULL, je.line, je.position, "invalid JSON: %s", je.text);
-    }
-    dl_status st = dl_event_from_json(o, ev, NULL, -1, err);
-    json_decref(o);
-    return st;
+    size_t at;
+    const char *why;
+    dl_status st = dl_event_parse(text, len, ev, &at, &why);
+    if (st == DL_OK) return DL_OK;
+    long line = 1;
+    for (size_t i = 0; i < at; i++) line += text[i] == '\n';
+    if (st == DL_ERR_NOMEM) return dl_error_set(err, st, NULL, line, (long)at, "out of memory");
+    return dl_error_set(err, st, NULL, line, (long)at, "invalid JSON: %s", why);
 }

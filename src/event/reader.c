@@ -2,11 +2,19 @@
  *
  * A log is either the dipline/events/1 JSON document, a JSON array of
  * events, or JSON Lines (one event object per line).  The whole document is
- * never loaded: a small structural scanner walks the top level, cuts out one
- * event object at a time (respecting strings and nesting), and hands only
- * that object to jansson.  Memory therefore holds one event, not the log. */
+ * never loaded: the input is read in large blocks into a buffer, and
+ * json_in.c parses each event object in place, straight into a dl_event
+ * (an object cut by the end of a block is parsed again once the next block
+ * is in).  The rest of the document (small) is walked byte by byte.
+ *
+ * Parsing runs ahead in a thread of its own: it fills a ring of RA_SLOTS
+ * events that dl_log_reader_next() takes in order, so reading a log costs
+ * the caller (a merge, a render) little more than moving structs.  Memory therefore holds one event and one block, not the
+ * log.  Line numbers, needed only for errors, are counted lazily (memchr)
+ * as the buffer moves on. */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,62 +23,127 @@
 
 #define MAX_OBJECT ((size_t)64 * 1024 * 1024)
 #define MAX_DEPTH 64
+#define BLOCK ((size_t)256 * 1024)
+#define NO_KEEP ((size_t)-1)
 
 typedef enum { ST_INIT, ST_DOC, ST_EVENTS, ST_ARRAY, ST_LINES, ST_DONE } state;
+
+#define RA_SLOTS 1024
+#define RA_BATCH 128 /* hand-overs wake the other side this many events at a time */
+
+typedef struct {
+    dl_event ev;
+    bool got;
+    dl_status st;
+} ra_slot;
+
+/* The read-ahead thread and its ring (ra_*: under mu). */
+typedef struct {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t more, room;
+    ra_slot slots[RA_SLOTS];
+    size_t head, n;    /* next slot to take; slots filled */
+    bool stop;         /* the consumer quits */
+    bool last;         /* the producer has put its last slot */
+    dl_error err;      /* the error of the slot that ended it */
+} read_ahead;
 
 struct dl_log_reader {
     FILE *f;
     bool own_f;
     char *mem; /* buffer copy for dl_log_reader_open_buffer */
     char *name;
-    unsigned char buf[65536];
-    size_t pos, len;
+    unsigned char *buf;  /* buf[pos..len) not read yet */
+    size_t cap, pos, len;
+    size_t keep;         /* buf[keep..] must stay when refilling (NO_KEEP) */
     bool eof;
-    long line, offset;
-    bool capturing;
-    dl_buf cap;
-    long cap_line, cap_offset;
+    long base_offset;    /* input offset of buf[0] */
+    long line;           /* line number at buf[line_pos] */
+    size_t line_pos;
     state st;
     dl_article_info *arts;
     size_t n_arts, cap_arts;
+    read_ahead *ra;      /* NULL: not started (or no threads: read in place) */
+    bool ra_tried, ra_done; /* ra_done: the consumer has taken the last slot */
 };
 
-static int peek(dl_log_reader *r) {
-    if (r->pos < r->len) return r->buf[r->pos];
-    if (r->eof) return -1;
-    r->len = fread(r->buf, 1, sizeof r->buf, r->f);
-    r->pos = 0;
-    if (r->len == 0) {
-        r->eof = true;
-        return -1;
-    }
-    return r->buf[0];
+static long count_nl(const unsigned char *p, const unsigned char *end) {
+    long n = 0;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) p++, n++;
+    return n;
 }
 
-static int get(dl_log_reader *r) {
-    int c = peek(r);
-    if (c < 0) return -1;
-    r->pos++;
-    r->offset++;
-    if (c == '\n') r->line++;
-    if (r->capturing) {
-        if (r->cap.len >= MAX_OBJECT) return -2;
-        char ch = (char)c;
-        if (!dl_buf_append(&r->cap, &ch, 1)) return -3;
+/* The line number at buf[at]. */
+static long line_at(dl_log_reader *r, size_t at) {
+    if (!r->buf) return r->line; /* nothing read */
+    if (at >= r->line_pos) r->line += count_nl(r->buf + r->line_pos, r->buf + at);
+    else r->line -= count_nl(r->buf + at, r->buf + r->line_pos);
+    r->line_pos = at;
+    return r->line;
+}
+
+/* Read more input after buf[len], first dropping what is read and not kept
+ * (buf indices move down: callers re-read pos and keep).  False at the end
+ * of the input (or on a read error) with nothing added. */
+static bool fill(dl_log_reader *r) {
+    if (r->eof || !r->f) {
+        r->eof = true;
+        return false;
     }
+    size_t drop = r->keep != NO_KEEP && r->keep < r->pos ? r->keep : r->pos;
+    if (drop) {
+        if (r->line_pos < drop) line_at(r, drop);
+        r->line_pos -= drop;
+        memmove(r->buf, r->buf + drop, r->len - drop);
+        r->len -= drop;
+        r->pos -= drop;
+        if (r->keep != NO_KEEP) r->keep -= drop;
+        r->base_offset += (long)drop;
+    }
+    if (r->cap - r->len < BLOCK / 2) {
+        size_t cap = r->cap ? r->cap * 2 : BLOCK;
+        unsigned char *p = cap <= MAX_OBJECT + 2 * BLOCK ? realloc(r->buf, cap) : NULL;
+        if (!p) {
+            if (r->len == r->cap) return false;
+        } else {
+            r->buf = p;
+            r->cap = cap;
+        }
+    }
+    size_t n = fread(r->buf + r->len, 1, r->cap - r->len, r->f);
+    if (n == 0) {
+        r->eof = true;
+        return false;
+    }
+    r->len += n;
+    return true;
+}
+
+static inline int peek(dl_log_reader *r) {
+    if (r->pos < r->len || fill(r)) return r->buf[r->pos];
+    return -1;
+}
+
+static inline int get(dl_log_reader *r) {
+    int c = peek(r);
+    if (c >= 0) r->pos++;
     return c;
 }
 
 static dl_status fail(dl_log_reader *r, dl_error *err, const char *fmt, const char *what) {
     r->st = ST_DONE;
-    return dl_error_set(err, DL_ERR_INPUT, r->name, r->line, r->offset, fmt, what);
+    return dl_error_set(err, DL_ERR_INPUT, r->name, line_at(r, r->pos), r->base_offset + (long)r->pos, fmt, what);
 }
 
+/* Scanner results below zero: -1 end of input, -2 object too large, -3 out
+ * of memory, -4 malformed, -5 nested too deep. */
 static dl_status fail_get(dl_log_reader *r, int c, dl_error *err, const char *context) {
     if (c == -2) return fail(r, err, "an object in the log is larger than 64 MiB (%s)", context);
     if (c == -3) {
         r->st = ST_DONE;
-        return dl_error_set(err, DL_ERR_NOMEM, r->name, r->line, r->offset, "out of memory");
+        return dl_error_set(err, DL_ERR_NOMEM, r->name, line_at(r, r->pos), r->base_offset + (long)r->pos,
+                            "out of memory");
     }
     if (c == -1) return fail(r, err, "unexpected end of file in %s", context);
     return fail(r, err, "malformed JSON in %s", context);
@@ -78,7 +151,7 @@ static dl_status fail_get(dl_log_reader *r, int c, dl_error *err, const char *co
 
 static void skip_ws(dl_log_reader *r) {
     int c;
-    while ((c = peek(r)) == ' ' || c == '\t' || c == '\n' || c == '\r') get(r);
+    while ((c = peek(r)) == ' ' || c == '\t' || c == '\n' || c == '\r') r->pos++;
 }
 
 /* Read a JSON string (at its opening quote) into out (raw, escapes kept). */
@@ -98,35 +171,90 @@ static int scan_string(dl_log_reader *r, dl_buf *out) {
     }
 }
 
+/* Find the end of the object or array at buf[pos]: on success *start is
+ * its first byte and pos is just past it, both in the buffer, which holds
+ * it whole until the next read. */
+static int scan_object(dl_log_reader *r, size_t *start) {
+    /* 1: opens, 2: closes, 3: a quote; 0 for everything else. */
+    static const unsigned char cls[256] = {['{'] = 1, ['['] = 1, ['}'] = 2, [']'] = 2, ['"'] = 3};
+    r->keep = r->pos;
+    size_t i = r->pos;
+    int depth = 0;
+    bool in_str = false;
+    for (;;) {
+        if (i >= r->len) {
+            if (r->len - r->keep > MAX_OBJECT) {
+                r->keep = NO_KEEP;
+                return -2;
+            }
+            r->pos = i;
+            if (!fill(r)) {
+                r->keep = NO_KEEP;
+                return r->len == r->cap ? -3 : -1;
+            }
+            i = r->pos;
+        }
+        const unsigned char *b = r->buf, *e = b + r->len, *p = b + i;
+        if (in_str) {
+            while (p < e && *p != '"' && *p != '\\') p++;
+            if (p >= e) {
+                i = r->len;
+                continue;
+            }
+            if (*p == '\\') {
+                if (p + 1 >= e) { /* the escaped byte is in the next block */
+                    i = (size_t)(p - b);
+                    r->pos = i;
+                    if (!fill(r)) {
+                        r->keep = NO_KEEP;
+                        return -1;
+                    }
+                    i = r->pos;
+                    continue;
+                }
+                i = (size_t)(p - b) + 2;
+                continue;
+            }
+            in_str = false;
+            i = (size_t)(p - b) + 1;
+            continue;
+        }
+        while (p < e && !cls[*p]) p++;
+        if (p >= e) {
+            i = r->len;
+            continue;
+        }
+        i = (size_t)(p - b) + 1;
+        if (cls[*p] == 3) in_str = true;
+        else if (cls[*p] == 1) {
+            if (++depth > MAX_DEPTH) {
+                r->pos = i;
+                r->keep = NO_KEEP;
+                return -5;
+            }
+        } else if (--depth <= 0) {
+            *start = r->keep;
+            r->pos = i;
+            r->keep = NO_KEEP;
+            return depth == 0 ? 0 : -4;
+        }
+    }
+}
+
 /* Skip one JSON value of any kind. */
 static int skip_value(dl_log_reader *r) {
     skip_ws(r);
     int c = peek(r);
     if (c == '"') return scan_string(r, NULL);
     if (c == '{' || c == '[') {
-        int depth = 0;
-        do {
-            c = peek(r);
-            if (c == '"') {
-                int e = scan_string(r, NULL);
-                if (e) return e;
-                continue;
-            }
-            c = get(r);
-            if (c < 0) return c;
-            if (c == '{' || c == '[') {
-                if (++depth > MAX_DEPTH) return -5;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        } while (depth > 0);
-        return 0;
+        size_t start;
+        return scan_object(r, &start);
     }
     if (c < 0) return c;
     /* A scalar: read to the next delimiter. */
     int n = 0;
     while ((c = peek(r)) >= 0 && !strchr(",}] \t\r\n", c)) {
-        get(r);
+        r->pos++;
         n++;
     }
     return n ? 0 : -4;
@@ -135,6 +263,7 @@ static int skip_value(dl_log_reader *r) {
 static dl_status open_common(dl_log_reader *r, const char *name, dl_log_reader **out) {
     r->name = dl_strdup(name);
     r->line = 1;
+    r->keep = NO_KEEP;
     r->st = ST_INIT;
     *out = r;
     return DL_OK;
@@ -176,59 +305,68 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
     return open_common(r, name, out);
 }
 
+static void ra_stop(dl_log_reader *r);
+
 void dl_log_reader_free(dl_log_reader *r) {
     if (!r) return;
+    ra_stop(r);
     if (r->own_f) fclose(r->f);
     free(r->mem);
     free(r->name);
-    dl_buf_free(&r->cap);
+    free(r->buf);
     for (size_t i = 0; i < r->n_arts; i++) dl_article_info_clear(&r->arts[i]);
     free(r->arts);
     free(r);
 }
 
-size_t dl_log_reader_n_articles(const dl_log_reader *r) { return r->n_arts; }
+/* The article list belongs to the read-ahead thread until it is done. */
+size_t dl_log_reader_n_articles(const dl_log_reader *r) { return !r->ra || r->ra_done ? r->n_arts : 0; }
 const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i) {
-    return i < r->n_arts ? &r->arts[i] : NULL;
+    return i < dl_log_reader_n_articles(r) ? &r->arts[i] : NULL;
 }
 
-/* Cut out the object at the current position (capture on). */
-static int capture_object(dl_log_reader *r) {
-    dl_buf_reset(&r->cap);
-    r->cap_line = r->line;
-    r->cap_offset = r->offset;
-    r->capturing = true;
-    int e = skip_value(r);
-    r->capturing = false;
-    return e;
-}
-
-static dl_status parse_captured_event(dl_log_reader *r, dl_event *ev, dl_error *err) {
-    json_error_t je;
-    json_t *o = json_loadb(r->cap.data, r->cap.len, 0, &je);
-    if (!o) {
-        r->st = ST_DONE;
-        return dl_error_set(err, DL_ERR_INPUT, r->name, r->cap_line + je.line - 1,
-                            r->cap_offset + je.position, "invalid JSON in event: %s", je.text);
+/* The event object at buf[pos], parsed in place.  An object that runs
+ * past the bytes read so far fails at their end: then read more and parse it
+ * again (once per block boundary), until it ends or the input does. */
+static dl_status next_event(dl_log_reader *r, dl_event *ev, dl_error *err) {
+    size_t used, at;
+    const char *why;
+    dl_status st;
+    for (;;) {
+        st = dl_event_parse_prefix((const char *)r->buf + r->pos, r->len - r->pos, ev, &used, &at, &why);
+        if (st != DL_ERR_INPUT || r->pos + at < r->len) break;
+        if (r->eof) return fail_get(r, -1, err, "an event");
+        if (r->len - r->pos > MAX_OBJECT) return fail_get(r, -2, err, "an event");
+        if (!fill(r) && !r->eof) return fail_get(r, -3, err, "an event");
     }
-    dl_status st = dl_event_from_json(o, ev, r->name, r->cap_line, err);
-    json_decref(o);
-    if (st == DL_OK && ev->n_mentions == 0 && !ev->action.code[0]) {
+    size_t start = r->pos;
+    if (st != DL_OK) {
+        r->st = ST_DONE;
+        return dl_error_set(err, st, r->name, line_at(r, start + at), r->base_offset + (long)(start + at),
+                            st == DL_ERR_NOMEM ? "out of memory%s" : "invalid JSON in event: %s",
+                            st == DL_ERR_NOMEM ? "" : why);
+    }
+    r->pos += used;
+    if (ev->n_mentions == 0 && !ev->action.code[0]) {
         dl_event_clear(ev);
         r->st = ST_DONE;
-        return dl_error_set(err, DL_ERR_INPUT, r->name, r->cap_line, r->cap_offset,
+        return dl_error_set(err, DL_ERR_INPUT, r->name, line_at(r, start), r->base_offset + (long)start,
                             "not an event (no action and no mentions)");
     }
-    return st;
+    return DL_OK;
 }
 
+/* An entry of "articles" (small: jansson reads it). */
 static dl_status add_article(dl_log_reader *r, dl_error *err) {
-    json_error_t je;
-    json_t *o = json_loadb(r->cap.data, r->cap.len, 0, &je);
+    int c = peek(r);
+    size_t start = r->pos;
+    int e = c == '{' ? scan_object(r, &start) : skip_value(r);
+    if (e) return fail_get(r, e, err, "\"articles\"");
+    json_t *o = c == '{' ? json_loadb((const char *)r->buf + start, r->pos - start, 0, NULL) : NULL;
     if (!json_is_object(o)) {
         json_decref(o);
         r->st = ST_DONE;
-        return dl_error_set(err, DL_ERR_INPUT, r->name, r->cap_line, r->cap_offset,
+        return dl_error_set(err, DL_ERR_INPUT, r->name, line_at(r, start), r->base_offset + (long)start,
                             "an entry of \"articles\" is not a JSON object");
     }
     if (r->n_arts == r->cap_arts) {
@@ -281,7 +419,6 @@ static dl_status doc_member_value(dl_log_reader *r, const char *k, dl_error *err
                 if ((c = get(r)) != ',') return fail_get(r, c, err, "\"articles\"");
                 skip_ws(r);
             }
-            if ((e = capture_object(r)) != 0) return fail_get(r, e, err, "\"articles\"");
             dl_status st = add_article(r, err);
             if (st != DL_OK) return st;
         }
@@ -326,7 +463,7 @@ static dl_status doc_members(dl_log_reader *r, dl_error *err) {
     return DL_OK;
 }
 
-dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
+static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
     *got = false;
     memset(ev, 0, sizeof *ev);
     for (;;) {
@@ -340,6 +477,10 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 skip_ws(r);
             }
             int c = peek(r);
+            if (c < 0 && r->f == stdin) { /* an empty stream (a reducer given nothing) */
+                r->st = ST_DONE;
+                return DL_OK;
+            }
             if (c < 0) return fail(r, err, "empty %s", "event log");
             if (c == '[') {
                 get(r);
@@ -347,16 +488,13 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 break;
             }
             if (c != '{') return fail(r, err, "not an event log (expected a JSON %s)", "object");
-            /* Capture: if the first key is not a document key, this object
-             * is an event of a JSON Lines stream. */
-            dl_buf_reset(&r->cap);
-            r->cap_line = r->line;
-            r->cap_offset = r->offset;
-            r->capturing = true;
+            /* If the first key is not a document key, this object is an
+             * event of a JSON Lines stream: read it again from its start. */
+            r->keep = r->pos;
             get(r);
             skip_ws(r);
             if (peek(r) == '}') {
-                r->capturing = false;
+                r->keep = NO_KEEP;
                 get(r);
                 return fail(r, err, "not an event log (an empty %s)", "object");
             }
@@ -365,11 +503,11 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
             bool doc = !e && key.data && is_doc_key(key.data);
             if (e) {
                 dl_buf_free(&key);
-                r->capturing = false;
+                r->keep = NO_KEEP;
                 return fail_get(r, e, err, "the first object");
             }
             if (doc) {
-                r->capturing = false;
+                r->keep = NO_KEEP;
                 skip_ws(r);
                 if ((c = get(r)) != ':') {
                     dl_buf_free(&key);
@@ -383,33 +521,10 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 break;
             }
             dl_buf_free(&key);
-            /* Finish the object: ':' value (',' key ':' value)* '}' */
-            for (;;) {
-                skip_ws(r);
-                if ((c = get(r)) != ':') {
-                    r->capturing = false;
-                    return fail_get(r, c, err, "an event");
-                }
-                if ((e = skip_value(r)) != 0) {
-                    r->capturing = false;
-                    return fail_get(r, e, err, "an event");
-                }
-                skip_ws(r);
-                c = get(r);
-                if (c == '}') break;
-                if (c != ',') {
-                    r->capturing = false;
-                    return fail_get(r, c, err, "an event");
-                }
-                skip_ws(r);
-                if ((e = scan_string(r, NULL)) != 0) {
-                    r->capturing = false;
-                    return fail_get(r, e, err, "an event");
-                }
-            }
-            r->capturing = false;
+            r->pos = r->keep;
+            r->keep = NO_KEEP;
             r->st = ST_LINES;
-            dl_status st = parse_captured_event(r, ev, err);
+            dl_status st = next_event(r, ev, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -421,9 +536,7 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 return DL_OK;
             }
             if (c != '{') return fail(r, err, "expected an event object (%s)", "JSON Lines");
-            int e = capture_object(r);
-            if (e) return fail_get(r, e, err, "an event");
-            dl_status st = parse_captured_event(r, ev, err);
+            dl_status st = next_event(r, ev, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -450,9 +563,7 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
                 c = peek(r);
             }
             if (c != '{') return fail_get(r, c, err, "the events array");
-            int e = capture_object(r);
-            if (e) return fail_get(r, e, err, "an event");
-            dl_status st = parse_captured_event(r, ev, err);
+            dl_status st = next_event(r, ev, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -463,4 +574,107 @@ dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error
         }
         }
     }
+}
+
+/* ---- read-ahead ---------------------------------------------------------- */
+
+static void *ra_main(void *arg) {
+    dl_log_reader *r = arg;
+    read_ahead *q = r->ra;
+    for (;;) {
+        pthread_mutex_lock(&q->mu);
+        while (!q->stop && q->n == RA_SLOTS) pthread_cond_wait(&q->room, &q->mu);
+        bool stop = q->stop;
+        pthread_mutex_unlock(&q->mu);
+        if (stop) break;
+        dl_event ev;
+        bool got;
+        dl_error err;
+        dl_error_clear(&err);
+        dl_status st = read_next(r, &ev, &got, &err);
+        pthread_mutex_lock(&q->mu);
+        ra_slot *s = &q->slots[(q->head + q->n) % RA_SLOTS];
+        s->ev = ev;
+        s->got = got;
+        s->st = st;
+        q->n++;
+        bool last = st != DL_OK || !got;
+        if (last) q->err = err;
+        q->last = last;
+        if (last || q->n == RA_BATCH) pthread_cond_signal(&q->more);
+        pthread_mutex_unlock(&q->mu);
+        if (last) break;
+    }
+    return NULL;
+}
+
+/* Start the thread; false (and reading in place) when there is none. */
+static bool ra_start(dl_log_reader *r) {
+    r->ra_tried = true;
+    read_ahead *q = calloc(1, sizeof *q);
+    if (!q) return false;
+    if (pthread_mutex_init(&q->mu, NULL) != 0) {
+        free(q);
+        return false;
+    }
+    bool ok = pthread_cond_init(&q->more, NULL) == 0;
+    if (ok && pthread_cond_init(&q->room, NULL) != 0) {
+        pthread_cond_destroy(&q->more);
+        ok = false;
+    }
+    r->ra = q;
+    if (ok && pthread_create(&q->th, NULL, ra_main, r) == 0) return true;
+    if (ok) {
+        pthread_cond_destroy(&q->more);
+        pthread_cond_destroy(&q->room);
+    }
+    pthread_mutex_destroy(&q->mu);
+    free(q);
+    r->ra = NULL;
+    return false;
+}
+
+static void ra_stop(dl_log_reader *r) {
+    read_ahead *q = r->ra;
+    if (!q) return;
+    pthread_mutex_lock(&q->mu);
+    q->stop = true;
+    pthread_cond_signal(&q->room);
+    pthread_mutex_unlock(&q->mu);
+    pthread_join(q->th, NULL);
+    for (size_t k = 0; k < q->n; k++) dl_event_clear(&q->slots[(q->head + k) % RA_SLOTS].ev);
+    pthread_cond_destroy(&q->more);
+    pthread_cond_destroy(&q->room);
+    pthread_mutex_destroy(&q->mu);
+    free(q);
+    r->ra = NULL;
+}
+
+dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
+    if (!r->ra_tried) ra_start(r);
+    if (!r->ra) return read_next(r, ev, got, err); /* no thread, or after the end */
+    read_ahead *q = r->ra;
+    pthread_mutex_lock(&q->mu);
+    if (!q->n) /* empty: wait for a batch (or the end), not for each event */
+        while (q->n < RA_BATCH && !q->last) pthread_cond_wait(&q->more, &q->mu);
+    ra_slot *s = &q->slots[q->head];
+    *ev = s->ev; /* moved: the slot no longer owns it */
+    *got = s->got;
+    dl_status st = s->st;
+    q->head = (q->head + 1) % RA_SLOTS;
+    q->n--;
+    bool last = st != DL_OK || !*got;
+    if (last && err) *err = q->err;
+    if (q->n == RA_SLOTS - RA_BATCH) pthread_cond_signal(&q->room);
+    pthread_mutex_unlock(&q->mu);
+    if (last) {
+        pthread_join(q->th, NULL); /* it has finished: the articles are the caller's now */
+        pthread_cond_destroy(&q->more);
+        pthread_cond_destroy(&q->room);
+        pthread_mutex_destroy(&q->mu);
+        free(q);
+        r->ra = NULL;
+        r->ra_done = true;
+    }
+    return st;
 }

@@ -1,26 +1,38 @@
 /* writer.c - streaming event-log writers: the JSON document, JSON Lines and
- * CSV.  Events are written as they arrive; the article list (small) is kept
- * and written when the document is finished. */
-#include <jansson.h>
+ * CSV of its own columns; the exports (ICEWS CSV, GDELT TSV, TimelineJS, vis)
+ * are export.c's.  Events are written as they arrive (json_out.c makes their text).
+ * The JSON document's article list comes after the events, so its entries
+ * are kept as text until the end: in memory, then past ARTICLES_IN_MEMORY
+ * bytes in an anonymous temporary file, so memory stays flat on any corpus.
+ * The other formats have no article list and keep nothing. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/util.h"
 #include "event_json.h"
+#include "export.h"
+
+#define ARTICLES_IN_MEMORY ((size_t)4 << 20)
 
 struct dl_log_writer {
     FILE *f;
     dl_log_writer_options opt;
     char *extra;
     size_t n_events;
-    json_t *articles; /* array */
+    dl_buf text;       /* one event's text */
+    dl_buf articles;   /* article entries not yet spilled */
+    FILE *spill;       /* older article entries (tmpfile), or NULL */
+    size_t n_articles;
+    dl_export *x;      /* the event-data exports (export.h), or NULL */
     bool started, failed;
 };
 
 bool dl_format_parse(const char *name, dl_format *out) {
     static const struct { const char *name; dl_format f; } names[] = {
-        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV}};
+        {"json", DL_FORMAT_JSON}, {"jsonl", DL_FORMAT_JSONL}, {"csv", DL_FORMAT_CSV},
+        {"tsv", DL_FORMAT_TSV}, {"timelinejs", DL_FORMAT_TIMELINEJS}, {"vis", DL_FORMAT_VIS},
+        {"csv-dipline", DL_FORMAT_CSV_DIPLINE}};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (name && strcmp(name, names[i].name) == 0) {
             *out = names[i].f;
@@ -40,8 +52,7 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
         free(w);
         return NULL;
     }
-    w->articles = json_array();
-    if (!w->articles) {
+    if (dl_export_handles(w->opt.format) && !(w->x = dl_export_new(f, w->opt.format, w->opt.generator))) {
         free(w->extra);
         free(w);
         return NULL;
@@ -51,7 +62,10 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts) {
 
 void dl_log_writer_free(dl_log_writer *w) {
     if (!w) return;
-    json_decref(w->articles);
+    dl_export_free(w->x);
+    dl_buf_free(&w->text);
+    dl_buf_free(&w->articles);
+    if (w->spill) fclose(w->spill);
     free(w->extra);
     free(w);
 }
@@ -148,79 +162,80 @@ static void start(dl_log_writer *w) {
     w->started = true;
     if (w->opt.format == DL_FORMAT_JSON) {
         fprintf(w->f, "{\n  \"schema\": \"%s\",\n", DL_SCHEMA);
-        json_t *g = json_string(w->opt.generator);
-        char *gen = g ? json_dumps(g, JSON_ENCODE_ANY) : NULL;
-        json_decref(g);
-        fprintf(w->f, "  \"generator\": %s,\n  \"events\": [", gen ? gen : "\"dipline\"");
-        free(gen);
-    } else if (w->opt.format == DL_FORMAT_CSV) {
+        dl_buf_reset(&w->text);
+        dl_json_put_string(&w->text, w->opt.generator);
+        fprintf(w->f, "  \"generator\": %s,\n  \"events\": [", w->text.failed ? "\"dipline\"" : w->text.data);
+    } else if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_header(w->f);
     }
 }
 
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_error *err) {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", a->id ? json_string(a->id) : json_null());
-    json_object_set_new(o, "title", a->title ? json_string(a->title) : json_null());
-    json_object_set_new(o, "source", a->source ? json_string(a->source) : json_null());
-    json_object_set_new(o, "url", a->url ? json_string(a->url) : json_null());
-    json_object_set_new(o, "published", a->published ? json_string(a->published) : json_null());
-    if (json_array_append_new(w->articles, o) != 0)
-        return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
-    return DL_OK;
-}
-
-static void put_indented(FILE *f, const char *s, const char *indent) {
-    fputs(indent, f);
-    for (; *s; s++) {
-        fputc(*s, f);
-        if (*s == '\n') fputs(indent, f);
+    if (w->x) return dl_export_article(w->x, a, err);
+    if (w->opt.format != DL_FORMAT_JSON) return DL_OK; /* no article list */
+    dl_buf *b = &w->articles;
+    dl_buf_puts(b, w->n_articles ? ",\n    " : "\n    ");
+    if (!dl_article_info_json(b, a)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    w->n_articles++;
+    if (b->len > ARTICLES_IN_MEMORY) {
+        if (!w->spill && !(w->spill = tmpfile()))
+            return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "cannot create a temporary file for the article list");
+        if (fwrite(b->data, 1, b->len, w->spill) != b->len)
+            return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "write error (temporary article list)");
+        dl_buf_reset(b);
     }
+    return DL_OK;
 }
 
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err) {
     start(w);
-    if (w->opt.format == DL_FORMAT_CSV) {
+    if (w->x) {
+        dl_status st = dl_export_event(w->x, ev, err);
+        return st == DL_OK ? io_check(w, err) : st;
+    }
+    if (w->opt.format == DL_FORMAT_CSV_DIPLINE) {
         csv_row(w->f, ev);
         w->n_events++;
         return io_check(w, err);
     }
-    json_t *o = dl_event_to_json(ev, w->opt.explain);
-    if (!o) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
-    size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6);
-    bool pretty = w->opt.format == DL_FORMAT_JSON && w->opt.pretty;
-    char *s = json_dumps(o, flags | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
-    json_decref(o);
-    if (!s) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    dl_buf *b = &w->text;
+    dl_buf_reset(b);
     if (w->opt.format == DL_FORMAT_JSONL) {
-        fputs(s, w->f);
-        fputc('\n', w->f);
+        dl_event_json(b, ev, w->opt.explain, -1);
+        dl_buf_putc(b, '\n');
     } else {
-        fputs(w->n_events ? ",\n" : "\n", w->f);
-        if (pretty) put_indented(w->f, s, "    ");
-        else {
-            fputs("    ", w->f);
-            fputs(s, w->f);
-        }
+        dl_buf_puts(b, w->n_events ? ",\n    " : "\n    ");
+        dl_event_json(b, ev, w->opt.explain, w->opt.pretty ? 4 : -1);
     }
-    free(s);
+    if (b->failed) {
+        dl_buf_free(b);
+        return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    }
+    fwrite(b->data, 1, b->len, w->f);
     w->n_events++;
     return io_check(w, err);
 }
 
 dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err) {
     start(w);
+    if (w->x) {
+        dl_status st = dl_export_finish(w->x, err);
+        if (st != DL_OK) return st;
+        if (fflush(w->f) != 0) w->failed = true;
+        return io_check(w, err);
+    }
     if (w->opt.format == DL_FORMAT_JSON) {
         fputs(w->n_events ? "\n  ],\n  \"articles\": [" : "],\n  \"articles\": [", w->f);
-        size_t i;
-        json_t *a;
-        json_array_foreach(w->articles, i, a) {
-            char *s = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            if (!s) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
-            fprintf(w->f, "%s\n    %s", i ? "," : "", s);
-            free(s);
+        if (w->spill) {
+            char chunk[65536];
+            size_t n;
+            rewind(w->spill);
+            while ((n = fread(chunk, 1, sizeof chunk, w->spill)) > 0) fwrite(chunk, 1, n, w->f);
+            if (ferror(w->spill))
+                return dl_error_set(err, DL_ERR_IO, NULL, -1, -1, "read error (temporary article list)");
         }
-        fputs(json_array_size(w->articles) ? "\n  ]" : "]", w->f);
+        if (w->articles.len) fwrite(w->articles.data, 1, w->articles.len, w->f);
+        fputs(w->n_articles ? "\n  ]" : "]", w->f);
         if (w->extra && w->extra[0]) fprintf(w->f, ",\n  \"stats\": %s", w->extra);
         fputs("\n}\n", w->f);
     }

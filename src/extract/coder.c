@@ -24,7 +24,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
 static uint32_t sent_first(const article_ctx *c, uint32_t s) {
@@ -35,9 +38,8 @@ static uint32_t sent_end(const article_ctx *c, uint32_t s) {
 }
 
 static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
-    const char *w = norm(c, i);
-    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, ".") == 0 || strcmp(w, "?") == 0 ||
-           strcmp(w, "!") == 0 || strcmp(w, "(") == 0 || strcmp(w, ")") == 0;
+    const char *w = norm(c, i); /* one of ; : . ? ! ( ) alone */
+    return w[0] && !w[1] && strchr(";:.?!()", w[0]);
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
@@ -48,10 +50,19 @@ static bool is_weekdayish(const article_ctx *c, uint32_t i) {
     return false;
 }
 
+/* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
+static bool ly_adverb(const article_ctx *c, uint32_t i) {
+    const dl_token *t = &c->doc->tokens[i];
+    if (t->kind != DL_TOK_WORD || wc(c, i) || c->tok[i].mention != NONE || t->norm_len < 5) return false;
+    const char *w = norm(c, i);
+    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && strcmp(w + t->norm_len - 4, "ally") != 0 &&
+           !c->tok[i].vforms;
+}
+
 /* A token to pass over when looking for a subject or object. */
 static bool skippable(const article_ctx *c, uint32_t i) {
     return c->tok[i].timex || (wc(c, i) & (DL_W_ADV | DL_W_DET | DL_W_QUANT)) || is_weekdayish(c, i) ||
-           c->doc->tokens[i].kind == DL_TOK_NUMBER;
+           c->doc->tokens[i].kind == DL_TOK_NUMBER || ly_adverb(c, i);
 }
 
 /* ---- arguments ----------------------------------------------------------- */
@@ -62,7 +73,15 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    return strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0;
+    if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0) return true;
+    /* "allowed Ukraine to strike", "forced the army to withdraw" */
+    static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
+                                         "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
+                                         "authorize", "authorise", "pressure", "push", "want", "expect", NULL};
+    const char *lemma = dl_lexicon_verb_def(c->lex, g->verb)->lemma;
+    for (const char *const *l = lemmas; *l; l++)
+        if (strcmp(lemma, *l) == 0) return true;
+    return false;
 }
 
 /* The mention right before token i, skipping commas; NONE if none. */
@@ -92,6 +111,14 @@ static uint32_t last_finite(const article_ctx *c, uint32_t a, uint32_t b) {
     return NONE;
 }
 
+/* Nouns for what someone writes or says: "a statement demanding ...",
+ * "a resolution condemning ..." carry their author's act. */
+static const char *const documents[] = {"statement", "declaration", "letter", "resolution", "communique",
+                                        "message", "note", "report", "motion", "petition", "appeal",
+                                        "editorial", "speech", "address", "statements", "letters",
+                                        "resolutions", NULL};
+static bool in_list(const char *w, const char *const *list);
+
 /* The subject of verb group gi: a mention index, or NONE. */
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     const vgroup *g = &c->vgroups.v[gi];
@@ -104,8 +131,10 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             uint32_t mi = c->tok[q].mention;
             const mention *m = &c->mentions.v[mi];
             if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
+                bool of = m->after_prep && is(c, m->start - 1, "of");
+                if (m->start <= first) break; /* a place opening the sentence */
                 p = m->start - 1;
-                adjacent = false;
+                if (!of) adjacent = false;
                 continue;
             }
             /* "telephoned X to discuss": X is the object of the verb before,
@@ -204,6 +233,33 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         }
         if ((wc(c, q) & DL_W_PREP)) {
             p = q;
+            if (!is(c, q, "of")) adjacent = false;
+            continue;
+        }
+        /* "we are ready to respond", "Russia is determined to": a predicative
+         * adjective between the subject and the infinitive */
+        if (g->infinitive && adjacent) {
+            static const char *const preds[] = {"ready", "prepared", "willing", "able", "determined", "eager",
+                                                "keen", "unwilling", "unable", "reluctant", "likely", "unlikely",
+                                                "free", "happy", "glad", "open", "committed", NULL};
+            if (in_list(norm(c, q), preds) && q > first &&
+                ((wc(c, q - 1) & (DL_W_BE | DL_W_ADV)) || is(c, q - 1, "remains") || is(c, q - 1, "remain"))) {
+                p = q;
+                continue;
+            }
+        }
+        /* "It is a pleasure to welcome": "it", the speaker (mentions.c) */
+        if (g->infinitive && adjacent) {
+            uint32_t k = q;
+            while (k > first && !(c->tok[k].mention != NONE && c->mentions.v[c->tok[k].mention].first_person) &&
+                   q - k < 5 && c->tok[k].vg == NONE)
+                k--;
+            if (c->tok[k].mention != NONE && c->mentions.v[c->tok[k].mention].first_person && is(c, k, "it"))
+                return c->tok[k].mention;
+        }
+        /* "issued a statement demanding": the author of the statement */
+        if (!g->finite && adjacent && in_list(norm(c, q), documents)) {
+            p = q;
             adjacent = false;
             continue;
         }
@@ -214,9 +270,43 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
                    !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
                 k--;
-            if (k > first && c->tok[k - 1].mention != NONE &&
-                (c->mentions.v[c->tok[k - 1].mention].possessive || c->mentions.v[c->tok[k - 1].mention].owner))
-                return c->tok[k - 1].mention;
+            /* inside an of-phrase ("the sides of the island of Cyprus have
+             * agreed"): the head noun is further left */
+            {
+                uint32_t d = k;
+                while (d > first && (wc(c, d - 1) & (DL_W_DET | DL_W_QUANT)) && !(wc(c, d - 1) & DL_W_PRON)) d--;
+                if (d > first && is(c, d - 1, "of")) {
+                    p = d - 1;
+                    continue;
+                }
+            }
+            /* "Macron's office", "the American proposals", "Israeli army
+             * bulldozers": the actor that owns the noun */
+            /* "The Asia-Pacific Economic Cooperation (APEC) forum" */
+            if (k > first + 1 && is(c, k - 1, ")")) {
+                uint32_t o = k - 1;
+                while (o > first && !is(c, o, "(") && k - o < 8) o--;
+                if (is(c, o, "(")) k = o;
+            }
+            /* "the United States and its allies", "Russia and other states":
+             * the named actor of a coordinated subject */
+            {
+                uint32_t d = k;
+                while (d > first && (is(c, d - 1, "its") || is(c, d - 1, "their") || is(c, d - 1, "other") ||
+                                     is(c, d - 1, "our") || is(c, d - 1, "my") || is(c, d - 1, "your") ||
+                                     is(c, d - 1, "some") || is(c, d - 1, "several") || is(c, d - 1, "his") ||
+                                     is(c, d - 1, "her") || (wc(c, d - 1) & DL_W_DET)))
+                    d--;
+                if (d > first + 1 && (is(c, d - 1, "and") || is(c, d - 1, "with")) && c->tok[d - 2].mention != NONE) {
+                    const mention *cm = &c->mentions.v[c->tok[d - 2].mention];
+                    if (!cm->after_prep && !cm->locative && cm->kind != M_PRONOUN) return c->tok[d - 2].mention;
+                }
+            }
+            if (k > first && c->tok[k - 1].mention != NONE) {
+                const mention *om = &c->mentions.v[c->tok[k - 1].mention];
+                if (om->possessive || om->owner || (!om->after_prep && !om->locative && om->kind != M_PRONOUN))
+                    return c->tok[k - 1].mention;
+            }
             if (k > first + 1 && is(c, k - 1, "'s") && c->tok[k - 2].mention != NONE) return c->tok[k - 2].mention;
             return NONE;
         }
@@ -257,7 +347,16 @@ static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative, 
                            c->doc->tokens[m->start - 2].kind == DL_TOK_WORD && c->tok[m->start - 2].vg == NONE &&
                            !wc(c, m->start - 2);
             bool prep_ok = !m->after_prep || target_prep(c, m->start - 1) || allow_locative || of_noun;
-            if ((m->locative && !allow_locative) || !prep_ok ||
+            /* "Moscow-backed regions": a name inside a compound modifier */
+            bool compound = m->end < end && is(c, m->end, "-") && !(c->doc->tokens[m->end].flags & DL_TF_SPACE);
+            /* "conveyed our proposals to Russia": a possessive determiner
+             * is not the object */
+            if (m->kind == M_PRONOUN && (is(c, m->start, "our") || is(c, m->start, "their") || is(c, m->start, "its") ||
+                                         is(c, m->start, "my") || is(c, m->start, "your") || is(c, m->start, "his") ||
+                                         (is(c, m->start, "her") && m->end < end && c->tok[m->end].mention == NONE &&
+                                          c->doc->tokens[m->end].kind == DL_TOK_WORD && !wc(c, m->end))))
+                compound = true;
+            if ((m->locative && !allow_locative) || !prep_ok || compound ||
                 (src && m->ent.type == E_GROUP && same_side(src, &m->ent))) {
                 p = m->end;
                 continue;
@@ -279,7 +378,7 @@ static uint32_t clause_subject(article_ctx *c, const vgroup *g, uint32_t *verb) 
     uint32_t end = sent_end(c, g->sentence);
     *verb = NONE;
     uint32_t p = g->end;
-    while (p < end && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
+    while (p < end && !is(c, p, "that") && (skippable(c, p) || (wc(c, p) & DL_W_PREP) || is(c, p, ","))) p++;
     if (p < end && is(c, p, "that")) p++;
     else return NONE;
     while (p < end && skippable(c, p)) p++;
@@ -321,13 +420,21 @@ static uint32_t match_seq(const article_ctx *c, uint32_t pos, uint32_t end, cons
 typedef struct pmatch {
     uint32_t target, source; /* mentions, or NONE */
     int score;
+    uint32_t end;            /* first token after the matched words */
 } pmatch;
 
 /* Match one element at or after *pos (forward) within `window` tokens. */
 static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t end, int window,
                        pmatch *pm) {
-    uint32_t limit = *pos + (uint32_t)window;
-    for (uint32_t q = *pos; q < end && q <= limit; q++) {
+    /* the window counts an actor phrase as one unit; words may still match
+     * inside it ("expelled 45 Russian diplomats") */
+    int units = 0;
+    uint32_t cur_mention = NONE;
+    for (uint32_t q = *pos; q < end; q++) {
+        uint32_t mq = c->tok[q].mention;
+        if (mq == NONE || mq != cur_mention) units++;
+        cur_mention = mq;
+        if (units > window + 1) break;
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
             if (c->tok[q].mention != NONE) {
@@ -349,8 +456,10 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             if (e->kind == DL_PE_SKIP_NP) return false; /* only right here */
             continue;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose first word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, false)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             uint32_t l = match_seq(c, q, end, seq);
             if (l) {
                 *pos = q + l;
@@ -358,7 +467,6 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
                 return true;
             }
         }
-        if (c->tok[q].mention != NONE) q = c->mentions.v[c->tok[q].mention].end - 1; /* a phrase counts once */
     }
     return false;
 }
@@ -383,8 +491,10 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
             *pos = q;
             return true;
         }
-        for (uint32_t a = 0; a < e->n_alts; a++) {
-            const dl_word_seq *seq = dl_lexicon_alt(c->lex, e->first_alt + a);
+        /* only the alternatives whose last word is this one can match */
+        for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
+             a = dl_lexicon_alt_next(c->lex, a, true)) {
+            const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
             if (q + 1 < seq->n_words) continue;
             uint32_t st = q + 1 - seq->n_words;
             if (st < first) continue;
@@ -405,9 +515,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     uint32_t pos = g->end;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        int window = k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
         if (!match_elem(c, e, &pos, end, window, pm)) return false;
     }
+    pm->end = pos;
     pos = g->first;
     for (uint32_t k = pt->n_pre; k-- > 0;) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_pre + k);
@@ -418,22 +529,50 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 
 /* The code of a verb group: best pattern, else the verb's, else the
  * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
-static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
-    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, g->verb);
-    const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
+static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, char code[8], pmatch *best,
+                         uint32_t *where) {
+    const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
+    const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
     best->score = 0;
+    best->end = g->end;
     *where = v->where;
-    snprintf(code, 8, "%s", v->code[0] ? v->code : b->code);
+    dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
+    /* the words of the sentence, in one word: a pattern that needs a word
+     * the sentence lacks is not tried */
+    uint64_t words = 0;
+    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+        words |= dl_lexicon_word_bit(c->lex, c->tok[t].word);
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
-        if (!match_pattern(c, g, pt, &pm)) continue;
+        if (!dl_lexicon_pattern_may_match(c->lex, pt, words) || !match_pattern(c, g, pt, &pm)) continue;
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;
-            snprintf(code, 8, "%s", strcmp(pt->code, "---") == 0 ? "" : pt->code);
+            dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+        }
+    }
+}
+
+/* The code of a verb group: over every reading of its words, the best
+ * pattern, else a reading with a code of its own ("attack": criticise [---]
+ * or assault [190]).  The chosen reading's block is stored in the group. */
+static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
+    code_of_verb(c, g, g->verb, code, best, where);
+    for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
+        char c2[8];
+        pmatch p2;
+        uint32_t w2;
+        code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
+        bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
+        if (better) {
+            snprintf(code, 8, "%s", c2);
+            *best = p2;
+            *where = w2;
+            ((vgroup *)g)->verb = g->alt_verbs[k];
+            ((vgroup *)g)->block = dl_lexicon_verb_def(c->lex, g->alt_verbs[k])->block;
         }
     }
 }
@@ -453,8 +592,26 @@ typedef struct candidate {
     entity speaker;
 } candidate;
 
+/* Rebels, insurgents or the opposition against the state's own bodies:
+ * one country, two sides ("the PKK demanded that the Turkish government"). */
+static bool in_list(const char *w, const char *const *list) {
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0) return true;
+    return false;
+}
+static const char *const non_state_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", NULL};
+static const char *const state_sectors[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+
+static bool opposed_sectors(const entity *a, const entity *b) {
+    bool an = in_list(a->sector, non_state_sectors), bn = in_list(b->sector, non_state_sectors);
+    bool as = in_list(a->sector, state_sectors) || (a->type == E_COUNTRY && !a->sector[0]);
+    bool bs = in_list(b->sector, state_sectors) || (b->type == E_COUNTRY && !b->sector[0]);
+    return (an && bs) || (bn && as);
+}
+
 static bool same_side(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE) return false;
+    if (opposed_sectors(a, b)) return false;
     if (a->actor != NONE && a->actor == b->actor) return true;
     if (a->name[0] && strcmp(a->name, b->name) == 0) return true;
     /* a person and their own state or institution */
@@ -506,10 +663,25 @@ static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, con
     return st;
 }
 
+static bool same_entity(const dl_entity *a, const entity *b) {
+    if (!b) return !a->country;
+    if (!a->country || strcmp(a->country, b->country) != 0) return false;
+    return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
+}
+
 static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, const mention *src_m,
                       const entity *tgt, const mention *tgt_m) {
     const vgroup *g = &c->vgroups.v[cd->vg];
     uint32_t s = g->sentence;
+    /* the same coding twice in one sentence (two readings of one phrase) */
+    if (tgt && (tgt->type == E_NONE || !tgt->country[0])) tgt = NULL;
+    for (size_t k = c->out->n; k-- > 0 && c->events_in_sentence;) {
+        const dl_event *o = &c->out->items[k];
+        if (!o->n_mentions || o->mentions[0].sentence != (long)s) break;
+        if (strcmp(o->action.code, cd->code) == 0 && same_entity(&o->actor, src) &&
+            ((!tgt && !o->has_target) || (tgt && o->has_target && same_entity(&o->target, tgt))))
+            return DL_OK;
+    }
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;
@@ -559,14 +731,27 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     return st;
 }
 
-/* All mentions of the conjunction group of mention mi (in its sentence).
- * Mentions are stored in sentence order, so only mi's sentence is scanned. */
-static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
+/* The mentions of mi's sentence in mi's conjunction group.  Mentions are
+ * stored in sentence order, so only that sentence is scanned. */
+static size_t same_group(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
     const mention *m = &c->mentions.v[mi];
     size_t n = 0, k0 = mi;
     while (k0 > 0 && c->mentions.v[k0 - 1].sentence == m->sentence) k0--;
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == m->sentence && n < cap; k++)
         if (c->mentions.v[k].group == m->group) out[n++] = (uint32_t)k;
+    return n;
+}
+
+/* All mentions of the conjunction group of mention mi (in its sentence).
+ * Mentions are stored in sentence order, so only mi's sentence is scanned. */
+static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, size_t cap) {
+    const mention *m = &c->mentions.v[mi];
+    /* "they" for "Both leaders": the antecedent's group */
+    if (m->kind == M_PRONOUN && m->plural && m->antecedent != NONE) {
+        size_t n = same_group(c, m->antecedent, out, cap);
+        if (n >= 2) return n;
+    }
+    size_t n = same_group(c, mi, out, cap);
     if (!n) out[n++] = mi;
     return n;
 }
@@ -600,8 +785,9 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * both sides in the subject; each acts towards the other */
     bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
                   strncmp(cd->code, "06", 2) == 0;
-    if (nt == 0 && ns >= 2 && mutual) {
-        for (size_t a = 0; a < ns; a++)
+    if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
+        if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
+        for (size_t a = 0; a < (ns > 2 ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
                 if (a == k || !usable(&am->ent) || !usable(&t->ent) || same_side(&am->ent, &t->ent)) continue;
@@ -620,7 +806,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
-            bool same = tm->ent.type != E_NONE && ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
+            bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) &&
+                        ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
                                                    (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
                                                     strcmp(sm->ent.country, tm->ent.country) == 0));
             dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
@@ -632,6 +819,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
 
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
  * "A held talks with B". */
+static bool in_condition(const article_ctx *c, const vgroup *g);
+
 static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint32_t *b) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
     *a = *b = NONE;
@@ -643,6 +832,13 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
         if (q < end && c->tok[q].mention != NONE) {
             uint32_t m1 = c->tok[q].mention;
             uint32_t r = c->mentions.v[m1].end;
+            /* "between Britain's foreign secretary, Liz Truss, and ..." */
+            if (r + 1 < end && is(c, r, ",") && c->tok[r + 1].mention != NONE) {
+                uint32_t ap = c->tok[r + 1].mention;
+                uint32_t r2 = c->mentions.v[ap].end;
+                if (r2 < end && is(c, r2, ",")) r2++;
+                if (r2 < end && is(c, r2, "and")) r = r2;
+            }
             if (r + 1 < end && (is(c, r, "and") || is(c, r, "with"))) {
                 uint32_t s2 = r + 1;
                 while (s2 < end && skippable(c, s2)) s2++;
@@ -662,16 +858,38 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
             }
         }
     }
-    /* a second party after the noun: "with B", "to B" */
+    /* a second party after the noun: "with B", "to B"; for acts done to
+     * someone ("attacks on B", "the invasion of B", "protests against B")
+     * also on/against/of/at/in */
+    bool sym = (dl_lexicon_block(c->lex, g->block)->flags & DL_VB_SYMMETRIC) != 0;
     uint32_t other = NONE;
     for (uint32_t q = g->end; q < end && q < g->end + 6; q++) {
         if (c->tok[q].mention != NONE) {
             const mention *m = &c->mentions.v[c->tok[q].mention];
             if (m->after_prep && (is(c, m->start - 1, "with") || is(c, m->start - 1, "to")))
                 other = c->tok[q].mention;
+            if (!sym && m->after_prep &&
+                (is(c, m->start - 1, "on") || is(c, m->start - 1, "against") || is(c, m->start - 1, "of") ||
+                 is(c, m->start - 1, "at") || is(c, m->start - 1, "in") || is(c, m->start - 1, "upon") ||
+                 is(c, m->start - 1, "into")))
+                other = c->tok[q].mention;
             break;
         }
         if (c->tok[q].vg != NONE || is_boundary_punct(c, q) || is(c, q, ",")) break;
+    }
+    /* "a possible invasion", "the threat of an attack", "if there were an
+     * incursion": an act that has not happened */
+    if (!sym) {
+        static const char *const unreal[] = {"possible", "potential", "imminent", "planned", "threatened",
+                                             "alleged", "any", "future", "feared", "prospective", "looming",
+                                             "likely", "new", "further", "renewed", "full-scale", "another",
+                                             "threat", "risk", "prospect", "danger", "fears", "fear", "no", NULL};
+        for (uint32_t k = g->start; k-- > first && k + 5 > g->start;) {
+            for (const char *const *u = unreal; *u; u++)
+                if (is(c, k, *u)) return false;
+            if (c->tok[k].vg != NONE || is(c, k, ",")) break;
+        }
+        if (in_condition(c, g)) return false;
     }
     /* before the noun: "A's visit", "the A-B call", "U.S.-Russia talks" */
     uint32_t q = g->start;
@@ -693,6 +911,7 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
             return true;
         }
     }
+    if (!sym) return false;
     /* "A held talks with B": the subject of the verb before the noun */
     if (other != NONE) {
         for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
@@ -732,6 +951,7 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
  * sentence that is only a name: "President Biden."). */
 static bool label_of(const article_ctx *c, uint32_t s, entity *out) {
     uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    if (c->doc->sentences[s].n_lead && is(c, first - 1, ":")) first = c->doc->sentences[s].first_token;
     uint32_t colon = NONE;
     for (uint32_t k = first; k < end && k < first + 14; k++)
         if (is(c, k, ":")) {
@@ -896,6 +1116,11 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
             if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
+            /* "Russia, he said, would not": a pronoun joins no list by a comma */
+            if (conj && (m->kind == M_PRONOUN || prev->kind == M_PRONOUN) && b == a + 1 && is(c, a, ",")) conj = false;
+            /* "in and around Ukraine, Secretary General Stoltenberg": a comma
+             * after a prepositional phrase starts something new */
+            if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",")) conj = false;
             /* "X met Y and Z said": Z starts a new clause */
             uint32_t q = m->end;
             while (q < c->doc->n_tokens && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)))
@@ -928,19 +1153,149 @@ static bool in_condition(const article_ctx *c, const vgroup *g) {
         if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":") || is(c, q, "--")) return false;
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
         if (is(c, q, "if") || is(c, q, "unless")) return true;
+        if (is(c, q, "case") && q > first && is(c, q - 1, "in")) return true; /* "in case Russia invades" */
     }
     return false;
+}
+
+/* "demands that Russian forces pull back", "fears that China will invade":
+ * a clause that is the content of a noun (a demand, fear, claim) reports no
+ * act that happened. */
+static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
+    static const char *const nouns[] = {"demand", "demands", "call", "calls", "fear", "fears", "warning",
+                                        "warnings", "threat", "threats", "claim", "claims", "allegation",
+                                        "allegations", "concern", "concerns", "hope", "hopes", "insistence",
+                                        "proposal", "suggestion", "request", "requests", "assurance",
+                                        "assurances", "promise", "promises", "speculation", "rumours", "rumors",
+                                        "reports", "possibility", "prospect", "risk", "idea", "notion", NULL};
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t q = g->first; q-- > first;) {
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
+        if (is(c, q, ";") || is(c, q, ":")) return false;
+        if (is(c, q, "that") && q > first) {
+            for (const char *const *n = nouns; *n; n++)
+                if (is(c, q - 1, *n)) return true;
+            return false;
+        }
+    }
+    return false;
+}
+
+/* The party a first-person speaker most likely deals with: the country (or
+ * organisation) named most often so far in the article that is not on the
+ * speaker's side ("we discussed ..." in a readout of a meeting with Russia).
+ * Returns its latest mention, or NONE. */
+static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self) {
+    enum { MAXC = 16 };
+    char codes[MAXC][12];
+    int counts[MAXC];
+    uint32_t latest[MAXC];
+    size_t n = 0;
+    /* the last thousand mentions up to sentence s: bounded work per call */
+    size_t hi = first_mention(c, s + 1), lo = hi > 1000 ? hi - 1000 : 0;
+    for (size_t k = lo; k < hi; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (!usable(&m->ent) || m->first_person || m->locative || m->kind == M_PLACE || same_side(self, &m->ent))
+            continue;
+        if (strcmp(m->ent.country, self->country) == 0) continue;
+        size_t j = 0;
+        while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
+        if (j == n) {
+            if (n == MAXC) continue;
+            snprintf(codes[n], sizeof codes[n], "%s", m->ent.country);
+            counts[n] = 0;
+            n++;
+        }
+        counts[j]++;
+        latest[j] = (uint32_t)k;
+    }
+    size_t best = MAXC;
+    for (size_t j = 0; j < n; j++)
+        if (best == MAXC || counts[j] > counts[best]) best = j;
+    /* a clear favourite only */
+    for (size_t j = 0; j < n && best != MAXC; j++)
+        if (j != best && counts[j] * 3 > counts[best] * 2) best = MAXC;
+    return best == MAXC || counts[best] < 2 ? NONE : latest[best];
+}
+
+/* "..., a Jordanian official confirmed": the mention is the subject of an
+ * attribution (a speech verb right after it), not a party to the event. */
+static bool attribution_subject(const article_ctx *c, const mention *m) {
+    uint32_t end = sent_end(c, m->sentence), q = m->end;
+    if (m->start == 0 || !is(c, m->start - 1, ",")) return false;
+    while (q < end && (wc(c, q) & DL_W_ADV)) q++;
+    return q < end && c->tok[q].vg != NONE && is_speech(c, &c->vgroups.v[c->tok[q].vg]);
 }
 
 /* The subject of an if-clause in the sentence ("if Russia invades"). */
 static uint32_t condition_subject(const article_ctx *c, uint32_t s) {
     uint32_t first = sent_first(c, s), end = sent_end(c, s);
     for (uint32_t q = first; q + 1 < end; q++)
-        if (is(c, q, "if") || is(c, q, "unless")) {
+        if (is(c, q, "if") || is(c, q, "unless") ||
+            (is(c, q, "should") && q > first && is(c, q - 1, ",") && c->tok[q + 1].mention != NONE)) {
             for (uint32_t r = q + 1; r < end && r < q + 4; r++)
                 if (c->tok[r].mention != NONE && !c->mentions.v[c->tok[r].mention].owner) return c->tok[r].mention;
         }
     return NONE;
+}
+
+/* "If Russia invades ..., there will no longer be a Nord Stream 2," Biden
+ * said: a statement with a condition of aggression by another party, and
+ * a future or conditional consequence, is a threat. */
+static bool aggression_condition(article_ctx *c, uint32_t s) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    bool aggression = false, consequence = false;
+    for (uint32_t q = first; q + 1 < end; q++) {
+        if (is(c, q, "will") || is(c, q, "would") || is(c, q, "'ll")) consequence = true;
+        if (!(is(c, q, "if") || is(c, q, "unless") || is(c, q, "should"))) continue;
+        for (uint32_t r = q + 1; r < end && r < q + 8; r++) {
+            if (c->tok[r].vg == NONE || c->vgroups.v[c->tok[r].vg].noun) continue;
+            char code[8];
+            pmatch pm;
+            uint32_t where;
+            code_of(c, &c->vgroups.v[c->tok[r].vg], code, &pm, &where);
+            aggression = strncmp(code, "15", 2) == 0 || strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+                         strncmp(code, "20", 2) == 0 || strncmp(code, "17", 2) == 0;
+            break;
+        }
+    }
+    return aggression && consequence;
+}
+
+/* "would respond decisively and impose severe costs": a verb coordinated
+ * with a future or conditional one shares its modality. */
+static bool modal_inherited(const article_ctx *c, uint32_t gi) {
+    const vgroup *g = &c->vgroups.v[gi];
+    for (uint32_t hi = gi; hi-- > 0;) {
+        const vgroup *h = &c->vgroups.v[hi];
+        if (h->sentence != g->sentence || h->end + 8 < g->first) return false;
+        if (h->noun) continue;
+        bool linked = false;
+        for (uint32_t q = h->end; q < g->first; q++) {
+            if (is(c, q, "and") || is(c, q, "or")) linked = true;
+            if (is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) return false;
+        }
+        return linked && (h->future || h->hypothetical);
+    }
+    return false;
+}
+
+/* A condition after the verb in its sentence: 'u' for "unless", 'i' for
+ * "if", 0 for none ("will withdraw its force unless ...", "will impose
+ * sanctions if Russia invades"). */
+static char condition_after(const article_ctx *c, const vgroup *g) {
+    uint32_t end = sent_end(c, g->sentence);
+    for (uint32_t q = g->end; q < end; q++) {
+        if (is(c, q, ";") || is(c, q, ":")) break;
+        if (is(c, q, "unless")) return 'u';
+        if (is(c, q, "if") && !(q > 0 && (is(c, q - 1, "as") || is(c, q - 1, "even") || is(c, q - 1, "asked") ||
+                                           is(c, q - 1, "whether") || is(c, q - 1, "wondered"))))
+            return 'i';
+        /* "should Russia choose to attack": a condition by inversion */
+        if (is(c, q, "should") && q + 1 < end && c->tok[q + 1].mention != NONE && q > 0 && is(c, q - 1, ","))
+            return 'i';
+    }
+    return 0;
 }
 
 static bool clause_has_if(const article_ctx *c, const vgroup *g) {
@@ -968,24 +1323,69 @@ static bool after_speech(const article_ctx *c, const vgroup *g) {
     return c->speaker[g->sentence] != NONE;
 }
 
-/* Tokens between two verb groups hold at most an actor and adverbs. */
+/* Tokens between two verb groups hold at most one noun phrase (an actor,
+ * conjoined actors, or a plain noun phrase) and adverbs: "urged Russia and
+ * Ukraine to negotiate", "ordered his defence chiefs to put ...". */
 static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *h, uint32_t *object) {
     *object = NONE;
+    int plain = 0;
     for (uint32_t q = g->end; q < h->first; q++) {
         if (c->tok[q].mention != NONE) {
-            if (*object != NONE) return false;
-            *object = c->tok[q].mention;
-            q = c->mentions.v[*object].end - 1;
+            uint32_t mi = c->tok[q].mention;
+            if (*object != NONE && c->mentions.v[*object].group != c->mentions.v[mi].group) return false;
+            if (*object == NONE) *object = mi;
+            q = c->mentions.v[mi].end - 1;
             continue;
         }
         if (skippable(c, q) || (wc(c, q) & DL_W_NEG) || is(c, q, "on") || is(c, q, "upon")) continue;
+        if (is(c, q, "and") || is(c, q, ",") || is(c, q, "or")) continue;
+        if ((wc(c, q) & DL_W_PRON) || (c->doc->tokens[q].kind == DL_TOK_WORD && !wc(c, q) && !c->tok[q].vforms &&
+                                       c->tok[q].vg == NONE && ++plain <= 4))
+            continue;
         return false;
     }
     return true;
 }
 
+/* "Opposition leaders in Baku agreed ...", "students throughout
+ * Indonesia": a generic actor with no country of its own is of the one
+ * country where the sentence places things. */
+static void place_agents(article_ctx *c, uint32_t s) {
+    const char *where = NULL;
+    bool two = false;
+    /* the first verb: places near it (or before it) count */
+    uint32_t verb = sent_end(c, s);
+    for (uint32_t q = sent_first(c, s); q < verb; q++)
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
+    size_t k0 = first_mention(c, s);
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (!m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
+        if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
+        if (where && strcmp(where, m->ent.country) != 0) two = true;
+        where = m->ent.country;
+    }
+    if (!where || two) return;
+    /* only subjects (before the first verb), and not "Western governments",
+     * "foreign diplomats" */
+    static const char *const elsewhere[] = {"western", "foreign", "international", "european", "arab", "african",
+                                            "asian", "allied", "world", "global", "regional", "overseas", NULL};
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative || m->start > verb)
+            continue;
+        bool other = false;
+        for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
+        if (m->start > 0 && in_list(norm(c, m->start - 1), elsewhere)) other = true;
+        if (other) continue;
+        snprintf(m->ent.country, sizeof m->ent.country, "%s", where);
+        m->ent.type = E_GROUP;
+    }
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
+    place_agents(c, s);
     c->events_in_sentence = 0;
     VEC(candidate) cands = {0};
     dl_status st = DL_OK;
@@ -998,6 +1398,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         pmatch pm;
         code_of(c, g, cd.code, &pm, &cd.where);
         cd.pattern = pm.score > 0;
+        /* "held talks", "paid a visit": the event noun a pattern matched is
+         * part of this event, not one of its own */
+        if (cd.pattern && cd.code[0] && !g->noun)
+            for (uint32_t t = g->end; t < pm.end && t < c->doc->n_tokens; t++)
+                if (c->tok[t].vg != NONE && c->vgroups.v[c->tok[t].vg].noun) c->vgroups.v[c->tok[t].vg].consumed_by = gi;
         /* "agreed to meet", "urged Russia to withdraw" */
         uint32_t obj = NONE;
         bool composed = false;
@@ -1021,7 +1426,22 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             break;
         }
-        if (!cd.code[0] || g->participle) continue;
+        /* "issued a statement demanding that ...", "passed a resolution
+         * condemning ...": what a document says, its author does */
+        bool of_document = g->participle && g->first > sent_first(c, s) && in_list(norm(c, g->first - 1), documents);
+        if (!cd.code[0] || (g->participle && !of_document)) continue;
+        /* "denied supplying weapons", "stopped sending aid": a gerund right
+         * after a coded verb is what that act is about */
+        if (g->gerund && g->first > sent_first(c, s) && c->tok[g->first - 1].vg != NONE &&
+            !c->vgroups.v[c->tok[g->first - 1].vg].noun) {
+            uint32_t hi = c->tok[g->first - 1].vg;
+            char code0[8];
+            pmatch pm0;
+            uint32_t tmp;
+            code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
+            /* ... but "issued a statement demanding": the statement's content */
+            if (code0[0] && strncmp(code0, "01", 2) != 0) continue;
+        }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
         if (g->gerund && g->first > sent_first(c, s) && (is(c, g->first - 1, "of") || is(c, g->first - 1, "for") ||
@@ -1040,6 +1460,45 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 break;
             }
             if (inside) continue;
+        }
+        /* "repeated her call for Russia to withdraw": what is called for is
+         * an appeal (a demand) to Russia by whoever calls */
+        uint32_t called = NONE;
+        const char *call_code = NULL;
+        if (g->infinitive && !composed && g->first >= sent_first(c, s) + 3) {
+            uint32_t q = g->first;
+            if (q > 0 && c->tok[q - 1].mention != NONE) {
+                uint32_t mi = c->tok[q - 1].mention;
+                uint32_t p0 = c->mentions.v[mi].start;
+                static const char *const appeals[] = {"call", "calls", "appeal", "appeals", "plea", "pleas",
+                                                      "request", "requests", "urging", NULL};
+                static const char *const demands[] = {"demand", "demands", "pressure", "ultimatum", NULL};
+                if (p0 >= sent_first(c, s) + 2 && is(c, p0 - 1, "for")) {
+                    if (in_list(norm(c, p0 - 2), appeals)) call_code = "020";
+                    if (in_list(norm(c, p0 - 2), demands)) call_code = "100";
+                    if (call_code) called = mi;
+                }
+            }
+        }
+        if (called != NONE) {
+            const char *r = dl_lexicon_compose(c->lex, call_code, cd.code);
+            snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : call_code);
+            /* the caller: the subject of the verb that governs the noun */
+            uint32_t q = c->mentions.v[called].start - 2;
+            uint32_t caller = NONE;
+            for (uint32_t k = q; k-- > sent_first(c, s) && caller == NONE;) {
+                if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) caller = subject_of(c, c->tok[k].vg, 1);
+                if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) break;
+                if (c->tok[k].mention != NONE && (c->mentions.v[c->tok[k].mention].possessive ||
+                                                   c->mentions.v[c->tok[k].mention].kind == M_PRONOUN))
+                    caller = c->tok[k].mention; /* "NATO's call", "her call" */
+            }
+            if (caller == NONE || same_side(&c->mentions.v[caller].ent, &c->mentions.v[called].ent)) continue;
+            cd.source = caller;
+            cd.target = called;
+            cd.pattern = true;
+            if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
+            continue;
         }
         /* "flew to Kyiv to hold talks": an infinitive of purpose after a coded
          * act is part of that act */
@@ -1084,6 +1543,57 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
                 cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
                                       cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* "said US forces must ensure security": a statement that another
+             * party must (should) do something is a demand (an appeal) to it,
+             * when what it must do is no coded act of its own */
+            if (cd.speech && strcmp(cd.code, "010") == 0 && cd.source != NONE) {
+                uint32_t end = sent_end(c, s), q = g->end;
+                while (q < end && (skippable(c, q) || is(c, q, "that"))) q++;
+                if (q < end && c->tok[q].mention != NONE) {
+                    uint32_t mi = c->tok[q].mention;
+                    /* the whole list ("US and British forces") */
+                    uint32_t r = c->mentions.v[mi].end;
+                    while (r + 1 < end && (is(c, r, "and") || is(c, r, ",")) && c->tok[r + 1].mention != NONE)
+                        r = c->mentions.v[c->tok[r + 1].mention].end;
+                    while (r < end && (wc(c, r) & DL_W_ADV)) r++;
+                    int ob = 0;
+                    if (r < end && is(c, r, "must")) ob = 2;
+                    else if (r < end && is(c, r, "should")) ob = 1;
+                    else if (r + 1 < end && (is(c, r, "needs") || is(c, r, "need") || is(c, r, "has") ||
+                                             is(c, r, "have")) && is(c, r + 1, "to"))
+                        ob = 2;
+                    bool coded = false;
+                    for (uint32_t t = r; ob && t < end && t < r + 4 && !coded; t++)
+                        if (c->tok[t].vg != NONE && !c->vgroups.v[c->tok[t].vg].noun) {
+                            char code2[8];
+                            pmatch pm2;
+                            uint32_t where2;
+                            code_of(c, &c->vgroups.v[c->tok[t].vg], code2, &pm2, &where2);
+                            coded = code2[0] != 0;
+                        }
+                    const mention *m = &c->mentions.v[mi];
+                    if (ob && !coded && usable(&m->ent) && !same_side(&c->mentions.v[cd.source].ent, &m->ent) &&
+                        !m->first_person) {
+                        snprintf(cd.code, sizeof cd.code, "%s", ob == 2 ? "100" : "020");
+                        cd.target = mi;
+                    }
+                }
+            }
+            /* a statement whose content gives it a code of its own ("said Moscow
+             * was ready to keep talking with Washington": 036): the other
+             * party named in what was said is the target */
+            if (cd.speech && cd.target == NONE && strncmp(cd.code, "01", 2) != 0 && cd.source != NONE) {
+                const entity *sp = &c->mentions.v[cd.source].ent;
+                uint32_t end = sent_end(c, s);
+                for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                    uint32_t mi = c->tok[q].mention;
+                    if (mi == NONE) continue;
+                    const mention *m = &c->mentions.v[mi];
+                    if (attribution_subject(c, m)) break;
+                    if (usable(&m->ent) && !same_side(sp, &m->ent) && !m->locative) cd.target = mi;
+                    q = m->end - 1;
+                }
+            }
             /* "demanded that the US cancel ...": the clause's subject is the
              * target, and what is demanded is no event of its own */
             static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};
@@ -1109,8 +1619,19 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
         }
         if (cd.source == NONE && !cd.reverse_source) continue;
+        /* "we will strengthen our partnership with the United States" said by
+         * Biden: the speaker's own country (or an office at its level) is not
+         * the target; a different sector at home is ("police arrested
+         * students") */
+        if (cd.target != NONE && cd.source != NONE && !cd.reverse_source) {
+            const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
+            bool bare = te->type == E_COUNTRY || te->type == E_ORG;
+            if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
+                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON && !opposed_sectors(se, te))
+                cd.target = NONE;
+        }
         /* "if Russia invades": the condition of a threat is no event */
-        if (!g->noun && in_condition(c, g) && !all) continue;
+        if (!g->noun && (in_condition(c, g) || noun_content_clause(c, g)) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         if (g->future && !g->noun && cd.source != NONE && !g->negated) {
@@ -1124,6 +1645,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (g->negated) {
             if (b->negated[0]) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
             else cd.negated = true;
+        }
+        /* "troops will not be sent to fight": the purpose of a denied act */
+        if (g->infinitive && !g->negated && gi > 0 && !composed) {
+            const vgroup *h = &c->vgroups.v[gi - 1];
+            bool near = h->sentence == s && !h->noun && h->end <= g->first && h->end + 3 >= g->first;
+            for (uint32_t q = h->end; near && q < g->first; q++)
+                if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) near = false;
+            if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH)) cd.negated = true;
         }
         if (g->hypothetical && !g->future) {
             bool reported = after_speech(c, g) && !clause_has_if(c, g);
@@ -1145,15 +1674,85 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "would impose sanctions on Russia if it invaded", "will respond with
          * force": a conditional or announced coercive act is a threat */
-        if ((cd.hypothetical || g->future) && !cd.negated && !g->noun && !cd.reverse_source) {
+        if ((cd.hypothetical || g->future || g->hypothetical || modal_inherited(c, gi)) && !cd.negated && !g->noun &&
+            !cd.reverse_source) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
             bool coercive = false;
             for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
-            if (coercive && (cd.hypothetical || clause_has_if(c, g))) {
+            char cond = condition_after(c, g);
+            /* "will withdraw its force unless ...": any act held over
+             * someone is a threat */
+            if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
+            if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
                 cd.hypothetical = false;
             }
+        }
+        /* a target that is no known actor ("mobilized army reservists for
+         * a war against Iraq") leaves the place to one found below */
+        if (cd.target != NONE && !usable(&c->mentions.v[cd.target].ent)) cd.target = NONE;
+        /* a threat, demand, criticism or rejection without a target concerns
+         * the other party named after it ("warned of serious consequences
+         * for Moscow") */
+        bool mutual_subject = false;
+        if (cd.source != NONE && !cd.reverse_source) {
+            uint32_t mem[8];
+            size_t nm = group_members(c, cd.source, mem, 8);
+            mutual_subject = nm >= 2 && (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
+                                         strncmp(cd.code, "06", 2) == 0 || strcmp(cd.code, "057") == 0);
+        }
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
+            !mutual_subject && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            const entity *se = &c->mentions.v[cd.source].ent;
+            uint32_t end = sent_end(c, s);
+            for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                if (is(c, q, ";") || is(c, q, ":")) break;
+                uint32_t mi = c->tok[q].mention;
+                if (mi == NONE) continue;
+                const mention *m = &c->mentions.v[mi];
+                if (attribution_subject(c, m)) break;
+                /* "the deputy chief of mission at the U.S. Embassy": an
+                 * institution after "at" is whose people they are */
+                bool at_inst = m->locative && m->start > 0 && is(c, m->start - 1, "at") && m->kind == M_AGENT;
+                if (usable(&m->ent) && !same_side(se, &m->ent) && (!m->locative || at_inst) && !m->first_person)
+                    cd.target = mi;
+                q = m->end - 1;
+            }
+        }
+        /* "warned that the pipeline would end if Russia invaded": a warning
+         * with a condition on another party is a threat */
+        if ((strcmp(cd.code, "012") == 0 || (strcmp(cd.code, "010") == 0 && aggression_condition(c, s))) &&
+            !g->noun) {
+            uint32_t cs = condition_subject(c, s);
+            const entity *se = cd.reverse_source ? &cd.speaker : cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL;
+            if (cs != NONE && se && usable(&c->mentions.v[cs].ent) && !same_side(&c->mentions.v[cs].ent, se)) {
+                snprintf(cd.code, sizeof cd.code, "130");
+                if (cd.target == NONE) cd.target = cs;
+            }
+        }
+        /* "struck targets in Gaza", "imposed a curfew in Kirkuk", "protested in
+         * Hong Kong": force, coercion, protest and posturing take their place
+         * as target -- at home too ("Turkish police ... in Diyarbakir") */
+        if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun) {
+            static const char *const placed[] = {"08", "14", "15", "17", "18", "19", "20", NULL};
+            bool at_place = false;
+            for (const char *const *r = placed; *r; r++) at_place |= strncmp(cd.code, *r, 2) == 0;
+            bool other = !at_place && !cd.speech && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0;
+            uint32_t t = at_place || other ? object_of(c, g, true, &c->mentions.v[cd.source].ent) : NONE;
+            /* other acts: only a place that qualifies their object ("recognised
+             * the regions in eastern Ukraine"), not one that says where they
+             * happened ("met in Paris") */
+            if (t != NONE && other) {
+                const mention *tm = &c->mentions.v[t];
+                uint32_t b = tm->start;
+                while (b > g->end && !(wc(c, b - 1) & DL_W_PREP)) b--;
+                bool on_noun = tm->locative && b > g->end + 1 && c->doc->tokens[b - 2].kind == DL_TOK_WORD &&
+                               c->tok[b - 2].vg == NONE && c->tok[b - 2].mention == NONE && !wc(c, b - 2);
+                if (!on_noun) t = NONE;
+            }
+            if (t != NONE && (c->mentions.v[t].locative || !same_side(&c->mentions.v[t].ent, &c->mentions.v[cd.source].ent)))
+                cd.target = t;
         }
         /* a threat with no target threatens whoever the condition names
          * ("warned that if Russia invaded, ...") */
@@ -1161,6 +1760,28 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t cs = condition_subject(c, s);
             if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
                 cd.target = cs;
+        }
+        /* "we discussed bilateral relations", said in a readout of talks
+         * with Russia: a speaker's cooperation is with the article's other
+         * party */
+        /* ... and so is a threat the speaker's side makes ("The UK and our
+         * allies would put in place severe sanctions", said by Truss) */
+        bool speaker_side = cd.source != NONE && !cd.reverse_source &&
+                            (c->mentions.v[cd.source].first_person ||
+                             (usable(&c->speaker_ent[s]) && same_side(&c->speaker_ent[s], &c->mentions.v[cd.source].ent) &&
+                              strncmp(cd.code, "13", 2) == 0));
+        if (cd.target == NONE && speaker_side && !cd.speech &&
+            (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
+             strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {
+            /* not for "Truss and Lavrov discussed ...": both parties named */
+            uint32_t mem[8];
+            size_t nm = group_members(c, cd.source, mem, 8);
+            bool one_side = true;
+            for (size_t k = 0; k < nm; k++)
+                if (usable(&c->mentions.v[mem[k]].ent) &&
+                    !same_side(&c->mentions.v[mem[k]].ent, &c->mentions.v[cd.source].ent))
+                    one_side = false;
+            if (one_side) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
@@ -1170,9 +1791,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
      * said") of a sentence that reports another event */
     for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
         candidate *cd = &cands.v[k];
-        if (cd->speech) {
+        if (cd->speech || strcmp(cd->code, "010") == 0) {
             bool trailing = false;
-            for (size_t j = 0; j < cands.n && !trailing; j++)
+            for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
             if (trailing) continue;
             const mention *sp = &c->mentions.v[cd->source];
@@ -1195,3 +1816,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
 }
 
 void code_link_groups(article_ctx *c, uint32_t s) { link_groups(c, s); }
+
+/* "you" said by a known speaker (a transcript's label, a quotation) is the
+ * party the speaker deals with in the article: "When you made the phone call
+ * to me", said by Lavrov to Blinken. */
+void resolve_second_person(article_ctx *c) {
+    for (size_t k = 0; k < c->mentions.n; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->kind != M_PRONOUN || m->ent.type != E_NONE || !(is(c, m->start, "you") || is(c, m->start, "your")))
+            continue;
+        const entity *sp = &c->speaker_ent[m->sentence];
+        if (!usable(sp)) continue;
+        uint32_t o = counterpart(c, m->sentence, sp);
+        if (o == NONE) continue;
+        m->ent = c->mentions.v[o].ent;
+        m->resolved_by_coref = true;
+    }
+}

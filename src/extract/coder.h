@@ -40,7 +40,8 @@ typedef enum {
     M_PRONOUN,    /* he, they, we ... */
     M_CAPITAL,    /* a capital city ("Moscow said") */
     M_PEOPLE,     /* demonym ("the Russians") */
-    M_DESCR       /* a definite description ("the alliance", "the country") */
+    M_DESCR,      /* a definite description ("the alliance", "the country") */
+    M_PLACE       /* a town or region ("Basra"): a location, never an actor */
 } mention_kind;
 
 typedef struct mention {
@@ -60,14 +61,17 @@ typedef struct mention {
     bool first_person;    /* we/I/our: the speaker */
     bool in_quote;
     uint32_t group;       /* conjunction group id ("X and Y" share one) */
+    uint32_t antecedent;  /* a pronoun's antecedent mention, or NONE */
     bool resolved_by_coref;
 } mention;
 
 typedef struct vgroup {
     uint32_t start, end;    /* the verb's own tokens [start, end) */
     uint32_t first;         /* first token of the group (aux, modal, neg) */
-    uint32_t verb;          /* lexicon verb */
+    uint32_t verb;          /* lexicon verb (the first reading) */
     uint32_t block;
+    uint32_t alt_verbs[3];  /* other verb readings of the same words ("attack":
+                               criticise or assault), NONE-filled */
     uint32_t forms;         /* DL_VF_* this occurrence is */
     bool noun;              /* an event noun ("the talks") */
     bool finite;
@@ -92,6 +96,10 @@ typedef struct tokinfo {
     uint32_t mention; /* index of the mention covering it, or NONE */
     uint32_t vg;      /* index of the verb group whose verb it is, or NONE */
     bool timex;       /* inside a time expression */
+    /* lex_at()'s last answer here (mentions.c), and the end it was asked
+     * with (0: never asked): the same phrases are looked up many times */
+    uint32_t lex_end, lex_len, lex_n;
+    const struct dl_phrase *lex_ph;
 } tokinfo;
 
 /* One article being coded. */

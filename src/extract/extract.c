@@ -106,6 +106,7 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     if (st == DL_OK) {
         find_speakers(&c);
         resolve_first_person(&c);
+        resolve_second_person(&c);
         for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
             size_t before = out->n;
             st = code_sentence(&c, s);
@@ -145,7 +146,7 @@ dl_status dl_extract_text(const dl_extractor *x, const char *id, const char *tex
 /* ---- tracing ---------------------------------------------------------------- */
 
 static const char *kind_name(mention_kind k) {
-    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr"};
+    static const char *const names[] = {"?", "name", "agent", "role", "pronoun", "capital", "people", "descr", "place"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
@@ -177,6 +178,7 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
         }
         find_speakers(&c);
         resolve_first_person(&c);
+        resolve_second_person(&c);
         size_t kt = 0, km = 0, kv = 0; /* each list is in sentence order */
         for (uint32_t s = 0; s < doc->n_sentences; s++) {
             const dl_sentence *sent = &doc->sentences[s];
@@ -194,11 +196,12 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
                 const mention *m = &c.mentions.v[km];
                 if (m->sentence != s) continue;
                 size_t st0 = doc->tokens[m->start].start, en = doc->tokens[m->end - 1].end;
-                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s\n", (int)(en - st0), doc->text + st0,
+                dl_buf_printf(&b, "  actor  [%.*s] %s -> %s %s %s group=%u%s%s%s%s%s\n", (int)(en - st0), doc->text + st0,
                               kind_name(m->kind), m->ent.name[0] ? m->ent.name : "-",
                               m->ent.country[0] ? m->ent.country : "-", m->ent.sector[0] ? m->ent.sector : "-",
                               m->group, m->locative ? " locative" : "", m->possessive ? " possessive" : "",
-                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "");
+                              m->resolved_by_coref ? " coref" : "", m->first_person ? " 1st" : "",
+                              m->owner ? " owner" : "");
             }
             for (; kv < c.vgroups.n && c.vgroups.v[kv].sentence <= s; kv++) {
                 const vgroup *g = &c.vgroups.v[kv];

@@ -29,6 +29,7 @@ dl_status find_vgroups(article_ctx *c, uint32_t s);
 /* coder.c */
 void code_link_groups(article_ctx *c, uint32_t s);
 void find_speakers(article_ctx *c);
+void resolve_second_person(article_ctx *c);
 dl_status code_sentence(article_ctx *c, uint32_t s);
 
 #endif

@@ -32,10 +32,10 @@ static void set_country(article_ctx *c, entity *e, const char *code, const char 
     const dl_actor_def *def = a != DL_WORD_NONE ? dl_lexicon_actor(c->lex, a) : NULL;
     e->type = def && def->kind == DL_ACTOR_ORG ? E_ORG : E_COUNTRY;
     e->actor = a != DL_WORD_NONE ? a : NONE;
-    snprintf(e->country, sizeof e->country, "%s", code);
-    snprintf(e->sector, sizeof e->sector, "%s", sector ? sector : "");
+    dl_strlcpy(e->country, code, sizeof e->country);
+    dl_strlcpy(e->sector, sector ? sector : "", sizeof e->sector);
     if (def) {
-        snprintf(e->name, sizeof e->name, "%s", def->name);
+        dl_strlcpy(e->name, def->name, sizeof e->name);
         e->where = def->where;
     }
 }
@@ -48,16 +48,16 @@ static void set_person(article_ctx *c, entity *e, uint32_t actor) {
     e->type = E_PERSON;
     e->actor = actor;
     e->where = def->where;
-    snprintf(e->name, sizeof e->name, "%s", def->name);
+    dl_strlcpy(e->name, def->name, sizeof e->name);
     char country[12];
     uint32_t role = dl_lexicon_person_role(c->lex, actor, c->dct, country);
     if (role != DL_WORD_NONE) {
         e->role = role;
-        snprintf(e->country, sizeof e->country, "%s", country);
-        snprintf(e->sector, sizeof e->sector, "%s", dl_lexicon_role(c->lex, role)->sector);
+        dl_strlcpy(e->country, country, sizeof e->country);
+        dl_strlcpy(e->sector, dl_lexicon_role(c->lex, role)->sector, sizeof e->sector);
     } else {
-        snprintf(e->country, sizeof e->country, "%s", def->code);
-        snprintf(e->sector, sizeof e->sector, "%s", def->sector);
+        dl_strlcpy(e->country, def->code, sizeof e->country);
+        dl_strlcpy(e->sector, def->sector, sizeof e->sector);
     }
 }
 
@@ -83,20 +83,36 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 /* ---- token helpers ----------------------------------------------------- */
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
-/* Dictionary phrases at token i (not beyond end), fitting the text's case. */
+/* Dictionary phrases at token i (not beyond end), fitting the text's case.
+ * Remembered per token: asked again with the same end, or with a nearer
+ * one that the longest phrase still fits before, the answer is the same. */
 static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase **ph, size_t *n) {
     if (i >= end || c->tok[i].word == DL_WORD_NONE) return 0;
+    tokinfo *t = &c->tok[i];
+    if (t->lex_end && (t->lex_end == end || (end < t->lex_end && t->lex_len <= end - i))) {
+        *ph = t->lex_ph;
+        *n = t->lex_n;
+        return t->lex_len;
+    }
     uint32_t words[24], fl[24];
     size_t k = 0;
     for (uint32_t j = i; j < end && k < 24; j++, k++) {
         words[k] = c->tok[j].word;
         fl[k] = tflags(c, j);
     }
-    return dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    t->lex_end = end;
+    t->lex_len = (uint32_t)len;
+    t->lex_n = (uint32_t)*n;
+    t->lex_ph = *ph;
+    return len;
 }
 
 /* The first fitting meaning of a given kind among ph[0..n). */
@@ -247,6 +263,22 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         return;
     }
     if (person != 3) return;
+    /* "It is a pleasure to welcome ...", "It is good to see you": the
+     * speaker's own act */
+    if (is(c, m->start, "it") && m->start + 4 < c->doc->n_tokens &&
+        (is(c, m->start + 1, "is") || is(c, m->start + 1, "was") || is(c, m->start + 1, "'s"))) {
+        uint32_t q = m->start + 2;
+        if (is(c, q, "a") || is(c, q, "an") || is(c, q, "my") || is(c, q, "our")) q++;
+        if (is(c, q, "great") || is(c, q, "real") || is(c, q, "very") || is(c, q, "particular")) q++;
+        static const char *const glad[] = {"pleasure", "honour", "honor", "privilege", "good", "nice", "great",
+                                           "wonderful", "delight", NULL};
+        bool g = false;
+        for (const char *const *w = glad; *w && !g; w++) g = is(c, q, *w);
+        if (g && q + 1 < c->doc->n_tokens && is(c, q + 1, "to")) {
+            m->first_person = true;
+            return;
+        }
+    }
     const mention *a = NULL;
     if (gender == 'm' || gender == 'f') {
         /* prefer the last person in subject position in this or the previous
@@ -267,6 +299,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     m->ent = a->ent;
     m->plural = plural;
     m->resolved_by_coref = true;
+    m->antecedent = (uint32_t)(a - c->mentions.v);
 }
 
 /* An office without a country ("the foreign minister", "the chancellor"). */
@@ -308,7 +341,7 @@ static bool is_office_qualifier(const char *w) {
                                     "junior", "assistant", "under", "then", "first", "second", "late", "future",
                                     "ex-", "co", "associate", "shadow", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
 }
 
@@ -320,8 +353,41 @@ static bool is_plain_adjective(const char *w) {
                                     "regional", "federal", "national", "central", "military", "elite", "special",
                                     "additional", "more", "heavily", "armed", NULL};
     for (const char *const *p = q; *p; p++)
-        if (strcmp(*p, w) == 0) return true;
+        if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
+}
+
+/* Does an office or agent phrase start at j, after at most `skip` plain
+ * words ("NATO peacekeeping troops", "Irish nationalist guerrillas")?
+ * Returns its start or NONE. */
+static uint32_t head_after(article_ctx *c, uint32_t j, uint32_t end, int skip) {
+    for (int k = 0; k <= skip && j < end; k++, j++) {
+        const dl_phrase *ph;
+        size_t n;
+        if (lex_at(c, j, end, &ph, &n) && (pick(c, j, ph, n, DL_PH_ROLE) || pick(c, j, ph, n, DL_PH_AGENT))) return j;
+        const dl_token *t = &c->doc->tokens[j];
+        if (t->kind != DL_TOK_WORD || (wclass(c, j) & ~DL_W_TITLE) || c->tok[j].vforms & (DL_VF_PAST | DL_VF_S) ||
+            c->tok[j].timex)
+            return NONE;
+    }
+    return NONE;
+}
+
+/* Do the capitalised given names before a surname fit the person ("Omar El
+ * Bashir" is not "Mohammed al-Bashir")?  Initials and first letters are
+ * enough ("Sergei"/"Sergey", "J."). */
+static bool given_names_fit(article_ctx *c, uint32_t person, uint32_t a, uint32_t b) {
+    const char *name = dl_lexicon_actor(c->lex, person)->name;
+    for (uint32_t q = a; q < b; q++) {
+        const dl_token *t = &c->doc->tokens[q];
+        if (t->kind != DL_TOK_WORD || !(t->flags & DL_TF_CAP)) continue;
+        char first = (char)dl_lower((unsigned char)c->doc->text[t->start]);
+        bool found = false;
+        for (const char *w = name; *w && !found; w++)
+            if ((w == name || w[-1] == ' ' || w[-1] == '-') && dl_lower((unsigned char)*w) == first) found = true;
+        if (!found) return false;
+    }
+    return true;
 }
 
 /* A country modifier at i: an adjective ("Russian", "NATO"), a possessive
@@ -336,6 +402,15 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     sector[0] = 0;
     const dl_phrase *p = pick(c, i, ph, n, DL_PH_ADJ);
     bool poss = i + len < end && is(c, i + (uint32_t)len, "'s");
+    /* "the US rejected", "NATO warns": a name that is also an adjective is
+     * the name before a verb form */
+    if (p && !poss && pick_place(c, i, ph, n)) {
+        uint32_t nx = i + (uint32_t)len;
+        bool noun_next = nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && c->tok[nx].mention == NONE &&
+                         !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) &&
+                         !(wclass(c, nx) & ~(DL_W_STOPNAME | DL_W_TITLE));
+        if (!noun_next) return 0;
+    }
     /* a hyphenated compound ("Moscow-backed") is not a country modifier */
     if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE))
         return 0;
@@ -346,15 +421,11 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
             if (p) snprintf(sector, 8, "%s", p->sector);
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
+        if (!p) p = pick(c, i, ph, n, DL_PH_PLACE); /* "Darfur rebels" */
         if (!p) return 0;
-        /* a name is a modifier only with 's or directly before an office/agent */
-        if (!poss) {
-            const dl_phrase *ph2;
-            size_t n2;
-            uint32_t j = i + (uint32_t)len;
-            size_t l2 = lex_at(c, j, end, &ph2, &n2);
-            if (!l2 || (!pick(c, j, ph2, n2, DL_PH_ROLE) && !pick(c, j, ph2, n2, DL_PH_AGENT))) return 0;
-        }
+        /* a name is a modifier only with 's or before an office/agent
+         * ("Kremlin spokesman", "NATO peacekeeping troops") */
+        if (!poss && head_after(c, i + (uint32_t)len, end, 2) == NONE) return 0;
     }
     const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
     if (!a || a->kind == DL_ACTOR_PERSON) return 0;
@@ -374,7 +445,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     uint32_t poss_pron_country = 0;
     entity poss_ent;
     ent_clear(&poss_ent);
-    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON)) {
+    if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON) && !is(c, j, "that") &&
+        !is(c, j, "which") && !is(c, j, "what") && !is(c, j, "whose")) {
         det = true;
         j++;
     }
@@ -429,8 +501,15 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             if (j < end && c->doc->tokens[j].kind == DL_TOK_DASH) j++; /* "ex-" */
             continue;
         }
-        if (is_plain_adjective(w) && j + 1 < end) {
+        /* ("is visiting Russia": a verb after an auxiliary) */
+        if (is_plain_adjective(w) && j + 1 < end &&
+            !(c->tok[j].vforms && j > 0 && (wclass(c, j - 1) & (DL_W_BE | DL_W_HAVE | DL_W_MODAL | DL_W_DO)))) {
             j++;
+            continue;
+        }
+        /* "Irish nationalist guerrillas", "Nicaragua's Sandinista government" */
+        if (out->n_countries && j + 1 < end && head_after(c, j, end, 2) != NONE && head_after(c, j, end, 0) == NONE) {
+            j = head_after(c, j, end, 2);
             continue;
         }
         if ((wclass(c, j) & DL_W_TITLE) && (tflags(c, j) & DL_TF_ABBREV || is(c, j, "mr") || is(c, j, "mrs") ||
@@ -445,8 +524,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (j >= end) return false;
     char gender = out->ent.gender;
-    /* a pronoun ("I", "we", "he") */
-    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET)) {
+    /* a pronoun ("I", "we", "he"; "US" in capitals is the country) */
+    if (j == i && (wclass(c, j) & DL_W_PRON) && !(wclass(c, j) & DL_W_DET) &&
+        !((tflags(c, j) & DL_TF_UPPER) && is(c, j, "us"))) {
         out->start = j;
         out->end = j + 1;
         out->kind = M_PRONOUN;
@@ -505,11 +585,14 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             uint32_t nl = unknown_name(c, k, end);
             for (uint32_t q = nl; q-- > 0 && !pp;) {
                 size_t l4 = lex_at(c, k + q, end, &ph3, &n3);
-                const dl_phrase *ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_SURNAME, &fit) : NULL;
-                if (!ps) ps = l4 ? pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit) : NULL;
-                /* the person must fit the office's country or the date */
+                if (!l4 || q + l4 != nl) continue; /* the surname ends the name */
+                const dl_phrase *ps = pick_person(c, k + q, ph3, n3, DL_PH_SURNAME, &fit);
+                if (!ps) ps = pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit);
+                /* the person must fit the office's country or the date, and
+                 * the given names before the surname */
                 if (ps && (fit >= 2 || !country ||
-                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0)) {
+                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0) &&
+                    given_names_fit(c, ps->index, k, k + q)) {
                     pp = ps;
                     l3 = q + l4;
                 }
@@ -579,7 +662,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             }
         }
         if (!country && ag->country[0]) country = ag->country;
-        /* "officials of the European Union", "forces from Belarus", "opposition in Zimbabwe" */
+        /* "officials of the European Union", "forces from Belarus", "opposition
+         * groups in Zimbabwe" */
+        if (!country && k + 2 < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
+            !c->tok[k].vforms && c->tok[k].mention == NONE && (is(c, k + 1, "of") || is(c, k + 1, "in")))
+            k++;
         if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
@@ -588,6 +675,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
             bool in_ok = !is(c, k, "in") || strcmp(ag->sector, "MIL") != 0;
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
@@ -598,6 +686,30 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->end = k;
         out->kind = M_AGENT;
         out->plural = true;
+        /* "military aid", "government bonds": an agent word modifying a noun */
+        if (k == j + (uint32_t)len && k < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
+            !(tflags(c, k) & DL_TF_CAP) && c->tok[k].mention == NONE && !c->tok[k].timex) {
+            const dl_phrase *ph5;
+            size_t n5;
+            size_t l5 = lex_at(c, k, end, &ph5, &n5);
+            bool agent_next = l5 && (pick(c, k, ph5, n5, DL_PH_AGENT) || pick(c, k, ph5, n5, DL_PH_ROLE));
+            /* "Russian forces pull back": a plural agent before a plain verb
+             * is its subject */
+            const char *hw = norm(c, k - 1);
+            size_t hl = strlen(hw);
+            bool subject = (c->tok[k].vforms & DL_VF_BASE) && hl > 3 && hw[hl - 1] == 's' && hw[hl - 2] != 's';
+            /* "demanded that the Turkish government provide": a clause's subject */
+            if ((c->tok[k].vforms & DL_VF_BASE) && i > 0 && is(c, i - 1, "that")) subject = true;
+            if (!agent_next && !subject && !(c->tok[k].vforms & (DL_VF_PAST | DL_VF_S))) {
+                if (!country) return false;
+                set_country(c, &out->ent, country, NULL);
+                out->owner = true;
+                out->kind = M_NAME;
+                out->end = j; /* the country words only */
+                if (out->end <= out->start) return false;
+                return true;
+            }
+        }
         if (country) {
             set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
             out->ent.type = E_GROUP;
@@ -622,8 +734,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         }
         return true;
     }
-    /* modifiers without a head: "Russia's" before another noun */
-    if (j > after_det && out->n_countries && !poss_pron_country) {
+    /* modifiers without a head: "Russia's" before another noun (but "Bosnian
+     * Serbs" is a people, read below) */
+    bool people_head = len && pick(c, j, ph, n, DL_PH_PEOPLE) && !(j > i && is(c, j - 1, "'s"));
+    if (j > after_det && out->n_countries && !poss_pron_country && !people_head) {
         /* the possessor alone ("Russia's actions"): a possessive mention */
         uint32_t k = j;
         if (k > i && is(c, k - 1, "'s")) {
@@ -670,6 +784,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     }
     if (!pp && !pl) {
         const dl_phrase *ps = pick_person(c, j, ph, n, DL_PH_SURNAME, &fit);
+        /* a surname ends the name: "President Abdelaziz Bouteflika" is not
+         * someone called Abdelaziz */
+        if (ps && j + len < end && unknown_name(c, j + (uint32_t)len, end) > 0 &&
+            !(c->doc->tokens[j + len].flags & DL_TF_SENT_START))
+            ps = NULL;
         if (ps) {
             bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
                       (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2);
@@ -712,6 +831,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         return true;
     }
     if ((p = pick(c, j, ph, n, DL_PH_CAPITAL))) {
+        /* "the Minsk agreements", "the Moscow talks": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, "GOV");
         out->ent.where = p->where;
@@ -720,12 +844,47 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         out->kind = M_CAPITAL;
         return true;
     }
-    if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
+    if ((p = pick(c, j, ph, n, DL_PH_PLACE))) {
+        /* "the Basra refinery": a place name as modifier */
+        uint32_t nx = j + (uint32_t)len;
+        if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, NULL);
         out->ent.where = p->where;
         out->start = i;
         out->end = j + (uint32_t)len;
+        out->kind = M_PLACE;
+        return true;
+    }
+    if ((p = pick(c, j, ph, n, DL_PH_PEOPLE))) {
+        const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
+        /* "Bosnian Serbs", "Turkish Kurds": a people of the country named
+         * first; "ethnic Albanians in southern Serbia": of where they live */
+        const char *code = out->n_countries ? out->countries[0] : a->code;
+        uint32_t k = j + (uint32_t)len;
+        if (k + 1 < end && (is(c, k, "in") || is(c, k, "of"))) {
+            uint32_t m = k + 1;
+            while (m < end && (is(c, m, "the") || is(c, m, "northern") || is(c, m, "southern") ||
+                               is(c, m, "eastern") || is(c, m, "western") || is(c, m, "central") ||
+                               is(c, m, "north") || is(c, m, "south") || is(c, m, "east") || is(c, m, "west")))
+                m++;
+            const dl_phrase *ph2;
+            size_t n2;
+            size_t l2 = m < end ? lex_at(c, m, end, &ph2, &n2) : 0;
+            const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
+            if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
+            if (pl) {
+                code = dl_lexicon_actor(c->lex, pl->index)->code;
+                k = m + (uint32_t)l2;
+            }
+        }
+        set_country(c, &out->ent, code, NULL);
+        out->ent.where = p->where;
+        out->start = i;
+        out->end = k;
         out->kind = M_PEOPLE;
         out->plural = true;
         return true;
@@ -736,7 +895,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (size_t k = 0; k < r->desc.n; k++) {
+    for (uint32_t k = r->desc_first[rule_bucket(norm(c, i))]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;
@@ -759,6 +918,7 @@ static bool push_mention(article_ctx *c, mention m) {
 }
 
 static void fill_context(article_ctx *c, mention *m, uint32_t first) {
+    m->antecedent = NONE;
     m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
     m->prep_word = NONE;
     m->group = c->next_group++;
@@ -769,12 +929,36 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
                       !is(c, m->start - 1, "toward") && !is(c, m->start - 1, "towards") &&
                       !is(c, m->start - 1, "into") && !is(c, m->start - 1, "from");
     }
+    /* "in southeastern Turkey", "in the occupied West Bank": a place after a
+     * preposition and words of direction */
+    if (!m->after_prep) {
+        static const char *const dir[] = {"the", "northern", "southern", "eastern", "western", "central",
+                                          "northeastern", "northwestern", "southeastern", "southwestern",
+                                          "north", "south", "east", "west", "occupied", "neighbouring",
+                                          "neighboring", "rural", "coastal", NULL};
+        uint32_t b = m->start;
+        for (bool more = true; more && b > first;) {
+            more = false;
+            for (const char *const *d = dir; *d; d++)
+                if (is(c, b - 1, *d)) {
+                    b--;
+                    more = true;
+                    break;
+                }
+        }
+        if (b < m->start && b > first && (wclass(c, b - 1) & DL_W_LOCPREP) && !is(c, b - 1, "to") &&
+            !is(c, b - 1, "from") && !is(c, b, "the"))
+            m->locative = true;
+    }
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
 
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
+    /* "FOREIGN MINISTER LAVROV: ...": a lead that ends with a colon may be a
+     * transcript's speaker label; its actors are read too */
+    if (sent->n_lead && is(c, first - 1, ":")) first = sent->first_token;
     c->cur_sentence = s;
     for (uint32_t i = first; i < end;) {
         if (c->tok[i].timex) {
@@ -808,6 +992,11 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     bool want = d->kind == DESC_PERSONS2 || d->kind == DESC_PERSON ? is_person_gender(x, &g)
                                                                                    : is_state(x, NULL);
                     if (want && want_role != DL_WORD_NONE && x->ent.role != want_role) want = false;
+                    /* "the two ministers": an office whose id names it */
+                    if (want && want_role == DL_WORD_NONE && d->role[0]) {
+                        const dl_role_def *rd = x->ent.role != NONE ? dl_lexicon_role(c->lex, x->ent.role) : NULL;
+                        if (!rd || !strstr(rd->id, d->role)) want = false;
+                    }
                     if (!want || x->first_person) continue;
                     if (!a) a = x;
                     else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
@@ -817,12 +1006,10 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                     m.ent = a->ent;
                     m.resolved_by_coref = true;
                     m.plural = d->kind != DESC_PERSON;
-                    mention m2 = m; /* copied before the push moves the mentions */
+                    mention m2 = m; /* before the push: it may move the mentions a and b point into */
                     if (b) m2.ent = b->ent;
                     if (!push_mention(c, m)) return DL_ERR_NOMEM;
-                    if (b && d->kind != DESC_PERSON) {
-                        if (!vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
-                    }
+                    if (b && d->kind != DESC_PERSON && !vec_push(&c->mentions, m2)) return DL_ERR_NOMEM;
                 }
                 i += (uint32_t)dl;
                 continue;
@@ -858,6 +1045,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);
+        if (p.kind == M_PLACE) m.locative = true;
         size_t k = c->mentions.n;
         if (p.kind == M_PRONOUN) resolve_pronoun(c, &m, k, c->tok[p.start].word);
         else if (p.kind == M_ROLE && m.ent.type == E_NONE && m.ent.role != NONE) resolve_role(c, &m, k, m.ent.role);

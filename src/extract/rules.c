@@ -101,11 +101,36 @@ static dl_status leader_line(rules *r, char *s, long line, dl_error *err) {
     return DL_OK;
 }
 
+uint32_t rule_bucket(const char *w) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+    return (h ^ h >> 16) & (RULE_BUCKETS - 1);
+}
+
+/* Chain the rules by first word, each chain in file order. */
+static void index_rules(rules *r) {
+    for (size_t b = 0; b < RULE_BUCKETS; b++) r->noise_first[b] = r->desc_first[b] = RULE_END;
+    r->noise_any = RULE_END;
+    for (size_t k = r->noise.n; k-- > 0;) {
+        noise_rule *nr = &r->noise.v[k];
+        uint32_t *head = nr->ph.n ? &r->noise_first[rule_bucket(nr->ph.words[0])] : &r->noise_any;
+        nr->next = *head;
+        *head = (uint32_t)k;
+    }
+    for (size_t k = r->desc.n; k-- > 0;) {
+        desc_rule *d = &r->desc.v[k];
+        uint32_t *head = &r->desc_first[rule_bucket(d->ph.words[0])]; /* every rule has words */
+        d->next = *head;
+        *head = (uint32_t)k;
+    }
+}
+
 dl_status rules_load(rules *r, dl_error *err) {
     memset(r, 0, sizeof *r);
     dl_status st = each_line("noise.txt", r, noise_line, err);
     if (st == DL_OK) st = each_line("descriptions.txt", r, desc_line, err);
     if (st == DL_OK) st = each_line("leader_roles.txt", r, leader_line, err);
+    if (st == DL_OK) index_rules(r);
     return st;
 }
 

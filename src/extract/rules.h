@@ -3,6 +3,8 @@
 #ifndef DL_RULES_H
 #define DL_RULES_H
 
+#include <stdint.h>
+
 #include "../common/util.h"
 
 #define RULE_WORDS 8
@@ -14,9 +16,16 @@ typedef struct rule_phrase {
 
 typedef enum { NOISE_START = 1, NOISE_CONTAINS, NOISE_PAREN } noise_kind;
 
+/* Rules are chained by the first word of their phrase (a hash bucket), in
+ * file order, so a token is checked only against the rules that could
+ * start there. */
+#define RULE_BUCKETS 256
+#define RULE_END UINT32_MAX
+
 typedef struct noise_rule {
     noise_kind kind;
     rule_phrase ph;
+    uint32_t next; /* the next rule in the same bucket */
 } noise_rule;
 
 typedef enum { DESC_CODE = 1, DESC_COUNTRY, DESC_ORG, DESC_PERSON, DESC_PERSONS2, DESC_COUNTRIES2 } desc_kind;
@@ -26,13 +35,19 @@ typedef struct desc_rule {
     desc_kind kind;
     char code[12];
     char role[32]; /* only people holding this office ("" any) */
+    uint32_t next; /* the next rule in the same bucket */
 } desc_rule;
 
 typedef struct rules {
     VEC(noise_rule) noise;
     VEC(desc_rule) desc;
     VEC(char *) hog;   /* countries whose "leader" is the head of government */
+    uint32_t noise_first[RULE_BUCKETS], desc_first[RULE_BUCKETS]; /* chain heads */
+    uint32_t noise_any;  /* chain of noise rules without words (paren) */
 } rules;
+
+/* The bucket of a normalised word. */
+uint32_t rule_bucket(const char *word);
 
 dl_status rules_load(rules *r, dl_error *err);
 void rules_free(rules *r);

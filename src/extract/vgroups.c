@@ -6,7 +6,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) { return strcmp(norm(c, i), w) == 0; }
+static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+    const char *n = norm(c, i);
+    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+}
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
 /* Words that introduce a future or plan before "to" ("is due to meet"). */
@@ -26,6 +29,9 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* "U.S.-Russia talks", "the Biden-Putin call" */
     if (c->tok[p].mention != NONE && !(c->doc->tokens[i].flags & DL_TF_SPACE)) return true;
     if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].possessive) return false;
+    /* "Palestinian riots", "the American warnings": after an adjective of
+     * ownership the word is a noun */
+    if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].owner) return true;
     if (is(c, p, "'s")) return true;
     uint32_t cl = wc(c, p);
     if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && is(c, p, "that"))) return true;
@@ -44,6 +50,16 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
     size_t n = strlen(w);
+    static const char *const adjectives[] = {"severe", "tough", "new", "fresh", "further", "harsh", "crippling",
+                                             "massive", "strong", "sweeping", "broad", "wide", "heavy", "major",
+                                             "serious", "stiff", "punishing", "painful", "targeted", "more",
+                                             "additional", "unprecedented", "possible", "direct", "renewed",
+                                             "high-level", "face-to-face", "tense", "fierce", "heavy", NULL};
+    for (const char *const *a = adjectives; *a; a++)
+        if (strcmp(w, *a) == 0 && c->tok[p].vg == NONE) return true;
+    if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
+        strcmp(w + n - 2, "ic") == 0) /* "economic sanctions", "diplomatic talks" */
+        return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 3 &&
         (strcmp(w + n - 2, "al") == 0 || strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ful") == 0 ||
          strcmp(w + n - 3, "ent") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "nal") == 0))
@@ -63,7 +79,13 @@ static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
     if (cl & (DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)) return true;
     if (is(c, p, "to")) return true;
     if ((cl & DL_W_PRON) && !(cl & DL_W_DET)) return true;
-    if (c->tok[p].mention != NONE) return !c->mentions.v[c->tok[p].mention].possessive;
+    if (c->tok[p].mention != NONE) {
+        const mention *m = &c->mentions.v[c->tok[p].mention];
+        /* "Palestinian riots": a country adjective owns a noun ("NATO attacks"
+         * stays a verb: an organisation's name is also its adjective) */
+        if (m->owner && m->ent.type != E_ORG && p + 1 == i) return false;
+        return !m->possessive;
+    }
     return false;
 }
 
@@ -96,6 +118,43 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         uint32_t rv = pick_reading(c, hits, n_hits, false), rn = pick_reading(c, hits, n_hits, true);
         bool nctx = noun_context(c, i, first), vctx = verb_context(c, i, first);
+        /* "Storm Shadow missiles": a capitalised word inside a sentence is a name */
+        if (i > first && (c->doc->tokens[i].flags & DL_TF_CAP) && !(c->doc->tokens[i].flags & DL_TF_SENT_START) &&
+            !(i > first && c->doc->tokens[i - 1].kind == DL_TOK_QUOTE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "our written proposals", "the proposed talks": a participle between
+         * a determiner and a noun is an adjective */
+        if (i > first && i + 1 < end && rn == NONE && rv != NONE && (hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) &&
+            ((wc(c, i - 1) & DL_W_DET) || is(c, i - 1, "our") || is(c, i - 1, "their") || is(c, i - 1, "its") ||
+             is(c, i - 1, "his") || is(c, i - 1, "her") || is(c, i - 1, "my") || is(c, i - 1, "your")) &&
+            !is(c, i - 1, "that") && c->doc->tokens[i + len].kind == DL_TOK_WORD && !wc(c, i + len) &&
+            c->tok[i + len].mention == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "Moscow-backed", "U.S.-led": a participle glued to a word by a
+         * hyphen is an adjective, not a verb */
+        if (i >= first + 2 && is(c, i - 1, "-") && !(c->doc->tokens[i].flags & DL_TF_SPACE) &&
+            !(c->doc->tokens[i - 1].flags & DL_TF_SPACE) && rn == NONE) {
+            i += (uint32_t)len;
+            continue;
+        }
+        /* "imposed fresh sanctions": a verb's object position holds a noun */
+        if (!vctx && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_ING))) {
+            uint32_t q = i;
+            while (q > first && c->doc->tokens[q - 1].kind == DL_TOK_WORD && !wc(c, q - 1) &&
+                   !c->tok[q - 1].vforms && c->tok[q - 1].mention == NONE && c->tok[q - 1].vg == NONE && i - q < 2)
+                q--;
+            if (q > first && c->tok[q - 1].vg != NONE && !c->vgroups.v[c->tok[q - 1].vg].noun) {
+                if (rn == NONE) {
+                    i += (uint32_t)len;
+                    continue;
+                }
+                nctx = true;
+            }
+        }
         /* a sentence that starts with "Sanctions ..." or "Talks ...": a noun */
         if (i == first && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_BASE | DL_VF_ING)) && rn == NONE) {
             i += (uint32_t)len;
@@ -120,7 +179,14 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         const dl_verb_def *vd = dl_lexicon_verb_def(c->lex, hits[r].verb);
         vgroup g = {.start = i, .end = i + (uint32_t)len, .first = i, .verb = hits[r].verb, .block = vd->block,
-                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE};
+                    .forms = hits[r].forms, .noun = noun, .sentence = s, .consumed_by = NONE,
+                    .alt_verbs = {NONE, NONE, NONE}};
+        /* the other readings of the same kind, for the coder to choose from */
+        for (size_t h = 0, na = 0; h < n_hits && na < 3; h++) {
+            if (h == r) continue;
+            const dl_verb_block *hb = dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block);
+            if (!!(hb->flags & DL_VB_NOUN) == noun) g.alt_verbs[na++] = hits[h].verb;
+        }
         g.in_quote = (c->doc->tokens[i].flags & DL_TF_IN_QUOTE) != 0;
         if (!noun) {
             /* the group: adverbs, negation, auxiliaries, modals, "to" */
@@ -191,9 +257,16 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             }
             /* "troops sent to Belarus", "forces stationed near the border": a
              * participle after a group of people or things, not their act */
-            if (!be && !have && !modal && (f & DL_VF_PP) && i > first && c->tok[i - 1].mention != NONE &&
-                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end &&
-                (wc(c, g.end) & DL_W_PREP)) {
+            const char *bc = dl_lexicon_block(c->lex, g.block)->code;
+            bool transfer = strncmp(bc, "07", 2) == 0 || strncmp(bc, "15", 2) == 0 || strncmp(bc, "17", 2) == 0 ||
+                            strncmp(bc, "18", 2) == 0 || strncmp(bc, "19", 2) == 0 || !bc[0];
+            if (!be && !have && !modal && (f & DL_VF_PP) && transfer && g.end == i + 1 && i > first &&
+                c->tok[i - 1].mention != NONE &&
+                c->mentions.v[c->tok[i - 1].mention].kind == M_AGENT && g.end < end && !c->tok[g.end].timex &&
+                (is(c, g.end, "to") || is(c, g.end, "into") || is(c, g.end, "near") || is(c, g.end, "in") ||
+                 is(c, g.end, "along") || is(c, g.end, "across") || is(c, g.end, "inside") || is(c, g.end, "by") ||
+                 is(c, g.end, "from") || is(c, g.end, "at")) &&
+                !(dl_lexicon_block(c->lex, g.block)->flags & DL_VB_SPEECH)) {
                 g.finite = false;
                 g.participle = true;
             }

@@ -30,23 +30,35 @@ static bool words_at(const article_ctx *c, uint32_t i, uint32_t end, const rule_
     return true;
 }
 
+static bool noise_matches(const article_ctx *c, const noise_rule *nr, uint32_t first, uint32_t end) {
+    if (nr->kind == NOISE_START) return words_at(c, first, end, &nr->ph);
+    if (nr->kind == NOISE_CONTAINS) {
+        for (uint32_t i = first; i < end; i++)
+            if (words_at(c, i, end, &nr->ph)) return true;
+        return false;
+    }
+    const char *a = dl_doc_norm(c->doc, first), *b = dl_doc_norm(c->doc, end - 1);
+    bool open = strcmp(a, "(") == 0 || strcmp(a, "[") == 0;
+    bool close = strcmp(b, ")") == 0 || strcmp(b, "]") == 0 ||
+                 (end - first > 2 && strcmp(dl_doc_norm(c->doc, end - 2), ")") == 0);
+    return open && close;
+}
+
+/* A sentence is noise when any rule of data/noise.txt matches; each token
+ * is tried only against the rules whose phrase starts with its word. */
 bool sentence_is_noise(const article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
     if (first >= end) return true;
     const rules *r = extractor_rules(c->x);
-    for (size_t k = 0; k < r->noise.n; k++) {
-        const noise_rule *nr = &r->noise.v[k];
-        if (nr->kind == NOISE_START && words_at(c, first, end, &nr->ph)) return true;
-        if (nr->kind == NOISE_CONTAINS)
-            for (uint32_t i = first; i < end; i++)
+    for (uint32_t k = r->noise_any; k != RULE_END; k = r->noise.v[k].next)
+        if (noise_matches(c, &r->noise.v[k], first, end)) return true;
+    for (uint32_t i = first; i < end; i++) {
+        uint32_t b = rule_bucket(dl_doc_norm(c->doc, i));
+        for (uint32_t k = r->noise_first[b]; k != RULE_END; k = r->noise.v[k].next) {
+            const noise_rule *nr = &r->noise.v[k];
+            if ((nr->kind == NOISE_START && i == first) || nr->kind == NOISE_CONTAINS)
                 if (words_at(c, i, end, &nr->ph)) return true;
-        if (nr->kind == NOISE_PAREN) {
-            const char *a = dl_doc_norm(c->doc, first), *b = dl_doc_norm(c->doc, end - 1);
-            bool open = strcmp(a, "(") == 0 || strcmp(a, "[") == 0;
-            bool close = strcmp(b, ")") == 0 || strcmp(b, "]") == 0 ||
-                         (end - first > 2 && strcmp(dl_doc_norm(c->doc, end - 2), ")") == 0);
-            if (open && close) return true;
         }
     }
     return false;

@@ -45,6 +45,7 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
             start = 1;
         }
         uint32_t node = 0;
+        lex->starts.v[ids[start]] |= STARTS_ACTOR; /* dl_lex_phrase_ids grew the word arrays */
         for (size_t i = start; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->ptrie, node, ids[i], 1);
         if (node == DL_NO_ID) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
         ph.n_words = (uint8_t)(n - start);
@@ -55,32 +56,58 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
     return DL_OK;
 }
 
-/* Surname of a person's name: the last word, with any particles before it. */
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err) {
+    return add_phrase(lex, phrase, len, ph, err);
+}
+
+static bool is_regnal_or_suffix(const char *w, size_t n) {
+    static const char *const x[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+                                    "Jr", "Jr.", "Sr", "Sr.", NULL};
+    for (const char *const *p = x; *p; p++)
+        if (strlen(*p) == n && strncmp(*p, w, n) == 0) return true;
+    return false;
+}
+
+static bool is_particle_n(const char *w, size_t n) {
+    char low[16];
+    if (n >= sizeof low) return false;
+    for (size_t i = 0; i < n; i++) low[i] = (char)dl_lower((unsigned char)w[i]);
+    low[n] = 0;
+    return is_particle(low);
+}
+
+/* Surname of a person's name: its last space-separated word ("Jae-in" stays
+ * whole; "Juan Carlos I" gives "Carlos"), with the particles before it ("von
+ * der Leyen"); an "al-" prefix also gives the bare name ("al-Assad",
+ * "Assad"). */
 static dl_status add_surname(dl_lexicon *lex, const char *name, size_t len, dl_phrase ph, dl_error *err) {
-    uint32_t ids[MAX_PHRASE];
-    size_t n = dl_lex_phrase_ids(lex, name, len, ids, MAX_PHRASE);
+    const char *w[16];
+    size_t wl[16], n = 0;
+    for (size_t i = 0; i < len && n < 16;) {
+        while (i < len && name[i] == ' ') i++;
+        size_t j = i;
+        while (j < len && name[j] != ' ') j++;
+        if (j > i) {
+            w[n] = name + i;
+            wl[n++] = j - i;
+        }
+        i = j;
+    }
+    while (n > 1 && is_regnal_or_suffix(w[n - 1], wl[n - 1])) n--;
     if (n < 2) return DL_OK;
     size_t k = n - 1;
-    while (k > 0 && is_particle(dl_interned(&lex->words, ids[k - 1]))) k--;
-    if (k == 0) return DL_OK;
-    /* rebuild the surname text from the ids (normalised forms are fine:
-     * the phrase is re-tokenised identically) */
-    char buf[256];
-    size_t bl = 0;
-    for (size_t i = k; i < n; i++) {
-        const char *w = dl_interned(&lex->words, ids[i]);
-        bl += (size_t)snprintf(buf + bl, sizeof buf - bl, "%s%s", bl ? " " : "", w);
-        if (bl >= sizeof buf) return DL_OK;
-    }
+    while (k > 1 && is_particle_n(w[k - 1], wl[k - 1])) k--;
+    const char *start = w[k];
+    size_t sl = (size_t)(w[n - 1] + wl[n - 1] - start);
     ph.kind = DL_PH_SURNAME;
     ph.flags |= DL_PHF_CAP;
-    dl_status st = add_phrase(lex, buf, bl, ph, err);
-    /* "al-Zarqawi" is also "Zarqawi" */
-    if (st == DL_OK && n - k > 1) {
-        char last[128];
-        snprintf(last, sizeof last, "%s", dl_interned(&lex->words, ids[n - 1]));
-        st = add_phrase(lex, last, strlen(last), ph, err);
-    }
+    dl_status st = add_phrase(lex, start, sl, ph, err);
+    /* "al-Zarqawi" is also "Zarqawi"; "von der Leyen" is also "Leyen" no */
+    const char *last = w[n - 1];
+    size_t ll = wl[n - 1];
+    if (st == DL_OK && ll > 3 && (strncmp(last, "al-", 3) == 0 || strncmp(last, "el-", 3) == 0 ||
+                                  strncmp(last, "Al-", 3) == 0 || strncmp(last, "El-", 3) == 0))
+        st = add_phrase(lex, last + 3, ll - 3, ph, err);
     return st;
 }
 
@@ -163,12 +190,18 @@ static bool valid_code(const char *s, size_t n) {
     return true;
 }
 
+/* Countries and organisations by code (persons have codes too, but are not
+ * found by them): a hash lookup, the first actor with the code winning. */
 static uint32_t find_code_n(const dl_lexicon *lex, const char *code, size_t n) {
-    for (size_t i = 0; i < lex->actors.n; i++) {
-        const dl_actor_def *a = &lex->actors.v[i];
-        if (a->kind != DL_ACTOR_PERSON && strlen(a->code) == n && strncmp(a->code, code, n) == 0) return (uint32_t)i;
-    }
-    return DL_WORD_NONE;
+    uint32_t id = dl_intern((dl_interner *)&lex->codes, code, n, 0);
+    return id == DL_NO_ID ? DL_WORD_NONE : lex->code_actor.v[id];
+}
+
+bool dl_lex_index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index) {
+    if (a->kind == DL_ACTOR_PERSON) return true;
+    uint32_t id = dl_intern(&lex->codes, a->code, strlen(a->code), 1);
+    if (id == DL_NO_ID) return false;
+    return id < lex->code_actor.n || vec_push(&lex->code_actor, index);
 }
 
 uint32_t dl_lexicon_find_code(const dl_lexicon *lex, const char *code) {
@@ -176,9 +209,8 @@ uint32_t dl_lexicon_find_code(const dl_lexicon *lex, const char *code) {
 }
 
 uint32_t dl_lexicon_find_role(const dl_lexicon *lex, const char *id) {
-    for (size_t i = 0; i < lex->roles.n; i++)
-        if (strcmp(lex->roles.v[i].id, id) == 0) return (uint32_t)i;
-    return DL_WORD_NONE;
+    uint32_t r = dl_intern((dl_interner *)&lex->role_ids, id, strlen(id), 0);
+    return r == DL_NO_ID ? DL_WORD_NONE : lex->role_first.v[r];
 }
 
 static dl_day parse_day_field(const char *s, size_t n, bool *ok) {
@@ -221,10 +253,16 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             size_t nf = fields(rest, rl, f, fl, 4);
             dl_actor_def a = {0};
             a.where = where;
+            /* "PLACES IRQ": place lines for a country defined earlier */
+            if (kl == 6 && strncmp(s, "PLACES", 6) == 0) {
+                cur = nf >= 1 ? find_code_n(lex, f[0], fl[0]) : DL_WORD_NONE;
+                if (cur == DL_WORD_NONE) return FAIL("PLACES for a country that no COUNTRY record defines");
+                continue;
+            }
             if (kl == 7 && strncmp(s, "COUNTRY", 7) == 0) a.kind = DL_ACTOR_COUNTRY;
             else if (kl == 3 && strncmp(s, "ORG", 3) == 0) a.kind = DL_ACTOR_ORG;
             else if (kl == 6 && strncmp(s, "PERSON", 6) == 0) a.kind = DL_ACTOR_PERSON;
-            else return FAIL("expected COUNTRY, ORG or PERSON, not '%.*s'", (int)kl, s);
+            else return FAIL("expected COUNTRY, ORG, PERSON or PLACES, not '%.*s'", (int)kl, s);
             if (a.kind == DL_ACTOR_PERSON) {
                 if (nf < 3 || !fl[0] || !valid_code(f[1], fl[1]) || fl[2] >= sizeof a.sector)
                     return FAIL("expected: PERSON Name | CODE | SECTOR");
@@ -248,7 +286,8 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
                 a.name = dl_lex_str(lex, f[1], fl[1]);
                 if (a.kind == DL_ACTOR_ORG && nf >= 3 && fl[2] < sizeof a.sector) memcpy(a.sector, f[2], fl[2]);
             }
-            if (!a.name || !vec_push(&lex->actors, a)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+            if (!a.name || !vec_push(&lex->actors, a) || !dl_lex_index_code(lex, &a, (uint32_t)(lex->actors.n - 1)))
+                return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             cur = (uint32_t)(lex->actors.n - 1);
             phrase_ctx pc = {{.kind = DL_PH_NAME, .index = cur, .where = where, .flags = DL_PHF_CAP},
                              a.kind == DL_ACTOR_PERSON};
@@ -274,6 +313,10 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             pc.ph.flags = DL_PHF_CAP;
         } else if (kl == 7 && strncmp(s, "capital", 7) == 0) {
             pc.ph.kind = DL_PH_CAPITAL;
+            pc.ph.flags = DL_PHF_CAP;
+        } else if (kl == 5 && strncmp(s, "place", 5) == 0) {
+            if (a->kind != DL_ACTOR_COUNTRY) return FAIL("place lines belong to COUNTRY or PLACES records");
+            pc.ph.kind = DL_PH_PLACE;
             pc.ph.flags = DL_PHF_CAP;
         } else if (kl == 4 && strncmp(s, "seat", 4) == 0) {
             const char *sec = rest;
@@ -304,7 +347,7 @@ dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint
             if (!vec_push(&lex->tenures, t)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         } else {
-            return FAIL("unknown detail '%.*s' (=, adj, people, capital, seat, role)", (int)kl, s);
+            return FAIL("unknown detail '%.*s' (=, adj, people, capital, place, seat, role)", (int)kl, s);
         }
         st = each_part(lex, rest, rl, add_part, &pc, err);
         if (st != DL_OK) return st;
@@ -331,6 +374,9 @@ dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint3
             memcpy(r.sector, f[1], fl[1]);
             if (!r.id || !vec_push(&lex->roles, r)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             cur = (uint32_t)(lex->roles.n - 1);
+            uint32_t id = dl_intern(&lex->role_ids, f[0], fl[0], 1);
+            if (id == DL_NO_ID || (id == lex->role_first.n && !vec_push(&lex->role_first, cur)))
+                return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             continue;
         }
         if (cur == DL_WORD_NONE || s[0] != '=') return FAIL("expected '= title | title' under a ROLE");
@@ -459,6 +505,11 @@ dl_status dl_lex_finish_actors(dl_lexicon *lex, dl_error *err) {
         for (size_t i = 0; i < lex->nodeph.n; i++) lex->nodeph.v[i] = k[i].np;
         free(k);
     }
+    /* the phrases alone, contiguous: callers index the meanings of a match
+     * as an array of dl_phrase */
+    if (!vec_reserve(&lex->phs, lex->nodeph.n + 1)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    for (size_t i = 0; i < lex->nodeph.n; i++) lex->phs.v[i] = lex->nodeph.v[i].ph;
+    lex->phs.n = lex->nodeph.n;
     size_t nodes = lex->ptrie.n_nodes + 1;
     if (!vec_reserve(&lex->node_first, nodes)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     memset(lex->node_first.v, 0, nodes * sizeof *lex->node_first.v);
@@ -498,6 +549,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
                         const dl_phrase **out, size_t *n_out) {
     *out = NULL;
     *n_out = 0;
+    if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_ACTOR)) return 0;
     uint32_t node = 0;
     size_t best = 0;
     for (size_t i = 0; i < n && i < MAX_PHRASE; i++) {
@@ -511,8 +563,7 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
         for (size_t k = a; k < b && !any; k++) any = dl_phrase_fits(&lex->nodeph.v[k].ph, tflags);
         if (!any) continue;
         best = i + 1;
-        /* node_phrase is {node, ph}: hand out pointers to the phrases */
-        *out = &lex->nodeph.v[a].ph;
+        *out = &lex->phs.v[a];
         *n_out = b - a;
     }
     return best;

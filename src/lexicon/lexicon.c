@@ -8,6 +8,8 @@
 #include "dipline/article.h"
 #include "dipline/text.h"
 #include "lexicon_private.h"
+#include "petrarch.h"
+#include "morph.h"
 
 bool dl_lines_next(dl_lines *it, const char **s, size_t *n, bool comments) {
     if (it->p >= it->end) return false;
@@ -53,8 +55,9 @@ const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len) {
 bool dl_lex_grow_words(dl_lexicon *lex) {
     size_t n = lex->words.n;
     if (!vec_reserve(&lex->wclass, n - lex->wclass.n + 1) || !vec_reserve(&lex->pron, n - lex->pron.n + 1) ||
-        !vec_reserve(&lex->anyverb, n - lex->anyverb.n + 1))
+        !vec_reserve(&lex->anyverb, n - lex->anyverb.n + 1) || !vec_reserve(&lex->starts, n - lex->starts.n + 1))
         return false;
+    while (lex->starts.n < n) lex->starts.v[lex->starts.n++] = 0;
     while (lex->wclass.n < n) lex->wclass.v[lex->wclass.n++] = 0;
     while (lex->pron.n < n) lex->pron.v[lex->pron.n++] = (pronoun_info){0};
     while (lex->anyverb.n < n) lex->anyverb.v[lex->anyverb.n++] = 0;
@@ -190,13 +193,34 @@ static dl_status load_one(dl_lexicon *lex, const char *bundled, const char *path
     uint32_t file;
     dl_status st = dl_lex_open(lex, bundled, path, &text, &len, &owned, &file, err);
     if (st != DL_OK) return st;
+    if (path) fn = dl_petr_loader(fn, text, len); /* PETRARCH-2 dictionaries too */
     st = fn(lex, text, len, file, err);
     if (owned) free((char *)text);
     return st;
 }
 
+/* Every word's singular, interned once, so that matching a pattern word
+ * plural-insensitively (dl_lexicon_word_matches) compares two ids. */
+static bool build_singulars(dl_lexicon *lex) {
+    if (!vec_reserve(&lex->sing, lex->words.n)) return false;
+    for (uint32_t id = 0; id < lex->words.n; id++) {
+        const char *w = dl_interned(&lex->words, id);
+        uint32_t s = DL_NO_ID;
+        if (strlen(w) < 60) {
+            char one[64];
+            dl_morph_singular(w, one);
+            if ((s = dl_intern(&lex->singulars, one, strlen(one), 1)) == DL_NO_ID) return false;
+        }
+        lex->sing.v[lex->sing.n++] = s;
+    }
+    return true;
+}
+
 /* Bundled actor files, read in this order. */
-static const char *const bundled_actors[] = {"countries.txt", "actors.txt", NULL};
+static const char *const bundled_actors[] = {"countries.txt", "places.txt", "orgs.txt", "people.txt", "leaders.txt",
+                                             NULL};
+/* Bundled agent files, read in this order. */
+static const char *const bundled_agents[] = {"agents.txt", "agents_phoenix.txt", NULL};
 
 dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_error *err) {
     *out = NULL;
@@ -214,10 +238,17 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
             for (const char *const *b = bundled_actors; *b && st == DL_OK; b++)
                 st = load_one(lex, *b, NULL, dl_lex_load_actors, true, err);
     }
-    if (st == DL_OK) st = load_one(lex, "agents.txt", o.agents_path, dl_lex_load_agents, true, err);
+    if (st == DL_OK) {
+        if (o.agents_path) st = load_one(lex, NULL, o.agents_path, dl_lex_load_agents, false, err);
+        else
+            for (const char *const *b = bundled_agents; *b && st == DL_OK; b++)
+                st = load_one(lex, *b, NULL, dl_lex_load_agents, true, err);
+    }
     if (st == DL_OK) st = dl_lex_finish_actors(lex, err);
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);
+    if (st == DL_OK && (!build_singulars(lex) || !dl_lex_index_alts(lex)))
+        st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (st != DL_OK) {
         dl_lex_verbs_reset();
         dl_lexicon_free(lex);
@@ -235,11 +266,19 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->wclass.v);
     free(lex->pron.v);
     free(lex->anyverb.v);
+    free(lex->starts.v);
+    free(lex->sing.v);
+    dl_interner_free(&lex->singulars);
     dl_trie_free(&lex->ptrie);
     free(lex->nodeph.v);
+    free(lex->phs.v);
     free(lex->node_first.v);
     free(lex->actors.v);
+    dl_interner_free(&lex->codes);
+    free(lex->code_actor.v);
     free(lex->roles.v);
+    dl_interner_free(&lex->role_ids);
+    free(lex->role_first.v);
     free(lex->tenures.v);
     free(lex->tenure_index.v);
     free(lex->agents.v);
@@ -253,6 +292,12 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->alts.v);
     free(lex->seqwords.v);
     free(lex->compose.v);
+    dl_trie_free(&lex->altidx);
+    free(lex->altidx_head.v);
+    free(lex->alt_next[0].v);
+    free(lex->alt_next[1].v);
+    free(lex->alt_bits[0].v);
+    free(lex->alt_bits[1].v);
     for (size_t i = 0; i < lex->files.n; i++) free(lex->files.v[i]);
     free(lex->files.v);
     free(lex);

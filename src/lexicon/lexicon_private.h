@@ -29,13 +29,23 @@ struct dl_lexicon {
     VEC(uint32_t) wclass;  /* word id -> DL_W_* */
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
+    VEC(uint8_t) starts;   /* word id -> STARTS_*: the first word of a phrase */
+    VEC(uint32_t) sing;    /* word id -> id of its singular form in `singulars`
+                              (DL_NO_ID for words too long to inflect) */
+    dl_interner singulars;
 
     /* actors */
     dl_trie ptrie;                /* phrases */
     VEC(node_phrase) nodeph;      /* sorted by node after loading */
+    VEC(dl_phrase) phs;           /* nodeph's phrases in the same order: what
+                                     dl_lexicon_match() hands out as an array */
     VEC(uint32_t) node_first;     /* node -> first index in nodeph (+1), 0 = none */
     VEC(dl_actor_def) actors;
+    dl_interner codes;            /* codes of countries and organisations */
+    VEC(uint32_t) code_actor;     /* code id -> the first actor with it */
     VEC(dl_role_def) roles;
+    dl_interner role_ids;         /* ids of roles ("head_of_state") */
+    VEC(uint32_t) role_first;     /* role id -> the first role with it */
     VEC(dl_tenure) tenures;       /* per person, contiguous */
     VEC(uint32_t) tenure_index;   /* tenures sorted by (country, role, from) */
     VEC(dl_agent_def) agents;
@@ -51,11 +61,20 @@ struct dl_lexicon {
     VEC(dl_word_seq) alts;
     VEC(uint32_t) seqwords;
     VEC(compose_rule) compose;
+    /* alternatives by their first and last word (dl_lexicon_alt_first):
+     * (range << 1 | last, word key) -> chain, chains linked in alt_next */
+    dl_trie altidx;
+    VEC(uint32_t) altidx_head;
+    VEC(uint32_t) alt_next[2];
+    VEC(uint64_t) alt_bits[2];    /* at a range's first alternative: a bit per
+                                     word key (mod 64) its chains hold */
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;
     size_t n_phrases;
 };
+
+enum { STARTS_ACTOR = 1, STARTS_VERB = 2 }; /* lex->starts: quick rejection of lookups */
 
 #define WHERE(file, line) ((uint32_t)(file) << 22 | ((uint32_t)(line) & 0x3FFFFF))
 
@@ -72,6 +91,8 @@ bool dl_lex_grow_words(dl_lexicon *lex);
 /* Copy a string into the lexicon's storage. */
 const char *dl_lex_str(dl_lexicon *lex, const char *s, size_t len);
 
+/* Register a phrase with a meaning (actors.c; used by petrarch.c). */
+dl_status dl_lex_add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_phrase ph, dl_error *err);
 dl_status dl_lex_load_actors(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_roles(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
 dl_status dl_lex_load_agents(dl_lexicon *lex, const char *text, size_t len, uint32_t file, dl_error *err);
@@ -83,6 +104,12 @@ dl_status dl_lex_finish_verbs(dl_lexicon *lex, dl_error *err);
  * dl_lex_finish_verbs(), and by dl_lexicon_load() before it starts and when
  * it fails, so that a failed load leaves nothing for the next one. */
 void dl_lex_verbs_reset(void);
+/* Register the code of actor `index` (a country or organisation) for
+ * dl_lexicon_find_code(); persons are not found by code.  False: out of memory. */
+bool dl_lex_index_code(dl_lexicon *lex, const dl_actor_def *a, uint32_t index);
+
+/* Index the pattern alternatives by first and last word (needs lex->sing). */
+bool dl_lex_index_alts(dl_lexicon *lex);
 
 /* Line-by-line iteration over a text. */
 typedef struct {

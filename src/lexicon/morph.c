@@ -79,15 +79,25 @@ void dl_morph_plural(const char *w, char out[64]) {
     else snprintf(out, 64, "%ss", w);
 }
 
+/* out = the first `keep` bytes of w, then `suffix` (at most 63 bytes in
+ * all, as snprintf into 64 would give); no printf: this runs per word. */
+static void cat2(char out[64], const char *w, size_t keep, const char *suffix) {
+    size_t k = keep < 63 ? keep : 63, sl = strlen(suffix);
+    memcpy(out, w, k);
+    if (sl > 63 - k) sl = 63 - k;
+    memcpy(out + k, suffix, sl);
+    out[k + sl] = 0;
+}
+
 void dl_morph_singular(const char *w, char out[64]) {
     size_t n = strlen(w);
-    if (n > 4 && strcmp(w + n - 3, "ies") == 0) snprintf(out, 64, "%.*sy", (int)(n - 3), w);
-    else if (n > 4 && strcmp(w + n - 3, "ses") == 0 && w[n - 4] == 'i') snprintf(out, 64, "%.*sis", (int)(n - 3), w);
+    if (n > 4 && strcmp(w + n - 3, "ies") == 0) cat2(out, w, n - 3, "y");
+    else if (n > 4 && strcmp(w + n - 3, "ses") == 0 && w[n - 4] == 'i') cat2(out, w, n - 3, "is");
     else if (n > 4 && (strcmp(w + n - 4, "sses") == 0 || strcmp(w + n - 4, "ches") == 0 ||
                        strcmp(w + n - 4, "shes") == 0 || strcmp(w + n - 3, "xes") == 0))
-        snprintf(out, 64, "%.*s", (int)(n - 2), w);
-    else if (n > 3 && strcmp(w + n - 3, "men") == 0) snprintf(out, 64, "%.*sman", (int)(n - 3), w);
+        cat2(out, w, n - 2, "");
+    else if (n > 3 && strcmp(w + n - 3, "men") == 0) cat2(out, w, n - 3, "man");
     else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
-        snprintf(out, 64, "%.*s", (int)(n - 1), w);
-    else snprintf(out, 64, "%s", w);
+        cat2(out, w, n - 1, "");
+    else cat2(out, w, n, "");
 }

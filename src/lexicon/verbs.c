@@ -84,6 +84,8 @@ static const irregular *find_irregular(const char *lemma) {
 
 /* Register one form (a word sequence) of verb `verb`. */
 static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t verb, uint32_t forms) {
+    if (n && ids[0] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
+    if (n) lex->starts.v[ids[0]] |= STARTS_VERB;
     uint32_t node = 0;
     for (size_t i = 0; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->vtrie, node, ids[i], 1);
     if (node == DL_NO_ID) return false;
@@ -124,6 +126,9 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         forms[nf++] = (form_bits){"is", DL_VF_S};
         forms[nf++] = (form_bits){"are", DL_VF_BASE};
         forms[nf++] = (form_bits){"am", DL_VF_BASE};
+        forms[nf++] = (form_bits){"'re", DL_VF_BASE}; /* clitics: "we're ready" */
+        forms[nf++] = (form_bits){"'s", DL_VF_S};
+        forms[nf++] = (form_bits){"'m", DL_VF_BASE};
     }
     for (int i = 0; i < v; i++) forms[nf++] = (form_bits){ing[i], DL_VF_ING};
     if (ir) {
@@ -137,7 +142,15 @@ static bool add_verb_forms(dl_lexicon *lex, char w[][64], size_t n, size_t h, ui
         bool one = true; /* every word one token (else skip the form) */
         for (size_t i = 0; i < n && one; i++) {
             const char *word = i == h ? forms[f].form : w[i];
-            one = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1) == 1;
+            size_t k;
+            if (word[0] == '\'') { /* a clitic is one token in text, interned as is */
+                ids[i] = dl_intern(&lex->words, word, strlen(word), 1);
+                k = ids[i] == DL_NO_ID ? 0 : 1;
+                if (k && !dl_lex_grow_words(lex)) k = 0;
+            } else {
+                k = dl_lex_phrase_ids(lex, word, strlen(word), ids + i, 1);
+            }
+            one = k == 1;
         }
         if (!one) continue;
         if (!add_form(lex, ids, n, verb, forms[f].bits) || !dl_lex_grow_words(lex)) return false;
@@ -180,10 +193,12 @@ static size_t split_verb(const char *s, size_t n, char w[][64], size_t *head) {
 }
 
 static bool parse_code(const char *s, size_t n, char out[8]) {
-    /* "[040]", "[042:043]" (first part), "[---]" */
+    /* "[040]", "[042:043]" (the source's code), "[:173]" (only the other
+     * side's: taken as the code), "[---]" */
     if (n < 3 || s[0] != '[') return false;
-    size_t k = 0;
-    for (size_t i = 1; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
+    size_t k = 0, i = 1;
+    if (i < n && s[i] == ':') i++;
+    for (; i < n && s[i] != ']' && s[i] != ':' && k < 7; i++) out[k++] = s[i];
     out[k] = 0;
     return k > 0;
 }
@@ -270,7 +285,7 @@ static bool word_elem(pat_build *b, const char *s, size_t n, uint8_t flags) {
 static bool parse_items(pat_build *b, const char *s, size_t n) {
     const char *end = s + n;
     int in_prep = 0;
-    bool expect_prep = false;
+    bool expect_prep = false, anywhere = false;
     while (s < end) {
         while (s < end && (*s == ' ' || *s == '\t')) s++;
         if (s >= end) break;
@@ -298,7 +313,13 @@ static bool parse_items(pat_build *b, const char *s, size_t n) {
             tl = (size_t)(s - t);
         }
         if (!tl) continue;
+        if (tl == 3 && strncmp(t, "...", 3) == 0) { /* the next item may be far */
+            anywhere = true;
+            continue;
+        }
         uint8_t flags = in_prep && !expect_prep ? DL_PEF_CONSECUTIVE : 0;
+        if (anywhere) flags |= DL_PEF_ANYWHERE;
+        anywhere = false;
         if (tl == 1 && *t == '*') {
             b->after_verb = true;
             continue;
@@ -569,6 +590,7 @@ size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, c
     size_t best = 0;
     *hits = NULL;
     *n_hits = 0;
+    if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_VERB)) return 0;
     for (size_t i = 0; i < n && i < MAXW; i++) {
         node = dl_trie_next(&lex->vtrie, node, words[i]);
         if (node == DL_NO_ID) break;
@@ -592,13 +614,74 @@ uint32_t dl_lexicon_seq_word(const dl_lexicon *lex, uint32_t i) { return i < lex
 
 bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pw) {
     if (word == pw) return true;
-    if (word == DL_WORD_NONE || pw == DL_WORD_NONE) return false;
-    char a[64], b[64];
-    const char *x = dl_interned(&lex->words, word), *y = dl_interned(&lex->words, pw);
-    if (strlen(x) >= 60 || strlen(y) >= 60) return false;
-    dl_morph_singular(x, a);
-    dl_morph_singular(y, b);
-    return strcmp(a, b) == 0;
+    if (word >= lex->sing.n || pw >= lex->sing.n) return false; /* DL_WORD_NONE too */
+    uint32_t a = lex->sing.v[word];
+    return a != DL_NO_ID && a == lex->sing.v[pw];
+}
+
+/* Words match (dl_lexicon_word_matches) exactly when their keys are equal:
+ * the singular's id, or for a word too long to inflect its own id. */
+static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
+    uint32_t s = lex->sing.v[w];
+    return s != DL_NO_ID ? s : 0x80000000u | w;
+}
+
+bool dl_lex_index_alts(dl_lexicon *lex) {
+    for (int d = 0; d < 2; d++) {
+        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->alt_bits[d], lex->alts.n)) return false;
+        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE, lex->alt_bits[d].v[a] = 0;
+        lex->alt_next[d].n = lex->alt_bits[d].n = lex->alts.n;
+    }
+    for (size_t i = 0; i < lex->elems.n; i++) {
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        if (!e->n_alts) continue;
+        /* elements share ranges (a synset's): index each range once */
+        if (dl_trie_next(&lex->altidx, e->first_alt << 1, DL_NO_ID - 1) != DL_NO_ID) continue;
+        if (dl_trie_step(&lex->altidx, e->first_alt << 1, DL_NO_ID - 1, 1) == DL_NO_ID) return false;
+        for (uint32_t a = e->first_alt + e->n_alts; a-- > e->first_alt;) { /* backwards: chains in order */
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue; /* never matches */
+            for (uint32_t last = 0; last < 2; last++) {
+                uint32_t w = lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)];
+                uint32_t key = match_key(lex, w);
+                lex->alt_bits[last].v[e->first_alt] |= 1ull << (key & 63);
+                uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, key, 1);
+                if (id == DL_NO_ID || !vec_reserve(&lex->altidx_head, id + 1 - lex->altidx_head.n)) return false;
+                while (lex->altidx_head.n <= id) lex->altidx_head.v[lex->altidx_head.n++] = DL_WORD_NONE;
+                lex->alt_next[last].v[a] = lex->altidx_head.v[id];
+                lex->altidx_head.v[id] = a;
+            }
+        }
+    }
+    return true;
+}
+
+uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last) {
+    if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
+    uint32_t key = match_key(lex, word);
+    if (!(lex->alt_bits[last].v[e->first_alt] >> (key & 63) & 1)) return DL_WORD_NONE; /* most words */
+    uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
+    return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
+}
+
+uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
+}
+
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
+    for (int side = 0; side < 2; side++) {
+        uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
+        for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
+            const dl_pattern_elem *e = &lex->elems.v[k];
+            if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
+            if (!e->n_alts || !(lex->alt_bits[0].v[e->first_alt] & words)) return false;
+        }
+    }
+    return true;
+}
+
+uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last) {
+    return alt < lex->alt_next[last].n ? lex->alt_next[last].v[alt] : DL_WORD_NONE;
 }
 
 static bool code_prefix(const char *rule, const char *code) {

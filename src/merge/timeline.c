@@ -245,7 +245,7 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.value = c->date.when.value[0] ? dl_pool_intern(tl->pool, c->date.when.value, &ok) : 0;
     s.basis = dl_pool_intern(tl->pool, c->date.basis, &ok);
     if (!ok) return UINT32_MAX;
-    snprintf(s.code, sizeof s.code, "%s", c->action.code);
+    dl_strlcpy(s.code, c->action.code, sizeof s.code);
     s.quadclass = c->action.quadclass;
     s.goldstein = c->action.goldstein;
     s.confidence = c->confidence;

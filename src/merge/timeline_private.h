@@ -89,6 +89,7 @@ struct dl_timeline {
     uint32_t *members; /* atom indices grouped by event */
     uint32_t *order;   /* events in timeline order, after filters */
     uint32_t n_order;
+    struct cluster_key *ckeys; /* while ordering (output.c) */
     dl_merge_stats stats;
 };
 

@@ -129,18 +129,25 @@ static int32_t decode(const char *s, size_t len, size_t i, size_t *n) {
     return cp;
 }
 
+/* The classes of ASCII characters, tabled at compile time. */
+#define AC(c)                                                                                                   \
+    ((c) == '\n'                                                                                              \
+         ? C_NEWLINE                                                                                           \
+     : (c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '\f' || (c) == '\v' ? C_SPACE                      \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z')                 ? C_LETTER                     \
+     : (c) >= '0' && (c) <= '9'                                                  ? C_DIGIT                      \
+     : (c) < 0x20 || (c) == 0x7f                                                 ? C_SPACE                      \
+     : (c) == '$' || (c) == '%' || (c) == '+' || (c) == '=' || (c) == '<' || (c) == '>' || (c) == '^' ||        \
+               (c) == '|' || (c) == '~' || (c) == '`'                                                           \
+         ? C_SYMBOL                                                                                            \
+         : C_PUNCT)
+#define AC4(c) AC(c), AC(c + 1), AC(c + 2), AC(c + 3)
+#define AC16(c) AC4(c), AC4(c + 4), AC4(c + 8), AC4(c + 12)
+static const unsigned char ascii_class[128] = {AC16(0),  AC16(16), AC16(32), AC16(48),
+                                               AC16(64), AC16(80), AC16(96), AC16(112)};
+
 static cclass classify(int32_t cp) {
-    if (cp < 0x80) {
-        if (cp == '\n') return C_NEWLINE;
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
-        if (dl_isalpha(cp)) return C_LETTER;
-        if (dl_isdigit(cp)) return C_DIGIT;
-        if (cp < 0x20 || cp == 0x7f) return C_SPACE;
-        if (cp == '$' || cp == '%' || cp == '+' || cp == '=' || cp == '<' || cp == '>' || cp == '^' ||
-            cp == '|' || cp == '~' || cp == '`')
-            return C_SYMBOL;
-        return C_PUNCT;
-    }
+    if (cp < 0x80) return (cclass)ascii_class[cp];
     if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) return C_NEWLINE;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
@@ -189,6 +196,17 @@ typedef struct {
 static void fold_into(dl_buf *buf, const char *s, size_t a, size_t b, const char *drop) {
     size_t i = a;
     while (i < b) {
+        if (!drop && (unsigned char)s[i] < 0x80) { /* a run of ASCII: lower-cased in one go */
+            size_t j = i;
+            while (j < b && (unsigned char)s[j] < 0x80) j++;
+            if (!dl_buf_reserve(buf, j - i)) return;
+            char *o = buf->data + buf->len;
+            for (size_t k = i; k < j; k++) *o++ = (char)dl_lower((unsigned char)s[k]);
+            buf->len += j - i;
+            buf->data[buf->len] = 0;
+            i = j;
+            continue;
+        }
         size_t n;
         int32_t cp = decode(s, b, i, &n);
         i += n;

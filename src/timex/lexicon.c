@@ -24,6 +24,7 @@ struct tx_lexicon {
     int32_t *table;     /* open addressing by first word: an entry with that
                            first word, or -1 */
     uint64_t *masks;    /* per slot: the classes of its phrases */
+    uint64_t *singles;  /* per slot: the classes where the word alone is a phrase */
     int32_t (*heads)[TX_N_CLASSES]; /* per slot and class: first entry */
     size_t table_size;  /* power of two */
 };
@@ -127,11 +128,13 @@ static void build(void) {
     while (size < lx->n * 2) size *= 2;
     lx->table = malloc(size * sizeof *lx->table);
     lx->masks = calloc(size, sizeof *lx->masks);
+    lx->singles = calloc(size, sizeof *lx->singles);
     lx->heads = malloc(size * sizeof *lx->heads);
-    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->heads) {
+    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->heads) {
         free(lx->entries);
         free(lx->table);
         free(lx->masks);
+        free(lx->singles);
         free(lx->heads);
         dl_buf_free(&lx->words);
         free(lx);
@@ -154,6 +157,7 @@ static void build(void) {
         e->next = lx->heads[h][e->cls];
         lx->heads[h][e->cls] = (int32_t)k;
         lx->masks[h] |= 1ull << e->cls;
+        if (e->n_words == 1) lx->singles[h] |= 1ull << e->cls;
     }
     lexicon = lx;
 }
@@ -174,6 +178,7 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
 }
 
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->masks[word]; }
+uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->singles[word]; }
 
 size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
     if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;

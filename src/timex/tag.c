@@ -73,7 +73,7 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
      * expression by itself ("now", "yesterday") or a phrase of several words
      * ("a while", "the day before yesterday") can start here */
     if (t->kind == DL_TOK_WORD && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && !c->mask[i + 1] &&
-        !(c->mask[i] & STANDALONE)) {
+        !(tx_lexicon_singles(c->lx, c->head[i]) & STANDALONE)) { /* "the", "a": only in phrases */
         bool phrase = false;
         for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
             if ((c->mask[i] >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;

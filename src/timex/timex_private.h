@@ -41,6 +41,8 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *word, size_t len);
 /* Bit mask (1 << class) of the classes of the phrases starting with that
  * word (0 for -1). */
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word);
+/* The classes in which the word alone is a whole phrase. */
+uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word);
 
 /* ---- frames: what an expression means, before resolution ----------------- */
 

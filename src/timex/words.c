@@ -186,7 +186,7 @@ bool tx_date_context(const tx_ctx *c, size_t i) {
                                          "year", "month", "end", "beginning", "middle", "start"};
     const char *w = nm(c, i - 1);
     for (size_t k = 0; k < sizeof before / sizeof *before; k++)
-        if (strcmp(w, before[k]) == 0) return true;
+        if (w[0] == before[k][0] && strcmp(w, before[k]) == 0) return true;
     return false;
 }
 

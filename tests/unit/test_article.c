@@ -80,6 +80,45 @@ static void json_lines_form(void **state) {
     free_results(&r);
 }
 
+/* Lines after the first are read straight from the text when they are flat
+ * objects (reader.c, article_direct); anything else goes through jansson.
+ * Both ways must read the same. */
+static void json_lines_direct(void **state) {
+    (void)state;
+    const char *j =
+        "{\"id\": \"first\", \"published\": \"2022-02-10\", \"text\": \"One.\"}\n"
+        "{\"id\": 42, \"headline\": \"H\", \"publisher\": \"P\", \"link\": \"L\", \"body\": \"B\", \"date\": \"2022-02-11\"}\n"
+        "{\"id\": \"n\", \"title\": \"caf\\u00e9 \\\"q\\\"\", \"text\": \"a\\nb\", \"date\": \"2022-02-12\", "
+        "\"meta\": {\"k\": [1, 2]}}\n"
+        "{\"id\": -0, \"title\": null, \"headline\": \"second key\", \"text\": \"t\", \"published\": \"2022-02-13\", "
+        "\"x\": 1.5e3, \"y\": true}\n"
+        "{\"i\\u0064\": \"esc\", \"text\": \"t\", \"published\": \"2022-02-14\"}\n"
+        "{\"id\": 1.5, \"text\": \"t\", \"body\": \"ignored\", \"published\": \"2022-02-15\"}\n"
+        "{\"id\": \"dup\", \"text\": \"x\", \"text\": \"y\", \"published\": \"2022-02-10\"}\n"
+        "{\"id\": \"nt\", \"text\": 5, \"body\": \"b\", \"published\": \"2022-02-10\"}\n";
+    results r;
+    read_buffer("in/lines.jsonl", j, strlen(j), NULL, &r);
+    assert_int_equal(r.n, 6);
+    assert_string_equal(r.a[1]->id, "42");
+    assert_string_equal(r.a[1]->title, "H");
+    assert_string_equal(r.a[1]->source, "P");
+    assert_string_equal(r.a[1]->url, "L");
+    assert_string_equal(r.a[1]->text, "B");
+    assert_string_equal(r.a[2]->title, "caf\xc3\xa9 \"q\"");
+    assert_string_equal(r.a[2]->text, "a\nb");
+    assert_string_equal(r.a[3]->id, "0");
+    assert_string_equal(r.a[3]->title, "second key");
+    assert_string_equal(r.a[4]->id, "esc");
+    assert_string_equal(r.a[5]->id, "lines:6"); /* a real is no id */
+    assert_string_equal(r.a[5]->text, "t");
+    assert_int_equal(r.n_err, 2);
+    if (!strstr(r.err[0].message, "malformed JSON")) fail_msg("%s", r.err[0].message); /* repeated key */
+    assert_int_equal(r.err[0].line, 7);
+    if (!strstr(r.err[1].message, "\"text\" is not a string")) fail_msg("%s", r.err[1].message);
+    assert_int_equal(r.err[1].line, 8);
+    free_results(&r);
+}
+
 static void text_form(void **state) {
     (void)state;
     const char *t = "Title: Scholz in Kyiv\nSource: Test Wire\nURL: https://example.org/x\nPublished: 2022-02-14\n"
@@ -270,6 +309,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_object_form),
         cmocka_unit_test(json_lines_form),
+        cmocka_unit_test(json_lines_direct),
         cmocka_unit_test(text_form),
         cmocka_unit_test(bad_inputs),
         cmocka_unit_test(keep_going_in_lines),

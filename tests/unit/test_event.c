@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "event/event_json.h"
 #include "helpers.h"
 
 static void make_event(dl_event *ev, const char *article, long sentence) {
@@ -142,12 +145,148 @@ static void bad_logs(void **state) {
     expect_log_error("hello", "not an event log");
 }
 
+
+/* The reader parses events in place in 256 KiB blocks: events cut by a
+ * block's end (small ones, and one larger than a block) read whole, in
+ * order, with the same bytes as written; a log cut inside its last event is
+ * an error at the end of the file. */
+static void events_across_blocks(void **state) {
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    dl_log_writer_options o = {.format = DL_FORMAT_JSONL};
+    dl_log_writer *w = dl_log_writer_new(mem, &o);
+    size_t big = 600 * 1024;
+    char *text = malloc(big + 1);
+    for (size_t i = 0; i < big; i++) text[i] = "abc \"\\x\xc3\xa9"[i % 10];
+    text[big] = 0;
+    /* keep the UTF-8 whole: end on an ASCII byte */
+    for (size_t i = big; i-- > 0 && (unsigned char)text[i] >= 0x80;) text[i] = 'z';
+    for (int i = 0; i < 3000; i++) {
+        dl_event ev;
+        make_event(&ev, "blocks", i);
+        if (i == 1500) {
+            free(ev.mentions[0].text);
+            ev.mentions[0].text = strdup(text);
+        }
+        assert_int_equal(dl_log_writer_event(w, &ev, NULL), DL_OK);
+        dl_event_clear(&ev);
+    }
+    assert_int_equal(dl_log_writer_finish(w, NULL), DL_OK);
+    dl_log_writer_free(w);
+    fclose(mem);
+    for (int cut = 0; cut < 2; cut++) {
+        dl_log_reader *r;
+        size_t n = cut ? len - 10 : len;
+        assert_int_equal(dl_log_reader_open_buffer("blocks", buf, n, &r, NULL), DL_OK);
+        int k = 0;
+        dl_status st;
+        for (;;) {
+            dl_event ev;
+            bool got;
+            dl_error e;
+            st = dl_log_reader_next(r, &ev, &got, &e);
+            if (st != DL_OK) {
+                if (!strstr(e.message, "end of file")) fail_msg("%s", e.message);
+                break;
+            }
+            if (!got) break;
+            assert_int_equal(ev.mentions[0].sentence, k);
+            if (k == 1500) assert_string_equal(ev.mentions[0].text, text);
+            dl_event_clear(&ev);
+            k++;
+        }
+        assert_int_equal(k, cut ? 2999 : 3000);
+        assert_int_equal(st, cut ? DL_ERR_INPUT : DL_OK);
+        dl_log_reader_free(r);
+    }
+    free(text);
+    free(buf);
+}
+
+/* The hand-written serialiser (event/json_out.c) gives exactly the bytes
+ * jansson gives for the same JSON: parse our text with jansson, dump it
+ * again with the flags the logs have always used, compare. */
+static void same_bytes_as_jansson(const char *text, size_t flags) {
+    json_error_t je;
+    json_t *o = json_loads(text, 0, &je);
+    if (!o) fail_msg("not JSON (%s): %s", je.text, text);
+    char *again = json_dumps(o, flags | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(o);
+    assert_non_null(again);
+    if (strcmp(again, text) != 0) fail_msg("differs from jansson:\n%s\n%s", text, again);
+    free(again);
+}
+
+static void serialiser_matches_jansson(void **state) {
+    (void)state;
+    static const char *const strings[] = {
+        "plain", "", "quote \" backslash \\ slash /", "tab\tnew\nline\rcr\bbs\fff",
+        "\x01\x1f\x7f controls", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80 \xe2\x80\xa8",
+        NULL};
+    static const double reals[] = {0,      -2,      0.85,     1.0 / 3, -10,  7.4,    1e-5,   123456789, 0.0001,
+                                   12.3456, -0.0,   99.9999,  5e-5,    -0.1, 100.5,  0.3,    -99.99,    1e300};
+    const size_t nr = sizeof reals / sizeof *reals;
+    for (size_t k = 0; k < sizeof strings / sizeof *strings; k++) {
+        dl_event ev;
+        make_event(&ev, strings[k] ? strings[k] : "a", (long)k);
+        free(ev.quote);
+        ev.quote = strings[k] ? strdup(strings[k]) : NULL;
+        free(ev.actor.name);
+        ev.actor.name = strings[(k + 1) % 7] ? strdup(strings[(k + 1) % 7]) : NULL;
+        ev.action.goldstein = reals[k % nr];
+        ev.confidence = reals[(k + 4) % nr];
+        ev.has_target = k % 2;
+        ev.explain = strdup("verbs.txt:1");
+        if (k % 3 == 0) { /* a mention coded differently, and one without mentions */
+            dl_event other;
+            assert_int_equal(dl_event_copy(&other, &ev), DL_OK);
+            other.confidence = 0.25;
+            other.negated = true;
+            other.has_target = !ev.has_target;
+            dl_mention m = {.article = "b", .sentence = 3, .start = -1, .end = 1L << 40, .text = "x", .coded = &other};
+            assert_int_equal(dl_event_add_mention(&ev, &m), DL_OK);
+            dl_event_clear(&other);
+        }
+        if (k == 4) {
+            dl_event_clear(&ev);
+            memset(&ev, 0, sizeof ev);
+        }
+        for (int pretty = 0; pretty < 2; pretty++) {
+            for (size_t j = 0; j < nr; j++) { /* every real, in a coded mention's confidence */
+                dl_event one;
+                make_event(&one, "r", 1);
+                one.confidence = reals[j];
+                one.action.goldstein = reals[nr - 1 - j];
+                dl_buf b = {0};
+                assert_true(dl_event_json(&b, &one, false, pretty ? 0 : -1));
+                same_bytes_as_jansson(b.data, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+                dl_buf_free(&b);
+                dl_event_clear(&one);
+            }
+            dl_buf b = {0};
+            assert_true(dl_event_json(&b, &ev, k % 2, pretty ? 0 : -1));
+            same_bytes_as_jansson(b.data, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+            dl_buf_free(&b);
+        }
+        dl_event_clear(&ev);
+    }
+    /* Invalid UTF-8 never makes an invalid document. */
+    dl_buf b = {0};
+    dl_json_put_string(&b, "bad \xff\xc3( end");
+    assert_string_equal(b.data, "\"bad \xef\xbf\xbd\xef\xbf\xbd( end\"");
+    dl_buf_free(&b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cameo_table),
         cmocka_unit_test(json_round_trip),
         cmocka_unit_test(write_then_read),
         cmocka_unit_test(bad_logs),
+        cmocka_unit_test(serialiser_matches_jansson),
+        cmocka_unit_test(events_across_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -183,6 +183,60 @@ static void noise_sentences(void **state) {
     dl_event_list_clear(&l);
 }
 
+static void places_and_event_nouns(void **state) {
+    (void)state;
+    dl_event_list l;
+    /* a town is no actor; force takes its place (the town's country) as target */
+    run("Russian forces shelled Kharkiv on Tuesday.", "2022-03-01", &l);
+    EXPECT(&l, "RUS", "19", "UKR");
+    dl_event_list_clear(&l);
+    /* an event noun with its owner and target */
+    run("The Russian invasion of Ukraine began on Thursday.", "2022-03-01", &l);
+    EXPECT(&l, "RUS", "19", "UKR");
+    dl_event_list_clear(&l);
+    /* ... but not one that may happen */
+    run("The United States fears a possible Russian invasion of Ukraine.", "2022-02-01", &l);
+    assert_false(has(&l, "RUS", "19", "UKR"));
+    dl_event_list_clear(&l);
+}
+
+static void mutual_and_conditional(void **state) {
+    (void)state;
+    dl_event_list l;
+    /* conjoined subjects of an agreement act towards each other; the
+     * attribution's subject is no party */
+    run("Russia and Belarus agreed to hold joint exercises, a Belarusian official said.", "2022-01-20", &l);
+    EXPECT(&l, "RUS", "03", "BLR");
+    EXPECT(&l, "BLR", "03", "RUS");
+    dl_event_list_clear(&l);
+    /* a statement whose condition is an aggression by another party */
+    run("\"If Russia invades Ukraine, there will be no pipeline,\" Biden said on Monday.", "2022-02-07", &l);
+    EXPECT(&l, "USA", "13", "RUS");
+    dl_event_list_clear(&l);
+    /* what a document says, its author does */
+    run("NATO issued a statement demanding that Russia withdraw its troops.", "2022-02-07", &l);
+    EXPECT(&l, "NATO", "10", "RUS");
+    assert_false(has(&l, "NATO", "010", NULL));
+    dl_event_list_clear(&l);
+    /* an act held over someone with "unless" is a threat */
+    run("Russia will cut gas supplies to Ukraine unless Kyiv pays its debts.", "2022-01-20", &l);
+    EXPECT(&l, "RUS", "13", "UKR");
+    dl_event_list_clear(&l);
+}
+
+static void shared_surname(void **state) {
+    (void)state;
+    dl_event_list l;
+    /* two Petrovas: the one in office on the article's date */
+    run("President Petrova met Putin in Moscow.", "2022-01-20", &l);
+    EXPECT(&l, "BLR", "04", "RUS");
+    dl_event_list_clear(&l);
+    /* US is a name and an adjective: the name before a verb */
+    run("The US rejected the plan on Monday.", "2022-01-20", &l);
+    EXPECT(&l, "USA", "12", NULL);
+    dl_event_list_clear(&l);
+}
+
 static void event_fields(void **state) {
     (void)state;
     dl_event_list l;
@@ -234,7 +288,9 @@ int main(void) {
         cmocka_unit_test(coreference),        cmocka_unit_test(conjunction),
         cmocka_unit_test(reported_speech),    cmocka_unit_test(negation_and_hypothesis),
         cmocka_unit_test(first_person_in_quotes), cmocka_unit_test(noise_sentences),
-        cmocka_unit_test(event_fields),       cmocka_unit_test(events_limit),
+        cmocka_unit_test(event_fields),       cmocka_unit_test(places_and_event_nouns),
+        cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
+        cmocka_unit_test(events_limit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
