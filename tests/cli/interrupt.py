@@ -129,8 +129,11 @@ def main():
         failures += interrupt([dipline, "build", "-q"] + dicts + [arts, "--events", out, "-o",
                                os.path.join(tmp, "t.svg")], out, signal.SIGINT, tmp, delay=0,
                               must_die=False)
-        for f in glob.glob(os.path.join(tmp, ".t.svg.*")) + glob.glob(os.path.join(tmp, "t.svg")):
-            failures.append(f"build + SIGINT: picture {f} exists")
+        for f in glob.glob(os.path.join(tmp, ".t.svg.*")):
+            failures.append(f"build + SIGINT: temporary picture {f} left")
+        svg = os.path.join(tmp, "t.svg")
+        if os.path.exists(svg) and not open(svg, "rb").read().rstrip().endswith(b"</svg>"):
+            failures.append("build + SIGINT: a partial picture")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for f in failures:
