@@ -1796,14 +1796,18 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
             if (trailing) continue;
-            const mention *sp = &c->mentions.v[cd->source];
+            /* the speaker: its mention, or (speech without a subject) the
+             * sentence's speaker */
+            const entity *spe = cd->source != NONE ? &c->mentions.v[cd->source].ent
+                                : cd->reverse_source    ? &cd->speaker
+                                                        : NULL;
             bool own = false;
             for (size_t j = 0; j < cands.n && !own; j++) {
                 if (j == k || cands.v[j].speech) continue;
                 const entity *e = cands.v[j].reverse_source ? &cands.v[j].speaker
                                   : cands.v[j].source != NONE ? &c->mentions.v[cands.v[j].source].ent
                                                               : NULL;
-                if (e && same_side(e, &sp->ent)) own = true;
+                if (e && spe && same_side(e, spe)) own = true;
                 /* a threat said by the speaker ("would face consequences") */
                 if (cands.v[j].reverse_source) own = true;
             }
