@@ -11,6 +11,7 @@
  * The extractor owns the dictionaries and rule lists; it is read-only once
  * built, so threads may share it.  Everything made for one article is freed
  * when the article is done. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,9 +53,56 @@ void dl_extractor_free(dl_extractor *x) {
 
 const dl_lexicon *dl_extractor_lexicon(const dl_extractor *x) { return x->lex; }
 
-void event_date(const article_ctx *c, uint32_t s, uint32_t tok, dl_when *when, const char **basis,
+/* Is the verb group in the past tense: "met", "had met", "was met", "did
+ * not meet" (not "meets", "has met", "will meet", "would meet")? */
+static bool past_tense(const article_ctx *c, const vgroup *g) {
+    if (g->noun || g->future || g->hypothetical || g->infinitive || g->gerund || g->participle) return false;
+    for (uint32_t k = g->first; k < g->start; k++) {
+        const char *w = dl_doc_norm(c->doc, k);
+        if (!strcmp(w, "had") || !strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "did")) return true;
+        if (!strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "is") || !strcmp(w, "are") ||
+            !strcmp(w, "am") || !strcmp(w, "does") || !strcmp(w, "do"))
+            return false;
+    }
+    return g->first == g->start && (g->forms & DL_VF_PAST);
+}
+
+/* The article's narrative date before sentence s: the last day-precise
+ * date that a sentence before s gave, when it lies in the week before the
+ * publication date and was counted from the publication date ("on
+ * Monday", "Feb. 10", not "the previous day" or "two days ago").  News tells a story from that day on ("Mr Macron flew
+ * to Moscow on Monday. ... Mr Putin also warned NATO."): a past-tense
+ * event without a date of its own most likely happened that day, not on
+ * the day the article came out.  NULL when there is none. */
+static const dl_timex *narrative_date(const article_ctx *c, uint32_t s) {
+    if (c->dct == DL_DAY_NONE) return NULL;
+    for (size_t k = c->timexes.n; k-- > 0;) {
+        const dl_timex *t = &c->timexes.items[k];
+        if (t->sentence >= s) continue;
+        if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) continue;
+        if (t->role != DL_TIMEX_POINT || t->when.start == DL_DAY_NONE) continue;
+        if (t->when.granularity != DL_GRAN_DAY || t->when.end != t->when.start) continue;
+        if (t->when.start > c->dct || t->when.start < c->dct - 7) continue;
+        /* dates counted from another ("the previous day") or back from
+         * now ("three days ago") look back from the story: not its day */
+        if (!t->anchored_to_dct) continue;
+        if (t->end - t->start >= 3 && !memcmp(c->doc->text + t->end - 3, "ago", 3)) continue;
+        return t;
+    }
+    return NULL;
+}
+
+void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when, const char **basis,
                 size_t *basis_len, bool *inferred) {
-    dl_timex_date_event(c->doc, &c->timexes, s, tok, c->dct, when, basis, basis_len, inferred);
+    dl_timex_date_event(c->doc, &c->timexes, s, g->start, c->dct, when, basis, basis_len, inferred);
+    if (!*inferred || !past_tense(c, g)) return;
+    const dl_timex *t = narrative_date(c, s);
+    if (!t || t->when.start == c->dct) return;
+    *when = t->when;
+    snprintf(when->value, sizeof when->value, "%s", t->value);
+    *basis = c->doc->text + t->start;
+    *basis_len = t->end - t->start;
+    /* still inferred: the sentence itself does not say when */
 }
 
 static void ctx_free(article_ctx *c) {

@@ -10,8 +10,10 @@
 const rules *extractor_rules(const dl_extractor *x);
 bool extractor_explain(const dl_extractor *x);
 bool extractor_all_modalities(const dl_extractor *x);
-/* The date of an event whose verb is token `tok` of sentence s. */
-void event_date(const article_ctx *c, uint32_t s, uint32_t tok, dl_when *when, const char **basis,
+/* The date of an event whose verb group is g (in sentence s): the
+ * governing time expression, else (a past-tense verb) the article's
+ * narrative date, else the publication date. */
+void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when, const char **basis,
                 size_t *basis_len, bool *inferred);
 
 /* words.c */
