@@ -252,6 +252,27 @@ static bool has_role(const mention *m, const void *arg) {
 }
 
 /* Resolve a third-person pronoun at mention index k. */
+/* "him", "them", or "her" not before a noun ("told her that", "thanked
+ * her for"): a pronoun that is the object of a verb or preposition. */
+static bool object_pronoun(const article_ctx *c, const mention *m) {
+    if (is(c, m->start, "him") || is(c, m->start, "them")) return true;
+    if (!is(c, m->start, "her")) return false;
+    uint32_t n = m->start + 1;
+    if (n >= c->doc->n_tokens || c->doc->tokens[n].kind != DL_TOK_WORD) return true;
+    return (wclass(c, n) & (DL_W_PREP | DL_W_SUBORD)) || is(c, n, "to") || is(c, n, "that");
+}
+
+/* Does a clause boundary lie among tokens [a, b): a comma, a conjunction
+ * or a word that opens a clause? */
+static bool clause_break(const article_ctx *c, uint32_t a, uint32_t b) {
+    static const char *const w[] = {",", ";", ":", "that", "and", "but", "or", "who", "which", "said",
+                                    "when", "while", "after", "before", "because", "if", "as", NULL};
+    for (uint32_t t = a; t < b; t++)
+        for (const char *const *p = w; *p; p++)
+            if (is(c, t, *p)) return true;
+    return false;
+}
+
 static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word) {
     int person;
     bool plural, poss;
@@ -281,11 +302,22 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     }
     const mention *a = NULL;
     if (gender == 'm' || gender == 'f') {
+        /* an object pronoun is not the subject of its own clause, nor
+         * anyone else who is that person ("Mr Macron said Mr Putin had
+         * assured him": Macron) */
+        bool object = object_pronoun(c, m);
+        const mention *subject = NULL;
         /* prefer the last person in subject position in this or the previous
          * sentence ("Lavrov met Truss. He said ...": Lavrov) */
         for (size_t q = k; q-- > 0 && !a;) {
             const mention *x = &c->mentions.v[q];
             if (x->sentence + 1 < m->sentence) break;
+            if (object && !subject && x->sentence == m->sentence && is_person_gender(x, &gender) &&
+                !x->first_person && !clause_break(c, x->end, m->start)) {
+                subject = x;
+                continue;
+            }
+            if (subject && x->ent.name[0] && strcmp(x->ent.name, subject->ent.name) == 0) continue;
             if (x->sentence < m->sentence && is_person_gender(x, &gender) && !x->first_person &&
                 in_subject_position(c, x))
                 a = x;
