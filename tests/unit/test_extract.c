@@ -127,6 +127,43 @@ static void coreference(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "him" is not the subject of its own clause: the other person. */
+static void object_pronoun(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron met Vladimir Putin on Monday. Mr. Macron said Mr. Putin had assured him that Russia "
+        "would not escalate.",
+        "2022-02-08", &l);
+    EXPECT(&l, "RUS", "03", "FRA");
+    dl_event_list_clear(&l);
+}
+
+/* A past-tense event without a date of its own takes the story's day;
+ * present and future ones keep the publication date. */
+static void narrative_date(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron met Vladimir Putin in Moscow on Monday. Mr. Putin criticised NATO. "
+        "Mr. Macron says France will consult Germany.",
+        "2022-02-09", &l);
+    bool past = false, present = false;
+    for (size_t i = 0; i < l.n; i++) {
+        const dl_event *ev = &l.items[i];
+        if (!strncmp(ev->action.code, "11", 2)) {
+            assert_string_equal(ev->date.when.value, "2022-02-07");
+            assert_true(ev->date.inferred);
+            past = true;
+        }
+        if (ev->has_target && !strcmp(ev->target.country, "DEU")) {
+            assert_string_equal(ev->date.basis, "publication");
+            present = true;
+        }
+    }
+    if (!past || !present) dump(&l);
+    assert_true(past && present);
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -290,7 +327,8 @@ int main(void) {
         cmocka_unit_test(first_person_in_quotes), cmocka_unit_test(noise_sentences),
         cmocka_unit_test(event_fields),       cmocka_unit_test(places_and_event_nouns),
         cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
-        cmocka_unit_test(events_limit),
+        cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
+        cmocka_unit_test(narrative_date),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
