@@ -806,7 +806,9 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
-            bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) &&
+            /* a place at home stays ("Turkish police imposed a curfew in
+             * southeastern Turkey": Turkey -> Turkey) */
+            bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) && !tm->locative &&
                         ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
                                                    (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
                                                     strcmp(sm->ent.country, tm->ent.country) == 0));
