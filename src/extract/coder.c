@@ -357,7 +357,7 @@ static uint32_t object_of(article_ctx *c, const vgroup *g, bool allow_locative, 
                                           c->doc->tokens[m->end].kind == DL_TOK_WORD && !wc(c, m->end))))
                 compound = true;
             if ((m->locative && !allow_locative) || !prep_ok || compound ||
-                (src && m->ent.type == E_GROUP && same_side(src, &m->ent))) {
+                (src && m->ent.type == E_GROUP && !m->locative && same_side(src, &m->ent))) {
                 p = m->end;
                 continue;
             }
@@ -785,6 +785,18 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * both sides in the subject; each acts towards the other */
     bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
                   strncmp(cd->code, "06", 2) == 0;
+    /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
+     * target that is one of the sides is no third party */
+    if (nt && ns >= 2 && (mutual || symmetric)) {
+        bool inside = true;
+        for (size_t t = 0; t < nt && inside; t++) {
+            bool any = false;
+            for (size_t k = 0; k < ns && !any; k++)
+                any = same_side(&c->mentions.v[tgts[t]].ent, &c->mentions.v[srcs[k]].ent);
+            inside = any;
+        }
+        if (inside) nt = 0;
+    }
     if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
         if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
         for (size_t a = 0; a < (ns > 2 ? 1 : ns); a++)

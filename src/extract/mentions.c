@@ -676,6 +676,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     if (len && (p = pick(c, j, ph, n, DL_PH_AGENT))) {
         const dl_agent_def *ag = dl_lexicon_agent(c->lex, p->index);
         uint32_t k = j + (uint32_t)len;
+        /* "a state of emergency", "the state of the economy": not the state */
+        if (len == 1 && is(c, j, "state") && k + 1 < end && is(c, k, "of") && !(tflags(c, k + 1) & DL_TF_CAP))
+            return false;
         /* used as a title: "Minister Lavrov", "Ambassador Julie Smith" */
         if (!det && k < end && (tflags(c, j) & DL_TF_CAP)) {
             const dl_phrase *ph4;
@@ -981,6 +984,15 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
         if (b < m->start && b > first && (wclass(c, b - 1) & DL_W_LOCPREP) && !is(c, b - 1, "to") &&
             !is(c, b - 1, "from") && !is(c, b, "the"))
             m->locative = true;
+    }
+    /* "in the city of Algiers", "the streets of Kabul", "a village of
+     * northern Iraq": a place named after a place noun and "of" */
+    if (m->after_prep && is(c, m->start - 1, "of") && m->start >= first + 2) {
+        static const char *const place_nouns[] = {"city", "town", "village", "capital", "province", "region",
+                                                  "district", "port", "area", "enclave", "island", "outskirts",
+                                                  "suburbs", "streets", "centre", "center", "county", NULL};
+        for (const char *const *w = place_nouns; *w; w++)
+            if (is(c, m->start - 2, *w)) m->locative = true;
     }
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
