@@ -997,6 +997,39 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
 
+/* "the Obama administration", "the Bush government", "the Assad regime":
+ * an agent named after a leader is of the leader's country.  The leader
+ * is the mention just before it (which becomes a modifier) or a surname
+ * every known bearer of which is of one country ("Bush"). */
+static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
+    static const char *const after_leader[] = {"administration", "government", "regime", "cabinet", "camp",
+                                               "aides", "loyalists", "supporters", NULL};
+    bool ok = false;
+    for (const char *const *w = after_leader; *w && !ok; w++) ok = is(c, p->start, *w);
+    if (!ok || p->start <= first) return;
+    uint32_t b = p->start - 1;
+    const char *country = NULL;
+    if (c->tok[b].mention != NONE) {
+        mention *pm = &c->mentions.v[c->tok[b].mention];
+        if (pm->ent.type != E_PERSON || pm->possessive || !pm->ent.country[0]) return;
+        pm->owner = true; /* a modifier now, not an actor */
+        country = pm->ent.country;
+    } else if (tflags(c, b) & DL_TF_CAP) {
+        const dl_phrase *ph;
+        size_t n;
+        if (lex_at(c, b, end, &ph, &n) != 1) return;
+        for (size_t k = 0; k < n; k++) {
+            if (ph[k].kind != DL_PH_SURNAME && ph[k].kind != DL_PH_NAME) continue;
+            const char *code = dl_lexicon_actor(c->lex, ph[k].index)->code;
+            if (country && strcmp(country, code) != 0) return;
+            country = code;
+        }
+    }
+    if (!country || !country[0]) return;
+    snprintf(p->ent.country, sizeof p->ent.country, "%s", country);
+    if (p->ent.type == E_NONE) p->ent.type = E_GROUP;
+}
+
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
@@ -1086,6 +1119,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                 continue;
             }
         }
+        if (p.kind == M_AGENT && !p.ent.country[0]) leader_agent(c, &p, first, end);
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);

@@ -164,6 +164,18 @@ static void narrative_date(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "the Putin government": an agent named after a leader is of the
+ * leader's country; the leader is a modifier, not a second actor. */
+static void leader_agent(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("The Putin government criticised Ukraine on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "11", "UKR");
+    for (size_t i = 0; i < l.n; i++) assert_true(l.items[i].actor.name == NULL || !l.items[i].actor.name[0] ||
+                                                 strcmp(l.items[i].actor.name, "Vladimir Putin") != 0);
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -328,7 +340,7 @@ int main(void) {
         cmocka_unit_test(event_fields),       cmocka_unit_test(places_and_event_nouns),
         cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
         cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
-        cmocka_unit_test(narrative_date),
+        cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
