@@ -491,6 +491,10 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
             *pos = q;
             return true;
         }
+        /* a dash joins a compound ("Moscow-backed", "Israeli-occupied"):
+         * only right before the verb, not inside a subject ("Saudi-led
+         * forces bombed") */
+        if (c->doc->tokens[q].kind == DL_TOK_DASH && q + 1 != *pos) continue;
         /* only the alternatives whose last word is this one can match */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, true)) {

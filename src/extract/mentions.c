@@ -436,16 +436,25 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     bool poss = i + len < end && is(c, i + (uint32_t)len, "'s");
     /* "the US rejected", "NATO warns": a name that is also an adjective is
      * the name before a verb form */
-    if (p && !poss && pick_place(c, i, ph, n)) {
+    bool led_next = i + len + 1 < end && c->doc->tokens[i + len].kind == DL_TOK_DASH &&
+                    !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE) && is(c, i + (uint32_t)len + 1, "led");
+    if (p && !poss && !led_next && pick_place(c, i, ph, n)) {
         uint32_t nx = i + (uint32_t)len;
         bool noun_next = nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && c->tok[nx].mention == NONE &&
                          !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) &&
                          !(wclass(c, nx) & ~(DL_W_STOPNAME | DL_W_TITLE));
         if (!noun_next) return 0;
     }
-    /* a hyphenated compound ("Moscow-backed") is not a country modifier */
-    if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE))
-        return 0;
+    /* a hyphenated compound ("Moscow-backed") is not a country modifier,
+     * except "-led": a "Saudi-led coalition", "US-led forces" are the
+     * leader's */
+    bool led = false;
+    if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE)) {
+        if (!(i + len + 1 < end && is(c, i + (uint32_t)len + 1, "led"))) return 0;
+        led = true;
+        if (!p) p = pick_place(c, i, ph, n);
+        if (!p || head_after(c, i + (uint32_t)len + 2, end, 2) == NONE) return 0;
+    }
     if (!p) {
         p = pick_place(c, i, ph, n);
         if (!p) {
@@ -462,7 +471,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
     if (!a || a->kind == DL_ACTOR_PERSON) return 0;
     snprintf(code, 12, "%s", a->code);
-    return len + (poss ? 1 : 0);
+    return len + (poss ? 1 : 0) + (led ? 2 : 0);
 }
 
 /* Try to read an actor phrase starting at token i; fills *out and returns

@@ -176,6 +176,16 @@ static void leader_agent(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "Ukrainian-led forces": the leader's; the dash inside the subject is
+ * no compound with the verb ("Moscow-backed"). */
+static void led_compound(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Ukrainian-led forces attacked Russia on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "UKR", "19", "RUS");
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -341,6 +351,7 @@ int main(void) {
         cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
         cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
+        cmocka_unit_test(led_compound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
