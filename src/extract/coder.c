@@ -1661,7 +1661,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* negation and modality */
         if (g->negated) {
-            if (b->negated[0]) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
+            /* "will not accept" is a refusal; "left without agreeing" only
+             * says nothing was agreed */
+            bool without = false;
+            for (uint32_t q = g->first; q < g->start && !without; q++) without = is(c, q, "without");
+            if (b->negated[0] && !without) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
             else cd.negated = true;
         }
         /* "troops will not be sent to fight": the purpose of a denied act */
