@@ -1401,9 +1401,42 @@ static void place_agents(article_ctx *c, uint32_t s) {
     }
 }
 
+/* "Kenyan lawmakers called on the energy minister to resign", "Turkish
+ * police dispersed students": in a sentence that names one country only,
+ * through its subject, generic actors after the verb are of that country
+ * too (home affairs). */
+static void home_agents(article_ctx *c, uint32_t s) {
+    uint32_t verb = sent_end(c, s);
+    for (uint32_t q = sent_first(c, s); q < verb; q++)
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun && c->vgroups.v[c->tok[q].vg].finite) verb = q;
+    if (verb == sent_end(c, s)) return;
+    const char *home = NULL;
+    size_t k0 = first_mention(c, s);
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (!m->ent.country[0]) continue;
+        if (home && strcmp(home, m->ent.country) != 0) return; /* two countries: not home affairs */
+        if (!home && m->start > verb) return;                  /* the country is not the subject's */
+        home = m->ent.country;
+    }
+    if (!home) return;
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->start < verb) continue;
+        /* "told reporters": an audience, not a party */
+        uint32_t pv = m->start > 0 ? c->tok[m->start - 1].vg : NONE;
+        if (!strcmp(m->ent.sector, "MED") && pv != NONE &&
+            (dl_lexicon_block(c->lex, c->vgroups.v[pv].block)->flags & DL_VB_SPEECH))
+            continue;
+        snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+        m->ent.type = E_GROUP;
+    }
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
     place_agents(c, s);
+    home_agents(c, s);
     c->events_in_sentence = 0;
     VEC(candidate) cands = {0};
     dl_status st = DL_OK;

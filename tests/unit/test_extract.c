@@ -186,6 +186,19 @@ static void led_compound(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* One country, named by the subject: the generic actors after the verb
+ * are at home; an audience of reporters is not a party. */
+static void home_affairs(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Russian police detained opposition activists on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "17", "RUS");
+    dl_event_list_clear(&l);
+    run("Mr. Putin told reporters on Monday that Russia was not preparing for war.", "2022-02-10", &l);
+    for (size_t i = 0; i < l.n; i++) assert_false(l.items[i].has_target);
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -351,7 +364,7 @@ int main(void) {
         cmocka_unit_test(mutual_and_conditional), cmocka_unit_test(shared_surname),
         cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
-        cmocka_unit_test(led_compound),
+        cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
