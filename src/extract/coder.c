@@ -134,6 +134,8 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 bool of = m->after_prep && is(c, m->start - 1, "of");
                 if (m->start <= first) break; /* a place opening the sentence */
                 p = m->start - 1;
+                /* "in the West Bank city of Hebron": the place noun too */
+                if (of && m->locative && p > first + 1 && in_list(norm(c, p - 1), place_nouns)) p--;
                 if (!of) adjacent = false;
                 continue;
             }

@@ -21,6 +21,8 @@ void tag_words(article_ctx *c);
 bool sentence_is_noise(const article_ctx *c, uint32_t s);
 
 /* mentions.c */
+/* Nouns for places: "the city of Hebron", "the streets of Kabul". */
+extern const char *const place_nouns[];
 dl_status find_mentions(article_ctx *c, uint32_t s);
 void resolve_first_person(article_ctx *c);
 void find_publisher(article_ctx *c);

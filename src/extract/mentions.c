@@ -961,6 +961,10 @@ static bool push_mention(article_ctx *c, mention m) {
     return true;
 }
 
+const char *const place_nouns[] = {"city",   "town",    "village", "capital",   "province", "region",
+                                   "district", "port",   "area",    "enclave",   "island",   "outskirts",
+                                   "suburbs", "streets", "centre",  "center",    "county",   NULL};
+
 static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     m->antecedent = NONE;
     m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
@@ -997,9 +1001,6 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     /* "in the city of Algiers", "the streets of Kabul", "a village of
      * northern Iraq": a place named after a place noun and "of" */
     if (m->after_prep && is(c, m->start - 1, "of") && m->start >= first + 2) {
-        static const char *const place_nouns[] = {"city", "town", "village", "capital", "province", "region",
-                                                  "district", "port", "area", "enclave", "island", "outskirts",
-                                                  "suburbs", "streets", "centre", "center", "county", NULL};
         for (const char *const *w = place_nouns; *w; w++)
             if (is(c, m->start - 2, *w)) m->locative = true;
     }
