@@ -1827,7 +1827,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                             (c->mentions.v[cd.source].first_person ||
                              (usable(&c->speaker_ent[s]) && same_side(&c->speaker_ent[s], &c->mentions.v[cd.source].ent) &&
                               strncmp(cd.code, "13", 2) == 0));
-        if (cd.target == NONE && speaker_side && !cd.speech &&
+        /* ... and so is anyone's stated cooperation with no party named
+         * ("Mr Macron said he would continue intensive discussions") */
+        bool purpose = g->gerund && g->first > sent_first(c, s) && (wc(c, g->first - 1) & DL_W_PREP) &&
+                       !is(c, g->first - 1, "while"); /* "aimed at establishing" */
+        bool coop_any = cd.source != NONE && !cd.reverse_source && !purpose &&
+                        (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 ||
+                         strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0);
+        if (cd.target == NONE && (speaker_side || coop_any) && !cd.speech &&
             (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
              strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {
             /* not for "Truss and Lavrov discussed ...": both parties named */

@@ -199,6 +199,24 @@ static void home_affairs(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* Cooperation with no party named is with the article's other party. */
+static void counterpart_of_cooperation(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron met Vladimir Putin on Monday. Mr. Putin criticised Ukraine. "
+        "Mr. Macron said France would continue talks.",
+        "2022-02-08", &l);
+    bool found = false;
+    for (size_t i = 0; i < l.n; i++)
+        if (!strcmp(l.items[i].actor.country, "FRA") && l.items[i].n_mentions &&
+            l.items[i].mentions[0].sentence == 2 && l.items[i].has_target &&
+            !strcmp(l.items[i].target.country, "RUS"))
+            found = true;
+    if (!found) dump(&l);
+    assert_true(found);
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -365,6 +383,7 @@ int main(void) {
         cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
+        cmocka_unit_test(counterpart_of_cooperation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
