@@ -587,6 +587,8 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
 
 typedef struct candidate {
     uint32_t vg;
+    uint32_t date_vg;     /* the verb group whose date it takes: vg, or the
+                             meeting an event noun refers back to */
     char code[8];
     uint32_t where;       /* dictionary line of the coding */
     uint32_t source;      /* mention */
@@ -712,7 +714,8 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     const char *basis = NULL;
     size_t basis_len = 0;
     bool inferred = true;
-    event_date(c, s, g, &ev->date.when, &basis, &basis_len, &inferred);
+    const vgroup *dg = cd->date_vg != NONE ? &c->vgroups.v[cd->date_vg] : g;
+    event_date(c, dg->sentence, dg, &ev->date.when, &basis, &basis_len, &inferred);
     ev->date.inferred = inferred;
     ev->date.basis = !basis ? dl_strdup("publication") : dl_strndup(basis, basis_len);
     double conf = 0.55 + (cd->pattern ? 0.15 : 0) + (ev->has_target ? 0.1 : 0) + (inferred ? 0 : 0.05);
@@ -840,6 +843,31 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
  * "A held talks with B". */
 static bool in_condition(const article_ctx *c, const vgroup *g);
+
+/* "The call lasted an hour", "Today's conversation was held ...": a
+ * definite meeting noun with no participants of its own is the meeting the
+ * article coded last (within five sentences): its sides. */
+static bool earlier_meeting(const article_ctx *c, const vgroup *g, const char *code, uint32_t *a, uint32_t *b) {
+    /* not "the trip", "the visit": a traveller's, told as theirs */
+    if (strncmp(code, "04", 2) != 0 || strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 ||
+        c->meeting_sentence == NONE || c->meeting_sentence + 5 < g->sentence)
+        return false;
+    uint32_t first = sent_first(c, g->sentence), p = g->first;
+    /* adjectives between: "the first face-to-face meeting" */
+    while (p > first && c->doc->tokens[p - 1].kind == DL_TOK_WORD && !wc(c, p - 1) && c->tok[p - 1].mention == NONE &&
+           c->tok[p - 1].vg == NONE && g->first - p < 3)
+        p--;
+    if (p <= first) return false;
+    bool definite = is(c, p - 1, "the") || is(c, p - 1, "this") || is(c, p - 1, "their") ||
+                    (is(c, p - 1, "'s") && p >= first + 2 && c->tok[p - 2].timex);
+    if (!definite) return false;
+    /* "after the talks", "hours before the meeting": a point in time */
+    uint32_t d = is(c, p - 1, "'s") ? p - 2 : p - 1;
+    if (d > first && (wc(c, d - 1) & DL_W_PREP)) return false;
+    *a = c->meeting_src;
+    *b = c->meeting_tgt;
+    return true;
+}
 
 static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint32_t *b) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
@@ -1447,7 +1475,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         vgroup *g = &c->vgroups.v[gi];
         if (g->consumed_by != NONE) continue;
         const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-        candidate cd = {.vg = gi, .source = NONE, .target = NONE};
+        candidate cd = {.vg = gi, .date_vg = NONE, .source = NONE, .target = NONE};
         pmatch pm;
         code_of(c, g, cd.code, &pm, &cd.where);
         cd.pattern = pm.score > 0;
@@ -1576,7 +1604,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         if (g->noun) {
             uint32_t a, bb;
-            if (!noun_participants(c, g, &a, &bb)) continue;
+            if (!noun_participants(c, g, &a, &bb)) {
+                if (!earlier_meeting(c, g, cd.code, &a, &bb)) continue;
+                cd.date_vg = c->meeting_vg; /* the same meeting: its date */
+            }
             cd.source = a;
             cd.target = bb;
         } else if (b->flags & DL_VB_REVERSE) {
@@ -1848,6 +1879,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (one_side) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
         }
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
+        if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
+            !cd.hypothetical && !cd.negated) {
+            c->meeting_src = cd.source;
+            c->meeting_tgt = cd.target;
+            c->meeting_sentence = s;
+            c->meeting_vg = cd.date_vg != NONE ? cd.date_vg : gi;
+        }
         if (!vec_push(&cands, cd)) st = DL_ERR_NOMEM;
     }
     /* a statement whose content is the speaker's own coded act is not coded

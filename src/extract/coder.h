@@ -124,6 +124,9 @@ typedef struct article_ctx {
     size_t seen_upto;         /* mentions already entered in seen_person */
     uint32_t events_in_sentence;
     uint32_t cur_sentence;
+    /* the last meeting or call coded with both sides (mentions, sentence):
+     * what a later "the call", "today's talks" refer to (NONE if none) */
+    uint32_t meeting_src, meeting_tgt, meeting_sentence, meeting_vg;
 } article_ctx;
 
 #endif

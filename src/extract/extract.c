@@ -132,7 +132,9 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     size_t n0 = out->n, limit = x->opt.max_events_per_sentence ? x->opt.max_events_per_sentence : DL_DEFAULT_MAX_EVENTS;
     uint32_t over = NONE; /* the sentence over the limit */
     size_t n_over = 0;
-    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out};
+    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
+                     .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE,
+                     .meeting_vg = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
     c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
     c.noise = calloc(ns, sizeof *c.noise);

@@ -217,6 +217,29 @@ static void counterpart_of_cooperation(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "The call lasted an hour": the call coded before, with its date; not
+ * "after the talks" (a point in time). */
+static void event_noun_reference(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron spoke with Vladimir Putin on Saturday. The call lasted an hour. "
+        "After the call, Mr. Macron flew home.",
+        "2022-02-14", &l);
+    size_t in_second = 0, in_third = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        const dl_event *ev = &l.items[i];
+        if (ev->n_mentions && ev->mentions[0].sentence == 1 && !strncmp(ev->action.code, "04", 2)) {
+            assert_string_equal(ev->date.when.value, "2022-02-12");
+            in_second++;
+        }
+        if (ev->n_mentions && ev->mentions[0].sentence == 2 && !strncmp(ev->action.code, "04", 2)) in_third++;
+    }
+    if (in_second != 1 || in_third) dump(&l);
+    assert_int_equal(in_second, 1);
+    assert_int_equal(in_third, 0);
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -383,7 +406,7 @@ int main(void) {
         cmocka_unit_test(events_limit),       cmocka_unit_test(object_pronoun),
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
-        cmocka_unit_test(counterpart_of_cooperation),
+        cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
