@@ -98,6 +98,14 @@ static uint32_t pick_reading(const article_ctx *c, const dl_verb_hit *hits, size
     return NONE;
 }
 
+/* A word in -ly that is no verb, name or function word ("firmly"). */
+static bool ly_adverb(const article_ctx *c, uint32_t i) {
+    const char *w = norm(c, i);
+    size_t n = strlen(w);
+    return n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !wc(c, i) && c->tok[i].mention == NONE &&
+           c->doc->tokens[i].kind == DL_TOK_WORD;
+}
+
 dl_status find_vgroups(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
@@ -112,6 +120,21 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         const dl_verb_hit *hits;
         size_t n_hits;
         size_t len = dl_lexicon_verb(c->lex, words, k, &hits, &n_hits);
+        /* "stands firmly by", "met briefly with": an adverb inside a phrasal
+         * verb (the group spans it) */
+        if (k > 2 && (wc(c, i + 1) & DL_W_ADV || ly_adverb(c, i + 1)) && !c->tok[i + 1].vforms) {
+            uint32_t adverb = words[1];
+            words[1] = words[0];
+            const dl_verb_hit *h2;
+            size_t n2;
+            size_t l2 = dl_lexicon_verb(c->lex, words + 1, k - 1, &h2, &n2);
+            words[1] = adverb;
+            if (l2 >= 2 && l2 + 1 > len) {
+                hits = h2;
+                n_hits = n2;
+                len = l2 + 1;
+            }
+        }
         if (!len) {
             i++;
             continue;

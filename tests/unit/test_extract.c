@@ -240,6 +240,15 @@ static void event_noun_reference(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* An adverb inside a phrasal verb: "met briefly with", "stood firmly by". */
+static void adverb_in_phrasal_verb(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron met briefly with Vladimir Putin on Monday.", "2022-02-08", &l);
+    EXPECT(&l, "FRA", "04", "RUS");
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -407,6 +416,7 @@ int main(void) {
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
+        cmocka_unit_test(adverb_in_phrasal_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
