@@ -589,6 +589,8 @@ typedef struct candidate {
     uint32_t vg;
     uint32_t date_vg;     /* the verb group whose date it takes: vg, or the
                              meeting an event noun refers back to */
+    bool mutual;          /* both sides of a conjoined subject act on each
+                             other, whatever the code ("failed to agree") */
     char code[8];
     uint32_t where;       /* dictionary line of the coding */
     uint32_t source;      /* mention */
@@ -792,7 +794,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     }
     /* "Truss and Lavrov met", "Hungary and Romania agreed to cooperate":
      * both sides in the subject; each acts towards the other */
-    bool mutual = symmetric || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
+    bool mutual = symmetric || cd->mutual || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
                   strncmp(cd->code, "06", 2) == 0;
     /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
      * target that is one of the sides is no third party */
@@ -1741,6 +1743,16 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (uint32_t q = h->end; near && q < g->first; q++)
                 if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) near = false;
             if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH)) cd.negated = true;
+            /* "failed to reach agreement": cooperation that did not come
+             * about is a rejection; any other act did not happen */
+            if (near && !h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "fail")) {
+                bool coop = cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
+                if (coop) {
+                    cd.mutual = true;
+                    snprintf(cd.code, sizeof cd.code, "120");
+                }
+                else cd.negated = true;
+            }
         }
         if (g->hypothetical && !g->future) {
             bool reported = after_speech(c, g) && !clause_has_if(c, g);

@@ -249,6 +249,20 @@ static void adverb_in_phrasal_verb(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "failed to reach agreement": a mutual rejection; "failed to attack":
+ * nothing happened. */
+static void failed_to(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Russia and Ukraine failed to reach agreement on Monday.", "2022-02-08", &l);
+    EXPECT(&l, "RUS", "12", "UKR");
+    EXPECT(&l, "UKR", "12", "RUS");
+    dl_event_list_clear(&l);
+    run("Russian troops failed to attack Ukraine on Monday.", "2022-02-08", &l);
+    for (size_t i = 0; i < l.n; i++) assert_false(!strncmp(l.items[i].action.code, "19", 2));
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -416,7 +430,7 @@ int main(void) {
         cmocka_unit_test(narrative_date),     cmocka_unit_test(leader_agent),
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
-        cmocka_unit_test(adverb_in_phrasal_verb),
+        cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
