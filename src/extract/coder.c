@@ -611,6 +611,7 @@ static bool in_list(const char *w, const char *const *list) {
 }
 static const char *const non_state_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", NULL};
 static const char *const state_sectors[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL};
 
 static bool opposed_sectors(const entity *a, const entity *b) {
     bool an = in_list(a->sector, non_state_sectors), bn = in_list(b->sector, non_state_sectors);
@@ -1733,7 +1734,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * says nothing was agreed */
             bool without = false;
             for (uint32_t q = g->first; q < g->start && !without; q++) without = is(c, q, "without");
+            /* "would not meet their demands", "will not withdraw": a refusal
+             * of cooperation announced for the future is a rejection */
+            bool refusal = !without && !g->noun && (g->future || (g->hypothetical && after_speech(c, g))) &&
+                           cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
             if (b->negated[0] && !without) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
+            else if (refusal) snprintf(cd.code, sizeof cd.code, "120");
             else cd.negated = true;
         }
         /* "troops will not be sent to fight": the purpose of a denied act */
@@ -1890,6 +1896,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     one_side = false;
             if (one_side) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
         }
+        /* guerrillas, insurgents and militias that kill or attack use
+         * unconventional violence (18), armies fight (19) */
+        if (cd.source != NONE && !cd.reverse_source &&
+            (!strcmp(cd.code, "190") || !strcmp(cd.code, "193") || !strcmp(cd.code, "194")) &&
+            in_list(c->mentions.v[cd.source].ent.sector, irregular_sectors))
+            snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
             !cd.hypothetical && !cd.negated) {

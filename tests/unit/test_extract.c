@@ -263,6 +263,21 @@ static void failed_to(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* Rebels that attack use unconventional violence (18); armies fight (19).
+ * "would not meet": a refusal. */
+static void violence_and_refusal(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Ukrainian rebels attacked Russian troops on Monday. Russian troops attacked Ukraine on Tuesday.",
+        "2022-02-10", &l);
+    EXPECT(&l, "UKR", "18", "RUS");
+    EXPECT(&l, "RUS", "19", "UKR");
+    dl_event_list_clear(&l);
+    run("Russia said it would not withdraw its troops from Ukraine.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "12", "UKR");
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -431,6 +446,7 @@ int main(void) {
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
+        cmocka_unit_test(violence_and_refusal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
