@@ -25,6 +25,7 @@ struct tx_lexicon {
                            first word, or -1 */
     uint64_t *masks;    /* per slot: the classes of its phrases */
     uint64_t *singles;  /* per slot: the classes where the word alone is a phrase */
+    uint64_t *multis;   /* per slot: the classes with a phrase of several words */
     int32_t (*heads)[TX_N_CLASSES]; /* per slot and class: first entry */
     size_t table_size;  /* power of two */
 };
@@ -129,12 +130,14 @@ static void build(void) {
     lx->table = malloc(size * sizeof *lx->table);
     lx->masks = calloc(size, sizeof *lx->masks);
     lx->singles = calloc(size, sizeof *lx->singles);
+    lx->multis = calloc(size, sizeof *lx->multis);
     lx->heads = malloc(size * sizeof *lx->heads);
-    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->heads) {
+    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->multis || !lx->heads) {
         free(lx->entries);
         free(lx->table);
         free(lx->masks);
         free(lx->singles);
+        free(lx->multis);
         free(lx->heads);
         dl_buf_free(&lx->words);
         free(lx);
@@ -151,6 +154,7 @@ static void build(void) {
         tx_entry *e = &lx->entries[k];
         e->words = lx->words.data + (uintptr_t)e->words;
         size_t wl = strlen(e->words);
+        e->rest = e->n_words > 1 ? e->words + wl + 1 : NULL;
         size_t h = hash(e->words, wl) & (size - 1);
         while (lx->table[h] >= 0 && strcmp(lx->entries[lx->table[h]].words, e->words) != 0) h = (h + 1) & (size - 1);
         lx->table[h] = (int32_t)k;
@@ -158,6 +162,7 @@ static void build(void) {
         lx->heads[h][e->cls] = (int32_t)k;
         lx->masks[h] |= 1ull << e->cls;
         if (e->n_words == 1) lx->singles[h] |= 1ull << e->cls;
+        else lx->multis[h] |= 1ull << e->cls;
     }
     lexicon = lx;
 }
@@ -179,6 +184,7 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
 
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->masks[word]; }
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->singles[word]; }
+uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->multis[word]; }
 
 size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
     if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
@@ -193,11 +199,13 @@ size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
             if (out) *out = e;
             continue;
         }
-        /* compare the phrase's further words with the next tokens */
-        const char *w = e->words + strlen(e->words) + 1;
+        /* compare the phrase's further words with the next tokens (the
+         * first byte settles most) */
+        const char *w = e->rest;
         size_t j = 1;
         for (; j < e->n_words; j++) {
-            if (strcmp(dl_doc_norm(c->doc, i + j), w) != 0) break;
+            const char *t = dl_doc_norm(c->doc, i + j);
+            if (t[0] != w[0] || strcmp(t, w) != 0) break;
             w += strlen(w) + 1;
         }
         if (j == e->n_words) {

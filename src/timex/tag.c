@@ -75,8 +75,9 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     if (t->kind == DL_TOK_WORD && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && !c->mask[i + 1] &&
         !(tx_lexicon_singles(c->lx, c->head[i]) & STANDALONE)) { /* "the", "a": only in phrases */
         bool phrase = false;
+        uint64_t multi = c->mask[i] & tx_lexicon_multis(c->lx, c->head[i]); /* classes with longer phrases */
         for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
-            if ((c->mask[i] >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
+            if ((multi >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
         if (!phrase) return i;
     }
     tx_frame_init(out);
