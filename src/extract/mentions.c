@@ -336,25 +336,13 @@ typedef struct np {
     bool owner;     /* "the American warnings": only the adjective */
 } np;
 
-static bool is_office_qualifier(const char *w) {
-    static const char *const q[] = {"deputy", "vice", "former", "ex", "acting", "interim", "outgoing", "incoming",
-                                    "junior", "assistant", "under", "then", "first", "second", "late", "future",
-                                    "ex-", "co", "associate", "shadow", NULL};
-    for (const char *const *p = q; *p; p++)
-        if (**p == *w && strcmp(*p, w) == 0) return true;
-    return false;
+/* Word lists of parse_np(): see rule_listed() (rules.c). */
+static bool is_office_qualifier(const article_ctx *c, uint32_t j) {
+    return rule_listed(extractor_rules(c->x), RULE_LIST_QUALIFIER, c->tok[j].bucket, norm(c, j));
 }
 
-static bool is_plain_adjective(const char *w) {
-    static const char *const q[] = {"senior", "top", "new", "current", "visiting", "fellow", "chief", "leading",
-                                    "high-ranking", "high", "ranking", "powerful", "veteran", "hawkish", "longtime",
-                                    "long-time", "embattled", "influential", "two", "three", "several",
-                                    "some", "many", "other", "all", "both", "unnamed", "anonymous", "local",
-                                    "regional", "federal", "national", "central", "military", "elite", "special",
-                                    "additional", "more", "heavily", "armed", NULL};
-    for (const char *const *p = q; *p; p++)
-        if (**p == *w && strcmp(*p, w) == 0) return true;
-    return false;
+static bool is_plain_adjective(const article_ctx *c, uint32_t j) {
+    return rule_listed(extractor_rules(c->x), RULE_LIST_PLAIN_ADJ, c->tok[j].bucket, norm(c, j));
 }
 
 /* Does an office or agent phrase start at j, after at most `skip` plain
@@ -494,7 +482,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 break;
         }
         const char *w = norm(c, j);
-        if (is_office_qualifier(w)) {
+        if (is_office_qualifier(c, j)) {
             qualified = true;
             if (strcmp(w, "former") == 0 || strcmp(w, "ex") == 0 || strcmp(w, "late") == 0) former = true;
             j++;
@@ -502,7 +490,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             continue;
         }
         /* ("is visiting Russia": a verb after an auxiliary) */
-        if (is_plain_adjective(w) && j + 1 < end &&
+        if (is_plain_adjective(c, j) && j + 1 < end &&
             !(c->tok[j].vforms && j > 0 && (wclass(c, j - 1) & (DL_W_BE | DL_W_HAVE | DL_W_MODAL | DL_W_DO)))) {
             j++;
             continue;
@@ -895,7 +883,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (uint32_t k = r->desc_first[rule_bucket(norm(c, i))]; k != RULE_END; k = r->desc.v[k].next) {
+    for (uint32_t k = r->desc_first[c->tok[i].bucket]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;

@@ -44,10 +44,18 @@ typedef struct rules {
     VEC(char *) hog;   /* countries whose "leader" is the head of government */
     uint32_t noise_first[RULE_BUCKETS], desc_first[RULE_BUCKETS]; /* chain heads */
     uint32_t noise_any;  /* chain of noise rules without words (paren) */
+    uint8_t listed[RULE_BUCKETS]; /* RULE_LIST_* bits of the list words in each bucket */
 } rules;
 
-/* The bucket of a normalised word. */
+/* The bucket of a normalised word (extract.c keeps each token's). */
 uint32_t rule_bucket(const char *word);
+
+/* Closed lists of words that parse_np() (mentions.c) tests on many tokens:
+ * office qualifiers ("deputy", "former") and plain adjectives ("senior",
+ * "visiting").  A token whose bucket holds no word of the list is ruled out
+ * without comparing strings. */
+enum { RULE_LIST_QUALIFIER = 1, RULE_LIST_PLAIN_ADJ = 2 };
+bool rule_listed(const rules *r, int list, uint32_t bucket, const char *word);
 
 dl_status rules_load(rules *r, dl_error *err);
 void rules_free(rules *r);
