@@ -96,7 +96,7 @@ typedef struct tokinfo {
     uint32_t mention; /* index of the mention covering it, or NONE */
     uint32_t vg;      /* index of the verb group whose verb it is, or NONE */
     bool timex;       /* inside a time expression */
-    uint16_t bucket;  /* rule_bucket() of its normalised form */
+    uint32_t hash;    /* rule_hash() of its normalised form */
     /* lex_at()'s last answer here (mentions.c), and the end it was asked
      * with (0: never asked): the same phrases are looked up many times */
     uint32_t lex_end, lex_len, lex_n;

@@ -338,11 +338,11 @@ typedef struct np {
 
 /* Word lists of parse_np(): see rule_listed() (rules.c). */
 static bool is_office_qualifier(const article_ctx *c, uint32_t j) {
-    return rule_listed(extractor_rules(c->x), RULE_LIST_QUALIFIER, c->tok[j].bucket, norm(c, j));
+    return rule_listed(extractor_rules(c->x), RULE_LIST_QUALIFIER, c->tok[j].hash, norm(c, j));
 }
 
 static bool is_plain_adjective(const article_ctx *c, uint32_t j) {
-    return rule_listed(extractor_rules(c->x), RULE_LIST_PLAIN_ADJ, c->tok[j].bucket, norm(c, j));
+    return rule_listed(extractor_rules(c->x), RULE_LIST_PLAIN_ADJ, c->tok[j].hash, norm(c, j));
 }
 
 /* Does an office or agent phrase start at j, after at most `skip` plain
@@ -883,7 +883,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (uint32_t k = r->desc_first[c->tok[i].bucket]; k != RULE_END; k = r->desc.v[k].next) {
+    for (uint32_t k = r->desc_first[rule_bucket_of(c->tok[i].hash)]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;

@@ -101,10 +101,10 @@ static dl_status leader_line(rules *r, char *s, long line, dl_error *err) {
     return DL_OK;
 }
 
-uint32_t rule_bucket(const char *w) {
+uint32_t rule_hash(const char *w) {
     uint32_t h = 2166136261u; /* FNV-1a */
     for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
-    return (h ^ h >> 16) & (RULE_BUCKETS - 1);
+    return h ^ h >> 16;
 }
 
 /* The words of the RULE_LIST_* lists (normalised forms). */
@@ -123,8 +123,8 @@ static const char *const *list_words(int list) {
     return list == RULE_LIST_QUALIFIER ? office_qualifiers : plain_adjectives;
 }
 
-bool rule_listed(const rules *r, int list, uint32_t bucket, const char *w) {
-    if (!(r->listed[bucket] & list)) return false; /* most words */
+bool rule_listed(const rules *r, int list, uint32_t hash, const char *w) {
+    if (!(r->listed[hash & (RULE_LIST_SLOTS - 1)] & list)) return false; /* most words */
     for (const char *const *p = list_words(list); *p; p++)
         if (**p == *w && strcmp(*p, w) == 0) return true;
     return false;
@@ -141,7 +141,7 @@ static void index_rules(rules *r) {
         *head = (uint32_t)k;
     }
     for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_PLAIN_ADJ; list <<= 1)
-        for (const char *const *p = list_words(list); *p; p++) r->listed[rule_bucket(*p)] |= (uint8_t)list;
+        for (const char *const *p = list_words(list); *p; p++) r->listed[rule_hash(*p) & (RULE_LIST_SLOTS - 1)] |= (uint8_t)list;
     for (size_t k = r->desc.n; k-- > 0;) {
         desc_rule *d = &r->desc.v[k];
         uint32_t *head = &r->desc_first[rule_bucket(d->ph.words[0])]; /* every rule has words */

@@ -14,7 +14,7 @@ void tag_words(article_ctx *c) {
         t->mention = NONE;
         t->vg = NONE;
         t->timex = false;
-        t->bucket = (uint16_t)rule_bucket(dl_doc_norm(d, i));
+        t->hash = rule_hash(dl_doc_norm(d, i));
     }
     /* time expressions are never actors or verbs ("May", "March") */
     for (size_t k = 0; k < c->timexes.n; k++) {
@@ -55,7 +55,7 @@ bool sentence_is_noise(const article_ctx *c, uint32_t s) {
     for (uint32_t k = r->noise_any; k != RULE_END; k = r->noise.v[k].next)
         if (noise_matches(c, &r->noise.v[k], first, end)) return true;
     for (uint32_t i = first; i < end; i++) {
-        uint32_t b = c->tok[i].bucket;
+        uint32_t b = rule_bucket_of(c->tok[i].hash);
         for (uint32_t k = r->noise_first[b]; k != RULE_END; k = r->noise.v[k].next) {
             const noise_rule *nr = &r->noise.v[k];
             if ((nr->kind == NOISE_START && i == first) || nr->kind == NOISE_CONTAINS)
