@@ -279,6 +279,11 @@ uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
 /* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
  * words no pattern can match). */
 uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
+/* The bits (as dl_lexicon_word_bit) of the words that can be first (or,
+ * with `last`, last) in an alternative of element e: a word whose bit is
+ * not among them has no dl_lexicon_alt_first() there.  0 for an element
+ * without alternatives. */
+uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last);
 /* False when pattern pt cannot match a clause whose words' bits OR to
  * `words`: one of its word elements has no alternative whose first word
  * could be there.  (True says nothing.) */

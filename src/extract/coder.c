@@ -38,8 +38,7 @@ static uint32_t sent_end(const article_ctx *c, uint32_t s) {
 }
 
 static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
-    const char *w = norm(c, i); /* one of ; : . ? ! ( ) alone */
-    return w[0] && !w[1] && strchr(";:.?!()", w[0]);
+    return c->tok[i].boundary; /* one of ; : . ? ! ( ) alone (tag_words) */
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
@@ -430,6 +429,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
     uint32_t cur_mention = NONE;
+    uint64_t first_bits = dl_lexicon_elem_bits(c->lex, e, false); /* of the words that can start it */
     for (uint32_t q = *pos; q < end; q++) {
         uint32_t mq = c->tok[q].mention;
         if (mq == NONE || mq != cur_mention) units++;
@@ -457,6 +457,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             continue;
         }
         /* only the alternatives whose first word is this one can match */
+        if (!(c->tok[q].wbit & first_bits)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -474,6 +475,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
 /* Match one element before *pos (backward). */
 static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t first,
                             pmatch *pm) {
+    uint64_t last_bits = dl_lexicon_elem_bits(c->lex, e, true); /* of the words that can end it */
     for (uint32_t q = *pos; q-- > first && q + 7 > *pos;) {
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
@@ -492,6 +494,7 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
             return true;
         }
         /* only the alternatives whose last word is this one can match */
+        if (!(c->tok[q].wbit & last_bits)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, true)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -543,7 +546,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
      * the sentence lacks is not tried */
     uint64_t words = 0;
     for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        words |= dl_lexicon_word_bit(c->lex, c->tok[t].word);
+        words |= c->tok[t].wbit;
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;

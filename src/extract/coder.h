@@ -97,6 +97,8 @@ typedef struct tokinfo {
     uint32_t vg;      /* index of the verb group whose verb it is, or NONE */
     bool timex;       /* inside a time expression */
     uint32_t hash;    /* rule_hash() of its normalised form */
+    uint64_t wbit;    /* dl_lexicon_word_bit() of its word */
+    bool boundary;    /* one of ; : . ? ! ( ) alone (a clause boundary for patterns) */
     /* lex_at()'s last answer here (mentions.c), and the end it was asked
      * with (0: never asked): the same phrases are looked up many times */
     uint32_t lex_end, lex_len, lex_n;

@@ -15,6 +15,9 @@ void tag_words(article_ctx *c) {
         t->vg = NONE;
         t->timex = false;
         t->hash = rule_hash(dl_doc_norm(d, i));
+        t->wbit = dl_lexicon_word_bit(c->lex, t->word);
+        const char *w = dl_doc_norm(d, i);
+        t->boundary = w[0] && !w[1] && strchr(";:.?!()", w[0]);
     }
     /* time expressions are never actors or verbs ("May", "March") */
     for (size_t k = 0; k < c->timexes.n; k++) {

@@ -668,6 +668,10 @@ uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
     return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
 }
 
+uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
+    return e->n_alts ? lex->alt_bits[last].v[e->first_alt] : 0;
+}
+
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
     for (int side = 0; side < 2; side++) {
         uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
