@@ -571,7 +571,7 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
         code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
-            snprintf(code, 8, "%s", c2);
+            dl_strlcpy(code, c2, 8);
             *best = p2;
             *where = w2;
             ((vgroup *)g)->verb = g->alt_verbs[k];
@@ -692,7 +692,7 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     snprintf(id, sizeof id, "%s:%u:%u", c->a->id, s, c->events_in_sentence);
     ev->id = dl_strdup(id);
     if (!dl_action_set_code(&ev->action, cd->code)) {
-        snprintf(ev->action.code, sizeof ev->action.code, "%s", cd->code);
+        dl_strlcpy(ev->action.code, cd->code, sizeof ev->action.code);
         snprintf(ev->action.root, sizeof ev->action.root, "%.2s", cd->code);
     }
     ev->action.text = span_text(c, g->first, g->end);
@@ -1205,7 +1205,7 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
         while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
         if (j == n) {
             if (n == MAXC) continue;
-            snprintf(codes[n], sizeof codes[n], "%s", m->ent.country);
+            dl_strlcpy(codes[n], m->ent.country, sizeof codes[n]);
             counts[n] = 0;
             n++;
         }
@@ -1381,7 +1381,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
         for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
         if (m->start > 0 && in_list(norm(c, m->start - 1), elsewhere)) other = true;
         if (other) continue;
-        snprintf(m->ent.country, sizeof m->ent.country, "%s", where);
+        dl_strlcpy(m->ent.country, where, sizeof m->ent.country);
         m->ent.type = E_GROUP;
     }
 }
@@ -1420,7 +1420,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             code_of(c, h, code2, &pm2, &where2);
             const char *r = cd.code[0] && code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
             if (r[0]) {
-                snprintf(cd.code, sizeof cd.code, "%s", r);
+                dl_strlcpy(cd.code, r, sizeof cd.code);
                 h->consumed_by = gi;
                 composed = true;
                 cd.pattern = true;
@@ -1485,7 +1485,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         if (called != NONE) {
             const char *r = dl_lexicon_compose(c->lex, call_code, cd.code);
-            snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : call_code);
+            dl_strlcpy(cd.code, r[0] ? r : call_code, sizeof cd.code);
             /* the caller: the subject of the verb that governs the noun */
             uint32_t q = c->mentions.v[called].start - 2;
             uint32_t caller = NONE;
@@ -1577,7 +1577,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     const mention *m = &c->mentions.v[mi];
                     if (ob && !coded && usable(&m->ent) && !same_side(&c->mentions.v[cd.source].ent, &m->ent) &&
                         !m->first_person) {
-                        snprintf(cd.code, sizeof cd.code, "%s", ob == 2 ? "100" : "020");
+                        dl_strlcpy(cd.code, ob == 2 ? "100" : "020", sizeof cd.code);
                         cd.target = mi;
                     }
                 }
@@ -1615,7 +1615,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                         uint32_t where2;
                         code_of(c, h, code2, &pm2, &where2);
                         const char *r = code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
-                        if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+                        if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
                         if (strncmp(cd.code, "01", 2) != 0) h->consumed_by = gi;
                     }
                 }
@@ -1642,11 +1642,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
                         strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;
             const char *r = first_person || coop ? dl_lexicon_compose(c->lex, "030", cd.code) : "";
-            if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+            if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
         }
         /* negation and modality */
         if (g->negated) {
-            if (b->negated[0]) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
+            if (b->negated[0]) dl_strlcpy(cd.code, b->negated, sizeof cd.code);
             else cd.negated = true;
         }
         /* "troops will not be sent to fight": the purpose of a denied act */
@@ -1668,7 +1668,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             const mention *subj = &c->mentions.v[cd.source];
             if (usable(sp) && usable(&subj->ent) && !same_side(sp, &subj->ent) && !subj->first_person) {
                 const char *r = dl_lexicon_compose(c->lex, g->obligation == 2 ? "100" : "020", cd.code);
-                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : g->obligation == 2 ? "100" : "020");
+                dl_strlcpy(cd.code, r[0] ? r : g->obligation == 2 ? "100" : "020", sizeof cd.code);
                 cd.target = cd.source;
                 cd.speaker = *sp;
                 cd.reverse_source = true;
@@ -1688,7 +1688,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
             if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
-                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
+                dl_strlcpy(cd.code, r[0] ? r : "130", sizeof cd.code);
                 cd.hypothetical = false;
             }
         }

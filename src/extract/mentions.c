@@ -406,7 +406,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
         p = pick_place(c, i, ph, n);
         if (!p) {
             p = pick(c, i, ph, n, DL_PH_SEAT);
-            if (p) snprintf(sector, 8, "%s", p->sector);
+            if (p) dl_strlcpy(sector, p->sector, 8);
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
         if (!p) p = pick(c, i, ph, n, DL_PH_PLACE); /* "Darfur rebels" */
@@ -417,7 +417,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     }
     const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
     if (!a || a->kind == DL_ACTOR_PERSON) return 0;
-    snprintf(code, 12, "%s", a->code);
+    dl_strlcpy(code, a->code, 12);
     return len + (poss ? 1 : 0);
 }
 
@@ -460,8 +460,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         char code[12], sector[8];
         size_t l = country_modifier(c, j, end, code, sector);
         if (l) {
-            if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
-            if (sector[0]) snprintf(mod_sector, sizeof mod_sector, "%s", sector);
+            if (out->n_countries < MAX_COUNTRIES) dl_strlcpy(out->countries[out->n_countries++], code, 12);
+            if (sector[0]) dl_strlcpy(mod_sector, sector, sizeof mod_sector);
             j += (uint32_t)l;
             /* "Hungarian and Romanian officials" */
             if (j + 1 < end && (is(c, j, "and") || is(c, j, ",") || is(c, j, "or"))) {
@@ -544,7 +544,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 if (!pl) break;
                 const char *code = dl_lexicon_actor(c->lex, pl->index)->code;
                 if (!country || guard == 0) country = code;
-                if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
+                if (out->n_countries < MAX_COUNTRIES) dl_strlcpy(out->countries[out->n_countries++], code, 12);
                 k = m + (uint32_t)l2;
                 if (k + 1 < end && (is(c, k, ",") || is(c, k, "and"))) {
                     uint32_t nx = k + 1;
@@ -599,8 +599,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->ent.type = E_PERSON;
             size_t a = c->doc->tokens[k].start, b = c->doc->tokens[k + l3 - 1].end;
             snprintf(out->ent.name, sizeof out->ent.name, "%.*s", (int)(b - a), c->doc->text + a);
-            if (country) snprintf(out->ent.country, sizeof out->ent.country, "%s", country);
-            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", role->sector);
+            if (country) dl_strlcpy(out->ent.country, country, sizeof out->ent.country);
+            dl_strlcpy(out->ent.sector, role->sector, sizeof out->ent.sector);
             out->ent.where = p->where;
             out->end = k + (uint32_t)l3;
             out->kind = M_NAME;
@@ -704,7 +704,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->ent.where = p->where;
         } else {
             out->ent.type = E_NONE; /* an agent without a country is no actor */
-            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", ag->sector);
+            dl_strlcpy(out->ent.sector, ag->sector, sizeof out->ent.sector);
         }
         return true;
     }

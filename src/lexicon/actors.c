@@ -619,7 +619,7 @@ uint32_t dl_lexicon_person_role(const dl_lexicon *lex, uint32_t person, dl_day d
     for (uint32_t i = 0; i < a->n_roles; i++) {
         const dl_tenure *t = &lex->tenures.v[a->first_role + i];
         if (covers(t, day)) {
-            if (country_out) snprintf(country_out, 12, "%s", t->country);
+            if (country_out) dl_strlcpy(country_out, t->country, 12);
             return t->role;
         }
     }

@@ -17,6 +17,7 @@
  * tagging is linear in the length of the text. */
 #include <string.h>
 
+#include "../common/util.h"
 #include "grammar.h"
 
 static const tx_frame empty_frame = {
@@ -141,8 +142,8 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
         if (rel && f.kind == FK_CAL && f.unit == 'Y' && f.amount == 0 && f.from_ref && !f.ref_period) ok = false;
         if (ok) {
             *out = f;
-            snprintf(out->mod, sizeof out->mod, "%s", pmod);
-            if (mod[0] && !out->mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+            dl_strlcpy(out->mod, pmod, sizeof out->mod);
+            if (mod[0] && !out->mod[0]) dl_strlcpy(out->mod, mod, sizeof out->mod);
             return end;
         }
     }
@@ -150,7 +151,7 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     end = core_at(c, j, &f);
     if (end > j) {
         *out = f;
-        if (mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+        if (mod[0]) dl_strlcpy(out->mod, mod, sizeof out->mod);
         /* a quantity modifier belongs to amounts, not to calendar names */
         if (j > i && f.kind != FK_DUR && !(f.kind == FK_CAL && f.unit && f.amount != 0) && f.kind != FK_REF) {
             if (!(f.kind == FK_CAL && (f.day > 0 || f.hour >= 0))) return core_at(c, i, out);
