@@ -142,6 +142,9 @@ typedef struct dl_phrase {
  * dl_phrase_fits()); 0 when nothing matches. */
 size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint32_t *tflags, size_t n,
                         const dl_phrase **out, size_t *n_out);
+/* False when no actor phrase starts with `word` (dl_lexicon_match() would
+ * answer 0): callers skip gathering the words that follow. */
+bool dl_lexicon_may_start_actor(const dl_lexicon *lex, uint32_t word);
 /* Does the phrase's case requirement fit the text's token flags?  All-capital
  * dictionary forms such as "US" only match all-capital text (the pronoun
  * "us" is not the United States); names must be capitalised. */
@@ -261,6 +264,9 @@ typedef struct dl_verb_hit {
  * *hits and *n_hits to all its readings (one per verb). */
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
                        size_t *n_hits);
+/* False when no verb phrase starts with `word` (dl_lexicon_verb() would
+ * answer 0). */
+bool dl_lexicon_may_start_verb(const dl_lexicon *lex, uint32_t word);
 const dl_verb_def *dl_lexicon_verb_def(const dl_lexicon *lex, uint32_t verb);
 const dl_verb_block *dl_lexicon_block(const dl_lexicon *lex, uint32_t block);
 const dl_pattern *dl_lexicon_pattern(const dl_lexicon *lex, uint32_t i);

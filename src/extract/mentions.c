@@ -103,10 +103,12 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
     }
     uint32_t words[24], fl[24];
     size_t k = 0;
-    for (uint32_t j = i; j < end && k < 24; j++, k++) {
-        words[k] = c->tok[j].word;
-        fl[k] = tflags(c, j);
-    }
+    /* (no phrase starts with most words: then nothing to gather, k = 0) */
+    if (dl_lexicon_may_start_actor(c->lex, t->word))
+        for (uint32_t j = i; j < end && k < 24; j++, k++) {
+            words[k] = c->tok[j].word;
+            fl[k] = tflags(c, j);
+        }
     size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
     t->lex_end = end;
     t->lex_len = (uint32_t)len;

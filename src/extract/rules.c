@@ -119,8 +119,15 @@ static const char *const plain_adjectives[] = {
     "federal", "national", "central", "military", "elite", "special", "additional", "more", "heavily", "armed",
     NULL};
 
+static const char *const noun_adjectives[] = {
+    "severe", "tough", "new", "fresh", "further", "harsh", "crippling", "massive", "strong", "sweeping",
+    "broad", "wide", "heavy", "major", "serious", "stiff", "punishing", "painful", "targeted", "more",
+    "additional", "unprecedented", "possible", "direct", "renewed", "high-level", "face-to-face", "tense",
+    "fierce", NULL};
+
 static const char *const *list_words(int list) {
-    return list == RULE_LIST_QUALIFIER ? office_qualifiers : plain_adjectives;
+    return list == RULE_LIST_QUALIFIER ? office_qualifiers : list == RULE_LIST_PLAIN_ADJ ? plain_adjectives
+                                                                                         : noun_adjectives;
 }
 
 bool rule_listed(const rules *r, int list, uint32_t hash, const char *w) {
@@ -140,7 +147,7 @@ static void index_rules(rules *r) {
         nr->next = *head;
         *head = (uint32_t)k;
     }
-    for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_PLAIN_ADJ; list <<= 1)
+    for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_NOUN_ADJ; list <<= 1)
         for (const char *const *p = list_words(list); *p; p++) r->listed[rule_hash(*p) & (RULE_LIST_SLOTS - 1)] |= (uint8_t)list;
     for (size_t k = r->desc.n; k-- > 0;) {
         desc_rule *d = &r->desc.v[k];

@@ -54,11 +54,12 @@ uint32_t rule_hash(const char *word);
 static inline uint32_t rule_bucket_of(uint32_t hash) { return hash & (RULE_BUCKETS - 1); }
 static inline uint32_t rule_bucket(const char *word) { return rule_bucket_of(rule_hash(word)); }
 
-/* Closed lists of words that parse_np() (mentions.c) tests on many tokens:
- * office qualifiers ("deputy", "former") and plain adjectives ("senior",
- * "visiting").  A token whose hash no word of the list has is ruled out
+/* Closed lists of words tested on many tokens: office qualifiers ("deputy",
+ * "former") and plain adjectives ("senior", "visiting") for parse_np()
+ * (mentions.c), adjectives that make the next word an event noun ("fresh
+ * sanctions", noun_context() in vgroups.c).  A token whose hash no word of the list has is ruled out
  * without comparing strings. */
-enum { RULE_LIST_QUALIFIER = 1, RULE_LIST_PLAIN_ADJ = 2 };
+enum { RULE_LIST_QUALIFIER = 1, RULE_LIST_PLAIN_ADJ = 2, RULE_LIST_NOUN_ADJ = 4 };
 bool rule_listed(const rules *r, int list, uint32_t hash, const char *word);
 
 dl_status rules_load(rules *r, dl_error *err);

@@ -545,6 +545,10 @@ bool dl_phrase_fits(const dl_phrase *ph, const uint32_t *tflags) {
     return true;
 }
 
+bool dl_lexicon_may_start_actor(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->starts.n && (lex->starts.v[word] & STARTS_ACTOR);
+}
+
 size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint32_t *tflags, size_t n,
                         const dl_phrase **out, size_t *n_out) {
     *out = NULL;

@@ -584,6 +584,10 @@ void dl_lex_verbs_reset(void) {
     memset(&syns, 0, sizeof syns);
 }
 
+bool dl_lexicon_may_start_verb(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->starts.n && (lex->starts.v[word] & STARTS_VERB);
+}
+
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
                        size_t *n_hits) {
     uint32_t node = 0;
