@@ -47,6 +47,9 @@ uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word);
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word);
 /* The classes with a phrase of several words starting with the word. */
 uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word);
+/* Is the normalised word the second word of any phrase?  When the next
+ * token's is not, only one-word phrases can start at a token. */
+bool tx_lexicon_is_second(const tx_lexicon *lx, const char *word, size_t len);
 
 /* ---- frames: what an expression means, before resolution ----------------- */
 
