@@ -694,9 +694,13 @@ uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last) {
     return alt < lex->alt_next[last].n ? lex->alt_next[last].v[alt] : DL_WORD_NONE;
 }
 
-/* Is rule[0..n) a prefix of code (code_len bytes)? */
+/* Is rule[0..n) a prefix of code (code_len bytes)?  (A loop: codes are a
+ * few digits and most rules differ at the first or second.) */
 static bool code_prefix(const char *rule, size_t n, const char *code, size_t code_len) {
-    return n <= code_len && memcmp(rule, code, n) == 0;
+    if (n > code_len) return false;
+    for (size_t k = 0; k < n; k++)
+        if (rule[k] != code[k]) return false;
+    return true;
 }
 
 const char *dl_lexicon_compose(const dl_lexicon *lex, const char *main_code, const char *comp_code) {
