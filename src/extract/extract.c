@@ -86,7 +86,7 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     size_t n_over = 0;
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
@@ -158,7 +158,7 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
     if (st != DL_OK) return st;
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = &events};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
