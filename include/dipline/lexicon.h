@@ -142,6 +142,9 @@ typedef struct dl_phrase {
  * dl_phrase_fits()); 0 when nothing matches. */
 size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint32_t *tflags, size_t n,
                         const dl_phrase **out, size_t *n_out);
+/* False when no actor phrase starts with `word` (dl_lexicon_match() would
+ * answer 0): callers skip gathering the words that follow. */
+bool dl_lexicon_may_start_actor(const dl_lexicon *lex, uint32_t word);
 /* Does the phrase's case requirement fit the text's token flags?  All-capital
  * dictionary forms such as "US" only match all-capital text (the pronoun
  * "us" is not the United States); names must be capitalised. */
@@ -261,6 +264,9 @@ typedef struct dl_verb_hit {
  * *hits and *n_hits to all its readings (one per verb). */
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
                        size_t *n_hits);
+/* False when no verb phrase starts with `word` (dl_lexicon_verb() would
+ * answer 0). */
+bool dl_lexicon_may_start_verb(const dl_lexicon *lex, uint32_t word);
 const dl_verb_def *dl_lexicon_verb_def(const dl_lexicon *lex, uint32_t verb);
 const dl_verb_block *dl_lexicon_block(const dl_lexicon *lex, uint32_t block);
 const dl_pattern *dl_lexicon_pattern(const dl_lexicon *lex, uint32_t i);
@@ -279,6 +285,11 @@ uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
 /* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
  * words no pattern can match). */
 uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
+/* The bits (as dl_lexicon_word_bit) of the words that can be first (or,
+ * with `last`, last) in an alternative of element e: a word whose bit is
+ * not among them has no dl_lexicon_alt_first() there.  0 for an element
+ * without alternatives. */
+uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last);
 /* False when pattern pt cannot match a clause whose words' bits OR to
  * `words`: one of its word elements has no alternative whose first word
  * could be there.  (True says nothing.) */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dipline/common.h"
+#include "util.h"
 
 dl_day dl_day_from_ymd(int y, int m, int d) {
     y -= m <= 2;
@@ -139,7 +140,7 @@ bool dl_when_parse(dl_when *w, const char *v) {
     if (!v) return false;
     size_t n = strlen(v);
     if (n >= sizeof w->value) return false;
-    snprintf(w->value, sizeof w->value, "%s", v);
+    dl_strlcpy(w->value, v, sizeof w->value);
     int y;
     if (n >= 4 && (y = digits(v, 4)) >= 0) {
         if (n == 4) {

@@ -16,7 +16,7 @@ char *dl_strndup(const char *s, size_t n) {
     return p;
 }
 
-bool dl_buf_reserve(dl_buf *b, size_t extra) {
+bool dl_buf_grow(dl_buf *b, size_t extra) {
     if (b->failed) return false;
     if (b->len + extra + 1 <= b->cap) return true;
     size_t cap = b->cap ? b->cap : 64;
@@ -31,16 +31,7 @@ bool dl_buf_reserve(dl_buf *b, size_t extra) {
     return true;
 }
 
-bool dl_buf_append(dl_buf *b, const void *data, size_t n) {
-    if (!dl_buf_reserve(b, n)) return false;
-    if (n) memcpy(b->data + b->len, data, n);
-    b->len += n;
-    b->data[b->len] = 0;
-    return true;
-}
-
 bool dl_buf_puts(dl_buf *b, const char *s) { return dl_buf_append(b, s, strlen(s)); }
-bool dl_buf_putc(dl_buf *b, char c) { return dl_buf_append(b, &c, 1); }
 
 bool dl_buf_printf(dl_buf *b, const char *fmt, ...) {
     va_list ap;

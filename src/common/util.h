@@ -21,10 +21,27 @@ typedef struct dl_buf {
     bool failed; /* set once an allocation failed; later appends are no-ops */
 } dl_buf;
 
-bool dl_buf_reserve(dl_buf *b, size_t extra);
-bool dl_buf_append(dl_buf *b, const void *data, size_t n);
+/* Room for `extra` more bytes (and the NUL).  The test is inline, as
+ * buffers are filled a few bytes at a time in hot loops (the tokeniser's
+ * normalised forms, the JSON writer); dl_buf_grow() is the rare slow path. */
+bool dl_buf_grow(dl_buf *b, size_t extra);
+static inline bool dl_buf_reserve(dl_buf *b, size_t extra) {
+    return (!b->failed && b->len + extra + 1 <= b->cap) || dl_buf_grow(b, extra);
+}
+static inline bool dl_buf_append(dl_buf *b, const void *data, size_t n) {
+    if (!dl_buf_reserve(b, n)) return false;
+    if (n) memcpy(b->data + b->len, data, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return true;
+}
+static inline bool dl_buf_putc(dl_buf *b, char c) {
+    if (!dl_buf_reserve(b, 1)) return false;
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+    return true;
+}
 bool dl_buf_puts(dl_buf *b, const char *s);
-bool dl_buf_putc(dl_buf *b, char c);
 bool dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dl_buf_reset(dl_buf *b); /* length 0, keeps memory */
 void dl_buf_free(dl_buf *b);

@@ -38,8 +38,7 @@ static uint32_t sent_end(const article_ctx *c, uint32_t s) {
 }
 
 static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
-    const char *w = norm(c, i); /* one of ; : . ? ! ( ) alone */
-    return w[0] && !w[1] && strchr(";:.?!()", w[0]);
+    return c->tok[i].boundary; /* one of ; : . ? ! ( ) alone (tag_words) */
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
@@ -432,6 +431,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
     uint32_t cur_mention = NONE;
+    uint64_t first_bits = dl_lexicon_elem_bits(c->lex, e, false); /* of the words that can start it */
     for (uint32_t q = *pos; q < end; q++) {
         uint32_t mq = c->tok[q].mention;
         if (mq == NONE || mq != cur_mention) units++;
@@ -459,6 +459,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             continue;
         }
         /* only the alternatives whose first word is this one can match */
+        if (!(c->tok[q].wbit & first_bits)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -476,6 +477,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
 /* Match one element before *pos (backward). */
 static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t first,
                             pmatch *pm) {
+    uint64_t last_bits = dl_lexicon_elem_bits(c->lex, e, true); /* of the words that can end it */
     for (uint32_t q = *pos; q-- > first && q + 7 > *pos;) {
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
@@ -498,6 +500,7 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
          * forces bombed") */
         if (c->doc->tokens[q].kind == DL_TOK_DASH && q + 1 != *pos) continue;
         /* only the alternatives whose last word is this one can match */
+        if (!(c->tok[q].wbit & last_bits)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, true)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -549,7 +552,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
      * the sentence lacks is not tried */
     uint64_t words = 0;
     for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        words |= dl_lexicon_word_bit(c->lex, c->tok[t].word);
+        words |= c->tok[t].wbit;
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
@@ -574,7 +577,7 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
         code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
-            snprintf(code, 8, "%s", c2);
+            dl_strlcpy(code, c2, 8);
             *best = p2;
             *where = w2;
             ((vgroup *)g)->verb = g->alt_verbs[k];
@@ -606,7 +609,7 @@ typedef struct candidate {
  * one country, two sides ("the PKK demanded that the Turkish government"). */
 static bool in_list(const char *w, const char *const *list) {
     for (; *list; list++)
-        if (strcmp(w, *list) == 0) return true;
+        if (**list == *w && strcmp(w, *list) == 0) return true; /* the first byte settles most */
     return false;
 }
 static const char *const non_state_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", NULL};
@@ -680,6 +683,33 @@ static bool same_entity(const dl_entity *a, const entity *b) {
     return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
 }
 
+/* Decimal digits of v at p; returns their count. */
+static size_t put_uint(char *p, uint32_t v) {
+    char t[10];
+    size_t n = 0;
+    do t[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    for (size_t k = 0; k < n; k++) p[k] = t[n - 1 - k];
+    return n;
+}
+
+/* An event's id, "ARTICLE:SENTENCE:N" (malloc'd), cut to 511 bytes as it
+ * always was.  Built by hand: snprintf cost more than the rest of emit(). */
+static char *event_id(const char *article, uint32_t s, uint32_t n) {
+    size_t len = strlen(article);
+    char *id = malloc(len + 2 * 11 + 1);
+    if (!id) return NULL;
+    memcpy(id, article, len);
+    char *p = id + len;
+    *p++ = ':';
+    p += put_uint(p, s);
+    *p++ = ':';
+    p += put_uint(p, n);
+    *p = 0;
+    if (p - id > 511) id[511] = 0;
+    return id;
+}
+
 static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, const mention *src_m,
                       const entity *tgt, const mention *tgt_m) {
     const vgroup *g = &c->vgroups.v[cd->vg];
@@ -696,11 +726,9 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;
-    char id[512];
-    snprintf(id, sizeof id, "%s:%u:%u", c->a->id, s, c->events_in_sentence);
-    ev->id = dl_strdup(id);
+    ev->id = event_id(c->a->id, s, c->events_in_sentence);
     if (!dl_action_set_code(&ev->action, cd->code)) {
-        snprintf(ev->action.code, sizeof ev->action.code, "%s", cd->code);
+        dl_strlcpy(ev->action.code, cd->code, sizeof ev->action.code);
         snprintf(ev->action.root, sizeof ev->action.root, "%.2s", cd->code);
     }
     ev->action.text = span_text(c, g->first, g->end);
@@ -1253,7 +1281,7 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
         while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
         if (j == n) {
             if (n == MAXC) continue;
-            snprintf(codes[n], sizeof codes[n], "%s", m->ent.country);
+            dl_strlcpy(codes[n], m->ent.country, sizeof codes[n]);
             counts[n] = 0;
             n++;
         }
@@ -1429,7 +1457,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
         for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
         if (m->start > 0 && in_list(norm(c, m->start - 1), elsewhere)) other = true;
         if (other) continue;
-        snprintf(m->ent.country, sizeof m->ent.country, "%s", where);
+        dl_strlcpy(m->ent.country, where, sizeof m->ent.country);
         m->ent.type = E_GROUP;
     }
 }
@@ -1501,7 +1529,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             code_of(c, h, code2, &pm2, &where2);
             const char *r = cd.code[0] && code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
             if (r[0]) {
-                snprintf(cd.code, sizeof cd.code, "%s", r);
+                dl_strlcpy(cd.code, r, sizeof cd.code);
                 h->consumed_by = gi;
                 composed = true;
                 cd.pattern = true;
@@ -1566,7 +1594,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         if (called != NONE) {
             const char *r = dl_lexicon_compose(c->lex, call_code, cd.code);
-            snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : call_code);
+            dl_strlcpy(cd.code, r[0] ? r : call_code, sizeof cd.code);
             /* the caller: the subject of the verb that governs the noun */
             uint32_t q = c->mentions.v[called].start - 2;
             uint32_t caller = NONE;
@@ -1661,7 +1689,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     const mention *m = &c->mentions.v[mi];
                     if (ob && !coded && usable(&m->ent) && !same_side(&c->mentions.v[cd.source].ent, &m->ent) &&
                         !m->first_person) {
-                        snprintf(cd.code, sizeof cd.code, "%s", ob == 2 ? "100" : "020");
+                        dl_strlcpy(cd.code, ob == 2 ? "100" : "020", sizeof cd.code);
                         cd.target = mi;
                     }
                 }
@@ -1699,7 +1727,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                         uint32_t where2;
                         code_of(c, h, code2, &pm2, &where2);
                         const char *r = code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
-                        if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+                        if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
                         if (strncmp(cd.code, "01", 2) != 0) h->consumed_by = gi;
                     }
                 }
@@ -1726,7 +1754,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
                         strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;
             const char *r = first_person || coop ? dl_lexicon_compose(c->lex, "030", cd.code) : "";
-            if (r[0]) snprintf(cd.code, sizeof cd.code, "%s", r);
+            if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
         }
         /* negation and modality */
         if (g->negated) {
@@ -1738,7 +1766,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * of cooperation announced for the future is a rejection */
             bool refusal = !without && !g->noun && (g->future || (g->hypothetical && after_speech(c, g))) &&
                            cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
-            if (b->negated[0] && !without) snprintf(cd.code, sizeof cd.code, "%s", b->negated);
+            if (b->negated[0] && !without) dl_strlcpy(cd.code, b->negated, sizeof cd.code);
             else if (refusal) snprintf(cd.code, sizeof cd.code, "120");
             else cd.negated = true;
         }
@@ -1771,7 +1799,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             const mention *subj = &c->mentions.v[cd.source];
             if (usable(sp) && usable(&subj->ent) && !same_side(sp, &subj->ent) && !subj->first_person) {
                 const char *r = dl_lexicon_compose(c->lex, g->obligation == 2 ? "100" : "020", cd.code);
-                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : g->obligation == 2 ? "100" : "020");
+                dl_strlcpy(cd.code, r[0] ? r : g->obligation == 2 ? "100" : "020", sizeof cd.code);
                 cd.target = cd.source;
                 cd.speaker = *sp;
                 cd.reverse_source = true;
@@ -1791,7 +1819,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
             if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
-                snprintf(cd.code, sizeof cd.code, "%s", r[0] ? r : "130");
+                dl_strlcpy(cd.code, r[0] ? r : "130", sizeof cd.code);
                 cd.hypothetical = false;
             }
         }

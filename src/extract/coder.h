@@ -88,14 +88,18 @@ typedef struct vgroup {
     uint32_t consumed_by;   /* a composing main verb, or NONE */
 } vgroup;
 
-/* Per-token data for the current article. */
+/* Per-token data for the current article, every field set by tag_words()
+ * (words.c) before any other use. */
 typedef struct tokinfo {
     uint32_t word;    /* lexicon word id or DL_WORD_NONE */
     uint32_t wclass;  /* DL_W_* */
     uint32_t vforms;  /* DL_VF_* if any verb */
     uint32_t mention; /* index of the mention covering it, or NONE */
     uint32_t vg;      /* index of the verb group whose verb it is, or NONE */
+    uint32_t hash;    /* rule_hash() of its normalised form */
     bool timex;       /* inside a time expression */
+    bool boundary;    /* one of ; : . ? ! ( ) alone (a clause boundary for patterns) */
+    uint64_t wbit;    /* dl_lexicon_word_bit() of its word */
     /* lex_at()'s last answer here (mentions.c), and the end it was asked
      * with (0: never asked): the same phrases are looked up many times */
     uint32_t lex_end, lex_len, lex_n;

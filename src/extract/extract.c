@@ -136,7 +136,7 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
                      .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE,
                      .meeting_vg = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
@@ -208,7 +208,7 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
     if (st != DL_OK) return st;
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = &events};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = calloc(doc->n_tokens ? doc->n_tokens : 1, sizeof *c.tok);
+    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);

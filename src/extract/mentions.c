@@ -103,10 +103,12 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
     }
     uint32_t words[24], fl[24];
     size_t k = 0;
-    for (uint32_t j = i; j < end && k < 24; j++, k++) {
-        words[k] = c->tok[j].word;
-        fl[k] = tflags(c, j);
-    }
+    /* (no phrase starts with most words: then nothing to gather, k = 0) */
+    if (dl_lexicon_may_start_actor(c->lex, t->word))
+        for (uint32_t j = i; j < end && k < 24; j++, k++) {
+            words[k] = c->tok[j].word;
+            fl[k] = tflags(c, j);
+        }
     size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
     t->lex_end = end;
     t->lex_len = (uint32_t)len;
@@ -368,25 +370,13 @@ typedef struct np {
     bool owner;     /* "the American warnings": only the adjective */
 } np;
 
-static bool is_office_qualifier(const char *w) {
-    static const char *const q[] = {"deputy", "vice", "former", "ex", "acting", "interim", "outgoing", "incoming",
-                                    "junior", "assistant", "under", "then", "first", "second", "late", "future",
-                                    "ex-", "co", "associate", "shadow", NULL};
-    for (const char *const *p = q; *p; p++)
-        if (**p == *w && strcmp(*p, w) == 0) return true;
-    return false;
+/* Word lists of parse_np(): see rule_listed() (rules.c). */
+static bool is_office_qualifier(const article_ctx *c, uint32_t j) {
+    return rule_listed(extractor_rules(c->x), RULE_LIST_QUALIFIER, c->tok[j].hash, norm(c, j));
 }
 
-static bool is_plain_adjective(const char *w) {
-    static const char *const q[] = {"senior", "top", "new", "current", "visiting", "fellow", "chief", "leading",
-                                    "high-ranking", "high", "ranking", "powerful", "veteran", "hawkish", "longtime",
-                                    "long-time", "embattled", "influential", "two", "three", "several",
-                                    "some", "many", "other", "all", "both", "unnamed", "anonymous", "local",
-                                    "regional", "federal", "national", "central", "military", "elite", "special",
-                                    "additional", "more", "heavily", "armed", NULL};
-    for (const char *const *p = q; *p; p++)
-        if (**p == *w && strcmp(*p, w) == 0) return true;
-    return false;
+static bool is_plain_adjective(const article_ctx *c, uint32_t j) {
+    return rule_listed(extractor_rules(c->x), RULE_LIST_PLAIN_ADJ, c->tok[j].hash, norm(c, j));
 }
 
 /* Does an office or agent phrase start at j, after at most `skip` plain
@@ -459,7 +449,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
         p = pick_place(c, i, ph, n);
         if (!p) {
             p = pick(c, i, ph, n, DL_PH_SEAT);
-            if (p) snprintf(sector, 8, "%s", p->sector);
+            if (p) dl_strlcpy(sector, p->sector, 8);
         }
         if (!p) p = pick(c, i, ph, n, DL_PH_CAPITAL);
         if (!p) p = pick(c, i, ph, n, DL_PH_PLACE); /* "Darfur rebels" */
@@ -470,7 +460,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     }
     const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
     if (!a || a->kind == DL_ACTOR_PERSON) return 0;
-    snprintf(code, 12, "%s", a->code);
+    dl_strlcpy(code, a->code, 12);
     return len + (poss ? 1 : 0) + (led ? 2 : 0);
 }
 
@@ -513,8 +503,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         char code[12], sector[8];
         size_t l = country_modifier(c, j, end, code, sector);
         if (l) {
-            if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
-            if (sector[0]) snprintf(mod_sector, sizeof mod_sector, "%s", sector);
+            if (out->n_countries < MAX_COUNTRIES) dl_strlcpy(out->countries[out->n_countries++], code, 12);
+            if (sector[0]) dl_strlcpy(mod_sector, sector, sizeof mod_sector);
             j += (uint32_t)l;
             /* "Hungarian and Romanian officials" */
             if (j + 1 < end && (is(c, j, "and") || is(c, j, ",") || is(c, j, "or"))) {
@@ -535,7 +525,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 break;
         }
         const char *w = norm(c, j);
-        if (is_office_qualifier(w)) {
+        if (is_office_qualifier(c, j)) {
             qualified = true;
             if (strcmp(w, "former") == 0 || strcmp(w, "ex") == 0 || strcmp(w, "late") == 0) former = true;
             j++;
@@ -543,7 +533,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             continue;
         }
         /* ("is visiting Russia": a verb after an auxiliary) */
-        if (is_plain_adjective(w) && j + 1 < end &&
+        if (is_plain_adjective(c, j) && j + 1 < end &&
             !(c->tok[j].vforms && j > 0 && (wclass(c, j - 1) & (DL_W_BE | DL_W_HAVE | DL_W_MODAL | DL_W_DO)))) {
             j++;
             continue;
@@ -597,7 +587,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 if (!pl) break;
                 const char *code = dl_lexicon_actor(c->lex, pl->index)->code;
                 if (!country || guard == 0) country = code;
-                if (out->n_countries < MAX_COUNTRIES) snprintf(out->countries[out->n_countries++], 12, "%s", code);
+                if (out->n_countries < MAX_COUNTRIES) dl_strlcpy(out->countries[out->n_countries++], code, 12);
                 k = m + (uint32_t)l2;
                 if (k + 1 < end && (is(c, k, ",") || is(c, k, "and"))) {
                     uint32_t nx = k + 1;
@@ -652,8 +642,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->ent.type = E_PERSON;
             size_t a = c->doc->tokens[k].start, b = c->doc->tokens[k + l3 - 1].end;
             snprintf(out->ent.name, sizeof out->ent.name, "%.*s", (int)(b - a), c->doc->text + a);
-            if (country) snprintf(out->ent.country, sizeof out->ent.country, "%s", country);
-            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", role->sector);
+            if (country) dl_strlcpy(out->ent.country, country, sizeof out->ent.country);
+            dl_strlcpy(out->ent.sector, role->sector, sizeof out->ent.sector);
             out->ent.where = p->where;
             out->end = k + (uint32_t)l3;
             out->kind = M_NAME;
@@ -760,7 +750,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->ent.where = p->where;
         } else {
             out->ent.type = E_NONE; /* an agent without a country is no actor */
-            snprintf(out->ent.sector, sizeof out->ent.sector, "%s", ag->sector);
+            dl_strlcpy(out->ent.sector, ag->sector, sizeof out->ent.sector);
         }
         return true;
     }
@@ -939,7 +929,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
 /* A definite description from data/descriptions.txt at token i. */
 static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *len_out, const desc_rule **rule) {
     const rules *r = extractor_rules(c->x);
-    for (uint32_t k = r->desc_first[rule_bucket(norm(c, i))]; k != RULE_END; k = r->desc.v[k].next) {
+    for (uint32_t k = r->desc_first[rule_bucket_of(c->tok[i].hash)]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
         int w = 0;

@@ -101,10 +101,40 @@ static dl_status leader_line(rules *r, char *s, long line, dl_error *err) {
     return DL_OK;
 }
 
-uint32_t rule_bucket(const char *w) {
+uint32_t rule_hash(const char *w) {
     uint32_t h = 2166136261u; /* FNV-1a */
     for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
-    return (h ^ h >> 16) & (RULE_BUCKETS - 1);
+    return h ^ h >> 16;
+}
+
+/* The words of the RULE_LIST_* lists (normalised forms). */
+static const char *const office_qualifiers[] = {
+    "deputy", "vice", "former", "ex", "acting", "interim", "outgoing", "incoming", "junior", "assistant",
+    "under", "then", "first", "second", "late", "future", "ex-", "co", "associate", "shadow", NULL};
+
+static const char *const plain_adjectives[] = {
+    "senior", "top", "new", "current", "visiting", "fellow", "chief", "leading", "high-ranking", "high",
+    "ranking", "powerful", "veteran", "hawkish", "longtime", "long-time", "embattled", "influential", "two",
+    "three", "several", "some", "many", "other", "all", "both", "unnamed", "anonymous", "local", "regional",
+    "federal", "national", "central", "military", "elite", "special", "additional", "more", "heavily", "armed",
+    NULL};
+
+static const char *const noun_adjectives[] = {
+    "severe", "tough", "new", "fresh", "further", "harsh", "crippling", "massive", "strong", "sweeping",
+    "broad", "wide", "heavy", "major", "serious", "stiff", "punishing", "painful", "targeted", "more",
+    "additional", "unprecedented", "possible", "direct", "renewed", "high-level", "face-to-face", "tense",
+    "fierce", NULL};
+
+static const char *const *list_words(int list) {
+    return list == RULE_LIST_QUALIFIER ? office_qualifiers : list == RULE_LIST_PLAIN_ADJ ? plain_adjectives
+                                                                                         : noun_adjectives;
+}
+
+bool rule_listed(const rules *r, int list, uint32_t hash, const char *w) {
+    if (!(r->listed[hash & (RULE_LIST_SLOTS - 1)] & list)) return false; /* most words */
+    for (const char *const *p = list_words(list); *p; p++)
+        if (**p == *w && strcmp(*p, w) == 0) return true;
+    return false;
 }
 
 /* Chain the rules by first word, each chain in file order. */
@@ -117,6 +147,8 @@ static void index_rules(rules *r) {
         nr->next = *head;
         *head = (uint32_t)k;
     }
+    for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_NOUN_ADJ; list <<= 1)
+        for (const char *const *p = list_words(list); *p; p++) r->listed[rule_hash(*p) & (RULE_LIST_SLOTS - 1)] |= (uint8_t)list;
     for (size_t k = r->desc.n; k-- > 0;) {
         desc_rule *d = &r->desc.v[k];
         uint32_t *head = &r->desc_first[rule_bucket(d->ph.words[0])]; /* every rule has words */

@@ -20,6 +20,7 @@ typedef enum { NOISE_START = 1, NOISE_CONTAINS, NOISE_PAREN } noise_kind;
  * file order, so a token is checked only against the rules that could
  * start there. */
 #define RULE_BUCKETS 256
+#define RULE_LIST_SLOTS 4096 /* finer, for the word lists below */
 #define RULE_END UINT32_MAX
 
 typedef struct noise_rule {
@@ -44,10 +45,22 @@ typedef struct rules {
     VEC(char *) hog;   /* countries whose "leader" is the head of government */
     uint32_t noise_first[RULE_BUCKETS], desc_first[RULE_BUCKETS]; /* chain heads */
     uint32_t noise_any;  /* chain of noise rules without words (paren) */
+    uint8_t listed[RULE_LIST_SLOTS]; /* RULE_LIST_* bits of the list words, by rule_hash() */
 } rules;
 
-/* The bucket of a normalised word. */
-uint32_t rule_bucket(const char *word);
+/* The hash of a normalised word (words.c keeps each token's), and its
+ * bucket. */
+uint32_t rule_hash(const char *word);
+static inline uint32_t rule_bucket_of(uint32_t hash) { return hash & (RULE_BUCKETS - 1); }
+static inline uint32_t rule_bucket(const char *word) { return rule_bucket_of(rule_hash(word)); }
+
+/* Closed lists of words tested on many tokens: office qualifiers ("deputy",
+ * "former") and plain adjectives ("senior", "visiting") for parse_np()
+ * (mentions.c), adjectives that make the next word an event noun ("fresh
+ * sanctions", noun_context() in vgroups.c).  A token whose hash no word of the list has is ruled out
+ * without comparing strings. */
+enum { RULE_LIST_QUALIFIER = 1, RULE_LIST_PLAIN_ADJ = 2, RULE_LIST_NOUN_ADJ = 4 };
+bool rule_listed(const rules *r, int list, uint32_t hash, const char *word);
 
 dl_status rules_load(rules *r, dl_error *err);
 void rules_free(rules *r);

@@ -50,13 +50,7 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
     size_t n = strlen(w);
-    static const char *const adjectives[] = {"severe", "tough", "new", "fresh", "further", "harsh", "crippling",
-                                             "massive", "strong", "sweeping", "broad", "wide", "heavy", "major",
-                                             "serious", "stiff", "punishing", "painful", "targeted", "more",
-                                             "additional", "unprecedented", "possible", "direct", "renewed",
-                                             "high-level", "face-to-face", "tense", "fierce", "heavy", NULL};
-    for (const char *const *a = adjectives; *a; a++)
-        if (strcmp(w, *a) == 0 && c->tok[p].vg == NONE) return true;
+    if (rule_listed(extractor_rules(c->x), RULE_LIST_NOUN_ADJ, c->tok[p].hash, w) && c->tok[p].vg == NONE) return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
         strcmp(w + n - 2, "ic") == 0) /* "economic sanctions", "diplomatic talks" */
         return true;
@@ -116,7 +110,9 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         uint32_t words[16];
         uint32_t k = 0;
-        for (uint32_t j = i; j < end && k < 16; j++, k++) words[k] = c->tok[j].word;
+        /* (no verb starts with most words: then nothing to gather, k = 0) */
+        if (dl_lexicon_may_start_verb(c->lex, c->tok[i].word))
+            for (uint32_t j = i; j < end && k < 16; j++, k++) words[k] = c->tok[j].word;
         const dl_verb_hit *hits;
         size_t n_hits;
         size_t len = dl_lexicon_verb(c->lex, words, k, &hits, &n_hits);

@@ -8,12 +8,18 @@ void tag_words(article_ctx *c) {
     const dl_doc *d = c->doc;
     for (size_t i = 0; i < d->n_tokens; i++) {
         tokinfo *t = &c->tok[i];
-        t->word = dl_lexicon_word(c->lex, dl_doc_norm(d, i), d->tokens[i].norm_len);
+        const char *w = dl_doc_norm(d, i);
+        t->word = dl_lexicon_word(c->lex, w, d->tokens[i].norm_len);
         t->wclass = dl_lexicon_word_class(c->lex, t->word);
         t->vforms = dl_lexicon_any_verb(c->lex, t->word);
         t->mention = NONE;
         t->vg = NONE;
         t->timex = false;
+        t->hash = rule_hash(w);
+        t->wbit = dl_lexicon_word_bit(c->lex, t->word);
+        t->boundary = w[0] && !w[1] && strchr(";:.?!()", w[0]);
+        t->lex_end = t->lex_len = t->lex_n = 0;
+        t->lex_ph = NULL;
     }
     /* time expressions are never actors or verbs ("May", "March") */
     for (size_t k = 0; k < c->timexes.n; k++) {
@@ -54,7 +60,7 @@ bool sentence_is_noise(const article_ctx *c, uint32_t s) {
     for (uint32_t k = r->noise_any; k != RULE_END; k = r->noise.v[k].next)
         if (noise_matches(c, &r->noise.v[k], first, end)) return true;
     for (uint32_t i = first; i < end; i++) {
-        uint32_t b = rule_bucket(dl_doc_norm(c->doc, i));
+        uint32_t b = rule_bucket_of(c->tok[i].hash);
         for (uint32_t k = r->noise_first[b]; k != RULE_END; k = r->noise.v[k].next) {
             const noise_rule *nr = &r->noise.v[k];
             if ((nr->kind == NOISE_START && i == first) || nr->kind == NOISE_CONTAINS)

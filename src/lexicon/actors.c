@@ -545,6 +545,10 @@ bool dl_phrase_fits(const dl_phrase *ph, const uint32_t *tflags) {
     return true;
 }
 
+bool dl_lexicon_may_start_actor(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->starts.n && (lex->starts.v[word] & STARTS_ACTOR);
+}
+
 size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint32_t *tflags, size_t n,
                         const dl_phrase **out, size_t *n_out) {
     *out = NULL;
@@ -619,7 +623,7 @@ uint32_t dl_lexicon_person_role(const dl_lexicon *lex, uint32_t person, dl_day d
     for (uint32_t i = 0; i < a->n_roles; i++) {
         const dl_tenure *t = &lex->tenures.v[a->first_role + i];
         if (covers(t, day)) {
-            if (country_out) snprintf(country_out, 12, "%s", t->country);
+            if (country_out) dl_strlcpy(country_out, t->country, 12);
             return t->role;
         }
     }

@@ -20,6 +20,7 @@ typedef struct {
 
 typedef struct {
     char main[8], comp[8], result[8];
+    uint8_t main_len, comp_len; /* strlen of main and comp */
 } compose_rule;
 
 struct dl_lexicon {

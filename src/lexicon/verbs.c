@@ -539,6 +539,8 @@ static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
         lower_copy(line, sizeof line, s, n);
         if (sscanf(line, "%7s %7s %7s", r.main, r.comp, r.result) != 3)
             return dl_error_set(err, DL_ERR_INPUT, "data/compose.txt", it.line, -1, "expected: MAIN COMPLEMENT RESULT");
+        r.main_len = (uint8_t)strlen(r.main);
+        r.comp_len = (uint8_t)strlen(r.comp);
         if (!vec_push(&lex->compose, r)) return NOMEM();
     }
     return DL_OK;
@@ -582,6 +584,10 @@ void dl_lex_verbs_reset(void) {
     memset(&vstate, 0, sizeof vstate);
     free(syns.syn.v);
     memset(&syns, 0, sizeof syns);
+}
+
+bool dl_lexicon_may_start_verb(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->starts.n && (lex->starts.v[word] & STARTS_VERB);
 }
 
 size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, const dl_verb_hit **hits,
@@ -668,6 +674,10 @@ uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
     return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
 }
 
+uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
+    return e->n_alts ? lex->alt_bits[last].v[e->first_alt] : 0;
+}
+
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
     for (int side = 0; side < 2; side++) {
         uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
@@ -684,18 +694,25 @@ uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last) {
     return alt < lex->alt_next[last].n ? lex->alt_next[last].v[alt] : DL_WORD_NONE;
 }
 
-static bool code_prefix(const char *rule, const char *code) {
-    size_t n = strlen(rule);
-    return strncmp(rule, code, n) == 0;
+/* Is rule[0..n) a prefix of code (code_len bytes)?  (A loop: codes are a
+ * few digits and most rules differ at the first or second.) */
+static bool code_prefix(const char *rule, size_t n, const char *code, size_t code_len) {
+    if (n > code_len) return false;
+    for (size_t k = 0; k < n; k++)
+        if (rule[k] != code[k]) return false;
+    return true;
 }
 
 const char *dl_lexicon_compose(const dl_lexicon *lex, const char *main_code, const char *comp_code) {
     const compose_rule *best = NULL;
     size_t best_score = 0;
+    size_t main_len = strlen(main_code), comp_len = strlen(comp_code);
     for (size_t i = 0; i < lex->compose.n; i++) {
         const compose_rule *r = &lex->compose.v[i];
-        if (!code_prefix(r->main, main_code) || !code_prefix(r->comp, comp_code)) continue;
-        size_t score = strlen(r->main) * 16 + strlen(r->comp);
+        if (!code_prefix(r->main, r->main_len, main_code, main_len) ||
+            !code_prefix(r->comp, r->comp_len, comp_code, comp_len))
+            continue;
+        size_t score = (size_t)r->main_len * 16 + r->comp_len;
         if (score > best_score) {
             best = r;
             best_score = score;

@@ -299,6 +299,19 @@ static uint32_t case_flags(const char *s, size_t a, size_t b) {
     int letters = 0, uppers = 0;
     bool first_upper = false, first_seen = false;
     while (i < b) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) { /* ASCII, most text: the same tests without decoding */
+            i++;
+            if (!dl_isalpha(ch)) continue;
+            bool up = ch <= 'Z';
+            if (!first_seen) {
+                first_seen = true;
+                first_upper = up;
+            }
+            letters++;
+            uppers += up;
+            continue;
+        }
         int32_t cp = decode(s, b, i, &n);
         i += n;
         if (classify(cp) != C_LETTER) continue;
@@ -344,6 +357,7 @@ static void tokenize(tk_state *st) {
             /* A word or number: letters, digits, marks; inner apostrophes
              * before letters; inner . , : between digits. */
             bool digit_first = c == C_DIGIT;
+            bool apostrophe = false; /* an inner one: maybe a clitic to split */
             size_t j = i + n;
             while (j < len && j - start < DL_MAX_TOKEN_BYTES) {
                 size_t m;
@@ -363,6 +377,7 @@ static void tokenize(tk_state *st) {
                     int32_t q2 = decode(s, len, j + m, &m2);
                     if (classify(q2) == C_LETTER) {
                         j += m;
+                        apostrophe = true;
                         continue;
                     }
                 }
@@ -370,7 +385,7 @@ static void tokenize(tk_state *st) {
             }
             /* Split clitics: n't 's 'll 're 've 'd 'm (and "can't"). */
             size_t word_end = j, clitic = j;
-            for (size_t k = start; k < j; k++) {
+            for (size_t k = start; apostrophe && k < j; k++) {
                 size_t m;
                 int32_t q = decode(s, j, k, &m);
                 if (!is_apostrophe(q)) continue;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "timex_private.h"
 
 static bool stop_word(const char *w) {
@@ -82,7 +83,7 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
             dl_when_set_day(when, dct);
         } else {
             *when = t->when;
-            snprintf(when->value, sizeof when->value, "%s", t->value);
+            dl_strlcpy(when->value, t->value, sizeof when->value);
             if (when->granularity == DL_GRAN_NONE) when->granularity = DL_GRAN_DAY;
             /* a range: from the start of the first to the end of the second */
             const dl_timex *to = NULL;
@@ -91,7 +92,7 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
                 const dl_timex *from = &tl->items[best_k[p] - 1];
                 if (from->role == DL_TIMEX_RANGE_FROM && from->when.start != DL_DAY_NONE) {
                     when->start = from->when.start;
-                    snprintf(when->value, sizeof when->value, "%s", from->value);
+                    dl_strlcpy(when->value, from->value, sizeof when->value);
                     *basis_start = doc->text + from->start;
                     *basis_len = t->end - from->start;
                     *inferred = false;

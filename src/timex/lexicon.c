@@ -25,14 +25,18 @@ struct tx_lexicon {
                            first word, or -1 */
     uint64_t *masks;    /* per slot: the classes of its phrases */
     uint64_t *singles;  /* per slot: the classes where the word alone is a phrase */
+    uint64_t *multis;   /* per slot: the classes with a phrase of several words */
     int32_t (*heads)[TX_N_CLASSES]; /* per slot and class: first entry */
     size_t table_size;  /* power of two */
+    int32_t *second;    /* open addressing by second word: an entry with that
+                           second word, or -1 */
+    size_t second_size; /* power of two */
 };
 
 static tx_lexicon *lexicon;
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash(const char *s, size_t n) {
+static uint32_t tx_word_hash(const char *s, size_t n) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
@@ -129,20 +133,25 @@ static void build(void) {
     lx->table = malloc(size * sizeof *lx->table);
     lx->masks = calloc(size, sizeof *lx->masks);
     lx->singles = calloc(size, sizeof *lx->singles);
+    lx->multis = calloc(size, sizeof *lx->multis);
     lx->heads = malloc(size * sizeof *lx->heads);
-    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->heads) {
+    lx->second = malloc(size * sizeof *lx->second);
+    if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->multis || !lx->heads ||
+        !lx->second) {
         free(lx->entries);
         free(lx->table);
         free(lx->masks);
         free(lx->singles);
+        free(lx->multis);
         free(lx->heads);
+        free(lx->second);
         dl_buf_free(&lx->words);
         free(lx);
         return;
     }
-    lx->table_size = size;
+    lx->table_size = lx->second_size = size;
     for (size_t i = 0; i < size; i++) {
-        lx->table[i] = -1;
+        lx->table[i] = lx->second[i] = -1;
         for (int k = 0; k < TX_N_CLASSES; k++) lx->heads[i][k] = -1;
     }
     /* Insert in reverse so that each chain lists entries in file order;
@@ -151,13 +160,23 @@ static void build(void) {
         tx_entry *e = &lx->entries[k];
         e->words = lx->words.data + (uintptr_t)e->words;
         size_t wl = strlen(e->words);
-        size_t h = hash(e->words, wl) & (size - 1);
+        e->rest = e->n_words > 1 ? e->words + wl + 1 : NULL;
+        size_t h = tx_word_hash(e->words, wl) & (size - 1);
         while (lx->table[h] >= 0 && strcmp(lx->entries[lx->table[h]].words, e->words) != 0) h = (h + 1) & (size - 1);
         lx->table[h] = (int32_t)k;
         e->next = lx->heads[h][e->cls];
         lx->heads[h][e->cls] = (int32_t)k;
         lx->masks[h] |= 1ull << e->cls;
         if (e->n_words == 1) lx->singles[h] |= 1ull << e->cls;
+        else lx->multis[h] |= 1ull << e->cls;
+    }
+    /* the second words of the phrases of several words */
+    for (size_t k = 0; k < lx->n; k++) {
+        const tx_entry *e = &lx->entries[k];
+        if (e->n_words < 2) continue;
+        size_t h = tx_word_hash(e->rest, strlen(e->rest)) & (size - 1);
+        while (lx->second[h] >= 0 && strcmp(lx->entries[lx->second[h]].rest, e->rest) != 0) h = (h + 1) & (size - 1);
+        lx->second[h] = (int32_t)k;
     }
     lexicon = lx;
 }
@@ -168,7 +187,7 @@ const tx_lexicon *tx_lexicon_get(void) {
 }
 
 int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
-    size_t h = hash(w, n) & (lx->table_size - 1);
+    size_t h = tx_word_hash(w, n) & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
         if (strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
@@ -177,8 +196,19 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
     return -1;
 }
 
+bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n) {
+    size_t h = tx_word_hash(w, n) & (lx->second_size - 1);
+    while (lx->second[h] >= 0) {
+        const char *s = lx->entries[lx->second[h]].rest;
+        if (strncmp(s, w, n) == 0 && s[n] == 0) return true;
+        h = (h + 1) & (lx->second_size - 1);
+    }
+    return false;
+}
+
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->masks[word]; }
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->singles[word]; }
+uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->multis[word]; }
 
 size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
     if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
@@ -193,11 +223,13 @@ size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
             if (out) *out = e;
             continue;
         }
-        /* compare the phrase's further words with the next tokens */
-        const char *w = e->words + strlen(e->words) + 1;
+        /* compare the phrase's further words with the next tokens (the
+         * first byte settles most) */
+        const char *w = e->rest;
         size_t j = 1;
         for (; j < e->n_words; j++) {
-            if (strcmp(dl_doc_norm(c->doc, i + j), w) != 0) break;
+            const char *t = dl_doc_norm(c->doc, i + j);
+            if (t[0] != w[0] || strcmp(t, w) != 0) break;
             w += strlen(w) + 1;
         }
         if (j == e->n_words) {

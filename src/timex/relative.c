@@ -475,7 +475,7 @@ size_t tx_vague_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     if (!k) return i;
     f->kind = FK_DUR;
     f->type = DL_TIMEX_DURATION;
-    snprintf(f->value, sizeof f->value, "%s", e->sval);
+    dl_strlcpy(f->value, e->sval, sizeof f->value);
     f->line = e->line;
     return i + k;
 }
@@ -489,7 +489,7 @@ size_t tx_set(const tx_ctx *c, size_t i, tx_frame *f) {
     if (k) {
         f->kind = FK_SET;
         f->type = DL_TIMEX_SET;
-        snprintf(f->value, sizeof f->value, "%s", e->sval);
+        dl_strlcpy(f->value, e->sval, sizeof f->value);
         f->line = e->line;
         return i + k;
     }
@@ -593,7 +593,7 @@ size_t tx_ref(const tx_ctx *c, size_t i, tx_frame *f) {
                 tx_dur_value(f->value, sizeof f->value, 0, true, code);
             } else {
                 f->kind = FK_REF;
-                snprintf(f->value, sizeof f->value, "%s", e->sval);
+                dl_strlcpy(f->value, e->sval, sizeof f->value);
             }
             f->line = e->line;
             return ue;
@@ -608,7 +608,7 @@ size_t tx_ref(const tx_ctx *c, size_t i, tx_frame *f) {
         return i;
     if (!strcmp(w, "now") && k == 1 && hyphen(c, i + 1)) return i;
     f->kind = FK_REF;
-    snprintf(f->value, sizeof f->value, "%s", e->sval);
+    dl_strlcpy(f->value, e->sval, sizeof f->value);
     f->line = e->line;
     return i + k;
 }

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "timex_private.h"
 
 /* How much nearer the occurrence a weak tense cue points to counts (such
@@ -217,22 +218,22 @@ static void partial_value(char *v, size_t cap, const dl_when *w, char unit) {
     case 'M': snprintf(v, cap, "%s-XX", ys); break;
     case 'Q': snprintf(v, cap, "%s-QX", ys); break;
     case 'H': snprintf(v, cap, "%s-HX", ys); break;
-    default: snprintf(v, cap, "%s", ys);
+    default: dl_strlcpy(v, ys, cap);
     }
 }
 
 /* Set the value and the days it covers. */
 static void set_value(dl_timex *out, const char *v) {
-    snprintf(out->value, sizeof out->value, "%s", v);
+    dl_strlcpy(out->value, v, sizeof out->value);
     if (!dl_when_parse(&out->when, v)) {
         /* "2022-W06-WE" and times of day "2022-02-10TMO" */
         dl_when w;
         size_t n = strlen(v);
         char head[40];
-        snprintf(head, sizeof head, "%s", v);
+        dl_strlcpy(head, v, sizeof head);
         memset(&out->when, 0, sizeof out->when);
         out->when.start = out->when.end = DL_DAY_NONE;
-        snprintf(out->when.value, sizeof out->when.value, "%s", v);
+        dl_strlcpy(out->when.value, v, sizeof out->when.value);
         if (n > 3 && strcmp(v + n - 3, "-WE") == 0) {
             head[n - 3] = 0;
             if (dl_when_parse(&w, head)) {
@@ -559,7 +560,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool 
 void tx_resolve(tx_resolver *r, const tx_frame *f, tx_tense tense, uint32_t sentence, dl_timex *out) {
     r->sentence = sentence;
     out->type = f->type;
-    snprintf(out->mod, sizeof out->mod, "%s", f->mod);
+    dl_strlcpy(out->mod, f->mod, sizeof out->mod);
     memset(&out->when, 0, sizeof out->when);
     out->when.start = out->when.end = DL_DAY_NONE;
     out->value[0] = 0;
@@ -568,8 +569,8 @@ void tx_resolve(tx_resolver *r, const tx_frame *f, tx_tense tense, uint32_t sent
     case FK_REF:
     case FK_DUR:
     case FK_SET:
-        snprintf(out->value, sizeof out->value, "%s", f->value);
-        snprintf(out->when.value, sizeof out->when.value, "%s", f->value);
+        dl_strlcpy(out->value, f->value, sizeof out->value);
+        dl_strlcpy(out->when.value, f->value, sizeof out->when.value);
         return;
     default:
         break;
@@ -586,8 +587,8 @@ void tx_resolve(tx_resolver *r, const tx_frame *f, tx_tense tense, uint32_t sent
     }
     if (!out->value[0]) {
         /* nothing could be said: the most general value of its type */
-        snprintf(out->value, sizeof out->value, "%s", out->type == DL_TIMEX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX-XX-XX");
-        snprintf(out->when.value, sizeof out->when.value, "%s", out->value);
+        dl_strlcpy(out->value, out->type == DL_TIMEX_TIME ? "XXXX-XX-XXTXX:XX" : "XXXX-XX-XX", sizeof out->value);
+        dl_strlcpy(out->when.value, out->value, sizeof out->when.value);
     }
     out->anchored_to_dct = !f->from_ref && !f->keep_gran && !f->dir_ref;
 }

@@ -17,6 +17,7 @@
  * tagging is linear in the length of the text. */
 #include <string.h>
 
+#include "../common/util.h"
 #include "grammar.h"
 
 static const tx_frame empty_frame = {
@@ -62,21 +63,28 @@ static const uint64_t STANDALONE =
     CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
     CLS(TX_NTHDAY) | CLS(TX_EASTER) | CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_VAGUEDUR) | CLS(TX_LEAD);
 
+/* Classes of words that are cues for the tense and roles of expressions
+ * (timex.c), never part of one: no parser looks them up. */
+static const uint64_t CUES = CLS(TX_T_FUTURE) | CLS(TX_T_PAST) | CLS(TX_T_PRESENT) | CLS(TX_T_NOTPAST) | CLS(TX_DEADLINE);
+
 size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     if (!in(c, i)) return i;
     const dl_token *t = tk(c, i);
     /* quick rejection: an expression starts with a number, a quote ('90s)
-     * or a word of data/timex.txt */
+     * or a word of data/timex.txt (not a mere cue: "said", "will") */
     if (t->kind != DL_TOK_WORD && t->kind != DL_TOK_NUMBER && t->kind != DL_TOK_QUOTE) return i;
-    if (t->kind == DL_TOK_WORD && !c->mask[i]) return i;
+    if (t->kind == DL_TOK_WORD && !(c->mask[i] & ~CUES)) return i;
     /* "the", "a", "about"... before an ordinary word: only a word that is an
      * expression by itself ("now", "yesterday") or a phrase of several words
      * ("a while", "the day before yesterday") can start here */
     if (t->kind == DL_TOK_WORD && in(c, i + 1) && tk(c, i + 1)->kind == DL_TOK_WORD && !c->mask[i + 1] &&
         !(tx_lexicon_singles(c->lx, c->head[i]) & STANDALONE)) { /* "the", "a": only in phrases */
         bool phrase = false;
+        uint64_t multi = c->mask[i] & tx_lexicon_multis(c->lx, c->head[i]); /* classes with longer phrases */
+        if (multi && !tx_lexicon_is_second(c->lx, dl_doc_norm(c->doc, i + 1), tk(c, i + 1)->norm_len))
+            multi = 0; /* no phrase has the next word second ("the president") */
         for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
-            if ((c->mask[i] >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
+            if ((multi >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
         if (!phrase) return i;
     }
     tx_frame_init(out);
@@ -140,8 +148,8 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
         if (rel && f.kind == FK_CAL && f.unit == 'Y' && f.amount == 0 && f.from_ref && !f.ref_period) ok = false;
         if (ok) {
             *out = f;
-            snprintf(out->mod, sizeof out->mod, "%s", pmod);
-            if (mod[0] && !out->mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+            dl_strlcpy(out->mod, pmod, sizeof out->mod);
+            if (mod[0] && !out->mod[0]) dl_strlcpy(out->mod, mod, sizeof out->mod);
             return end;
         }
     }
@@ -149,7 +157,7 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     end = core_at(c, j, &f);
     if (end > j) {
         *out = f;
-        if (mod[0]) snprintf(out->mod, sizeof out->mod, "%s", mod);
+        if (mod[0]) dl_strlcpy(out->mod, mod, sizeof out->mod);
         /* a quantity modifier belongs to amounts, not to calendar names */
         if (j > i && f.kind != FK_DUR && !(f.kind == FK_CAL && f.unit && f.amount != 0) && f.kind != FK_REF) {
             if (!(f.kind == FK_CAL && (f.day > 0 || f.hour >= 0))) return core_at(c, i, out);

@@ -27,6 +27,8 @@ typedef struct tx_entry {
     int32_t ival;      /* VALUE as a number (or 0) */
     char sval[16];     /* VALUE as written */
     const char *words; /* n_words normalised tokens, each NUL-terminated, in a row */
+    const char *rest;  /* the second of them (NULL for one word): tx_lex()
+                          compares from there on without measuring the first */
     uint32_t line;     /* line in data/timex.txt */
     int32_t next;      /* next entry of the same class and first word, or -1 */
 } tx_entry;
@@ -43,6 +45,11 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *word, size_t len);
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word);
 /* The classes in which the word alone is a whole phrase. */
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word);
+/* The classes with a phrase of several words starting with the word. */
+uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word);
+/* Is the normalised word the second word of any phrase?  When the next
+ * token's is not, only one-word phrases can start at a token. */
+bool tx_lexicon_is_second(const tx_lexicon *lx, const char *word, size_t len);
 
 /* ---- frames: what an expression means, before resolution ----------------- */
 
