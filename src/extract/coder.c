@@ -129,6 +129,13 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         if (c->tok[q].mention != NONE) {
             uint32_t mi = c->tok[q].mention;
             const mention *m = &c->mentions.v[mi];
+            /* "a day after Putin recognised ...": a conjunction, not a
+             * preposition, when a verb follows the name */
+            if (m->after_prep && adjacent && !g->noun && g->finite && !g->future && !g->hypothetical &&
+                (g->forms & DL_VF_PAST) &&
+                (is(c, m->start - 1, "after") || is(c, m->start - 1, "before") || is(c, m->start - 1, "since") ||
+                 is(c, m->start - 1, "as")))
+                return mi;
             if (m->locative || (m->after_prep && !is(c, m->start - 1, "by"))) {
                 bool of = m->after_prep && is(c, m->start - 1, "of");
                 if (m->start <= first) break; /* a place opening the sentence */

@@ -88,6 +88,19 @@ static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
     return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
 }
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
+
+/* Words of direction before a place ("eastern Ukraine", "the occupied
+ * West Bank"). */
+static const char *const compass_words[] = {"northern", "southern", "eastern", "western", "central",
+                                            "northeastern", "northwestern", "southeastern", "southwestern",
+                                            "north", "south", "east", "west", "occupied", "neighbouring",
+                                            "neighboring", "rural", "coastal", NULL};
+
+static bool in_list_m(const article_ctx *c, uint32_t i, const char *const *list) {
+    for (; *list; list++)
+        if (is(c, i, *list)) return true;
+    return false;
+}
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
 /* Dictionary phrases at token i (not beyond end), fitting the text's case.
@@ -704,6 +717,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
+            /* "regions in eastern Ukraine" */
+            if (m + 1 < end && in_list_m(c, m, compass_words) && !(tflags(c, m) & DL_TF_CAP)) m++;
             const dl_phrase *ph2;
             size_t n2;
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
@@ -970,19 +985,13 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     /* "in southeastern Turkey", "in the occupied West Bank": a place after a
      * preposition and words of direction */
     if (!m->after_prep) {
-        static const char *const dir[] = {"the", "northern", "southern", "eastern", "western", "central",
-                                          "northeastern", "northwestern", "southeastern", "southwestern",
-                                          "north", "south", "east", "west", "occupied", "neighbouring",
-                                          "neighboring", "rural", "coastal", NULL};
         uint32_t b = m->start;
         for (bool more = true; more && b > first;) {
             more = false;
-            for (const char *const *d = dir; *d; d++)
-                if (is(c, b - 1, *d)) {
-                    b--;
-                    more = true;
-                    break;
-                }
+            if (is(c, b - 1, "the") || in_list_m(c, b - 1, compass_words)) {
+                b--;
+                more = true;
+            }
         }
         if (b < m->start && b > first && (wclass(c, b - 1) & DL_W_LOCPREP) && !is(c, b - 1, "to") &&
             !is(c, b - 1, "from") && !is(c, b, "the"))

@@ -278,6 +278,18 @@ static void violence_and_refusal(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "a day after Putin recognised ...": "after" joins a clause whose
+ * subject is the name; the first clause's subject is not the actor. */
+static void after_clause_subject(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("NATO met on Tuesday, a day after Vladimir Putin criticised Ukraine.", "2022-02-22", &l);
+    EXPECT(&l, "RUS", "11", "UKR");
+    for (size_t i = 0; i < l.n; i++)
+        assert_false(!strcmp(l.items[i].actor.country, "NATO") && !strncmp(l.items[i].action.code, "11", 2));
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -446,7 +458,7 @@ int main(void) {
         cmocka_unit_test(led_compound),       cmocka_unit_test(home_affairs),
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
-        cmocka_unit_test(violence_and_refusal),
+        cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
