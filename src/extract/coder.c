@@ -1011,6 +1011,22 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
                 break;
             }
         }
+        /* "A was due in Moscow on Friday for talks with B", "A was expected
+         * in Kyiv for talks with B": the sentence's subject, before "be" */
+        uint32_t k0 = first;
+        while (k0 < g->start && skippable(c, k0)) k0++;
+        if (k0 < g->start && c->tok[k0].mention != NONE) {
+            const mention *sm = &c->mentions.v[c->tok[k0].mention];
+            uint32_t q = sm->end;
+            bool be = q < g->start && (wc(c, q) & DL_W_BE);
+            for (uint32_t t = q; be && t < g->start; t++)
+                if (is(c, t, ",") || is_boundary_punct(c, t) || (wc(c, t) & DL_W_SUBORD)) be = false;
+            if (be && q + 1 < g->start && (is(c, q + 1, "due") || is(c, q + 1, "expected") || is(c, q + 1, "set"))) {
+                *a = c->tok[k0].mention;
+                *b = other;
+                return true;
+            }
+        }
     }
     /* "A and B held talks" */
     for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
