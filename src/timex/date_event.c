@@ -35,6 +35,25 @@ static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* A year or decade between a determiner and a noun ("the 2015 accords"). */
+static bool year_modifier(const dl_doc *d, const dl_timex *t) {
+    if (t->when.granularity != DL_GRAN_YEAR && t->when.granularity != DL_GRAN_DECADE) return false;
+    size_t a = t->first_token, b = t->first_token + t->n_tokens;
+    if (a == 0 || b >= d->n_tokens) return false;
+    const char *before = dl_doc_norm(d, a - 1);
+    static const char *const dets[] = {"the", "its", "their", "his", "her", "a", "an", "this", "that"};
+    bool det = false;
+    for (size_t k = 0; k < sizeof dets / sizeof *dets; k++) det |= strcmp(before, dets[k]) == 0;
+    if (!det || d->tokens[b].kind != DL_TOK_WORD) return false;
+    /* a noun after it, not a preposition or verb ("the 2015 accords", not
+     * "in the 2015 of ...") */
+    const char *next = dl_doc_norm(d, b);
+    static const char *const not_nouns[] = {"and", "or", "of", "in", "on", "at", "to", "for", "was", "is", "when"};
+    for (size_t k = 0; k < sizeof not_nouns / sizeof *not_nouns; k++)
+        if (strcmp(next, not_nouns[k]) == 0) return false;
+    return true;
+}
+
 /* Can this expression date an event?  PRESENT_REF counts (as the DCT). */
 static bool dates(const dl_timex *t) {
     if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) return false;
@@ -66,6 +85,9 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
         if (!dates(t)) continue;
         /* "until February 20", "since Monday" bound an event, they do not date it */
         if (t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE) continue;
+        /* "the 2015 accords", "its 1990s reforms": a year naming another
+         * happening, not this one's date */
+        if (year_modifier(doc, t)) continue;
         size_t a = t->first_token < verb_token ? t->first_token + t->n_tokens - 1 : verb_token;
         size_t b = t->first_token < verb_token ? verb_token : t->first_token;
         bool same_clause = !boundary_between(doc, a, b);

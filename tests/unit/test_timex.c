@@ -333,6 +333,10 @@ static void event_dating(void **state) {
     /* an expression in another sentence does not count */
     expect_event("Talks were held on Monday. Lavrov accused Truss.", 1, "accused", "2022-02-10", "2022-02-10",
                  "2022-02-10", "publication", true);
+    /* a year naming another happening ("the 2015 accords") does not date */
+    expect_event("The leaders discussed the 2015 accords.", 0, "discussed", "2022-02-10", "2022-02-10", "2022-02-10",
+                 "publication", true);
+    expect_event("The leaders met in 2015.", 0, "met", "2015", "2015-01-01", "2015-12-31", "2015", false);
     /* "now" is the publication day, said in the text */
     expect_event("Troops are now leaving.", 0, "leaving", "2022-02-10", "2022-02-10", "2022-02-10", "now", false);
 }
