@@ -1283,6 +1283,20 @@ static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
     return false;
 }
 
+/* Is there an actor after verb group g in its sentence that dipline could
+ * not place ("will release Prime Minister Chaudhry", a person it does not
+ * know)?  Then the act has a party, just not one to guess. */
+static bool unknown_party_after(const article_ctx *c, const vgroup *g) {
+    size_t k0 = first_mention(c, g->sentence);
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == g->sentence; k++) {
+        const mention *m = &c->mentions.v[k];
+        if (m->start < g->end || m->locative || m->owner || m->first_person) continue;
+        if (m->ent.type == E_PERSON && !m->ent.country[0]) return true;
+        if (m->kind == M_AGENT && !m->ent.country[0] && strcmp(m->ent.sector, "MED") != 0) return true;
+    }
+    return false;
+}
+
 /* The party a first-person speaker most likely deals with: the country (or
  * organisation) named most often so far in the article that is not on the
  * speaker's side ("we discussed ..." in a readout of a meeting with Russia).
@@ -1495,17 +1509,26 @@ static void home_agents(article_ctx *c, uint32_t s) {
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun && c->vgroups.v[c->tok[q].vg].finite) verb = q;
     if (verb == sent_end(c, s)) return;
     const char *home = NULL;
+    bool by_agent = false; /* the subject is a body ("police", "rebels"), not a state or person */
     size_t k0 = first_mention(c, s);
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         const mention *m = &c->mentions.v[k];
         if (!m->ent.country[0]) continue;
         if (home && strcmp(home, m->ent.country) != 0) return; /* two countries: not home affairs */
         if (!home && m->start > verb) return;                  /* the country is not the subject's */
+        if (!home) by_agent = m->kind == M_AGENT;
         home = m->ent.country;
     }
     if (!home) return;
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
+        /* "will release Prime Minister Mahendra Chaudhry": a titled person
+         * dipline does not know is at home too */
+        bool person = m->ent.type == E_PERSON && !m->ent.country[0] && m->ent.sector[0];
+        if (person && by_agent && m->start > verb) {
+            snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+            continue;
+        }
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->start < verb) continue;
         /* "told reporters": an audience, not a party */
         uint32_t pv = m->start > 0 ? c->tok[m->start - 1].vg : NONE;
@@ -1945,7 +1968,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 if (usable(&c->mentions.v[mem[k]].ent) &&
                     !same_side(&c->mentions.v[mem[k]].ent, &c->mentions.v[cd.source].ent))
                     one_side = false;
-            if (one_side) cd.target = counterpart(c, s, &c->mentions.v[cd.source].ent);
+            if (one_side && !speaker_side && unknown_party_after(c, g)) one_side = false;
+            uint32_t cp = one_side ? counterpart(c, s, &c->mentions.v[cd.source].ent) : NONE;
+            /* a third party's cooperation: only with a party of the last
+             * sentences (a readout's counterpart), not of the whole story */
+            if (cp != NONE && !speaker_side && c->mentions.v[cp].sentence + 3 < s) cp = NONE;
+            cd.target = cp;
         }
         /* guerrillas, insurgents and militias that kill or attack use
          * unconventional violence (18), armies fight (19) */

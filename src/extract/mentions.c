@@ -246,6 +246,16 @@ static bool is_plural_actor(const mention *m, const void *arg) {
     return m->plural || m->ent.type == E_GROUP || m->ent.type == E_COUNTRY || m->ent.type == E_ORG;
 }
 
+/* "it" also stands for a government, ministry or army named as such ("the
+ * Mozambique government ... it"). */
+static bool is_state_or_body(const mention *m, const void *arg) {
+    (void)arg;
+    if (m->locative) return false;
+    if ((m->ent.type == E_COUNTRY || m->ent.type == E_ORG) && !m->plural) return true;
+    return m->ent.type == E_GROUP && m->kind == M_AGENT && m->ent.country[0] &&
+           (!strcmp(m->ent.sector, "GOV") || !strcmp(m->ent.sector, "MIL"));
+}
+
 static bool is_state(const mention *m, const void *arg) {
     (void)arg;
     return !m->locative && (m->ent.type == E_COUNTRY || m->ent.type == E_ORG) && !m->plural;
@@ -341,7 +351,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         if (!a) a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
     }
     else if (plural) a = last_match(c, k, m->sentence, 2, is_plural_actor, NULL);
-    else a = last_match(c, k, m->sentence, 1, is_state, NULL); /* "it": only nearby */
+    else a = last_match(c, k, m->sentence, 1, is_state_or_body, NULL); /* "it": only nearby */
     if (!a) return;
     m->ent = a->ent;
     m->plural = plural;

@@ -194,6 +194,10 @@ static void home_affairs(void **state) {
     run("Russian police detained opposition activists on Monday.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "17", "RUS");
     dl_event_list_clear(&l);
+    /* a titled person dipline does not know is at home too */
+    run("Russian troops detained former Prime Minister Ivan Petrovsky on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "17", "RUS");
+    dl_event_list_clear(&l);
     run("Mr. Putin told reporters on Monday that Russia was not preparing for war.", "2022-02-10", &l);
     for (size_t i = 0; i < l.n; i++) assert_false(l.items[i].has_target);
     dl_event_list_clear(&l);
@@ -287,6 +291,20 @@ static void after_clause_subject(void **state) {
     EXPECT(&l, "RUS", "11", "UKR");
     for (size_t i = 0; i < l.n; i++)
         assert_false(!strcmp(l.items[i].actor.country, "NATO") && !strncmp(l.items[i].action.code, "11", 2));
+    dl_event_list_clear(&l);
+}
+
+/* Another party's cooperation goes to the article's counterpart only when
+ * the sentence names no party of its own that dipline cannot place. */
+static void no_guessed_counterpart(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Emmanuel Macron met Vladimir Putin on Monday. Mr. Putin criticised Ukraine. "
+        "Mr. Macron said France would support Prime Minister Ivan Petrovsky.",
+        "2022-02-08", &l);
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].n_mentions && l.items[i].mentions[0].sentence == 2 && l.items[i].has_target)
+            assert_string_not_equal(l.items[i].target.country, "RUS");
     dl_event_list_clear(&l);
 }
 
@@ -459,6 +477,7 @@ int main(void) {
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
+        cmocka_unit_test(no_guessed_counterpart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
