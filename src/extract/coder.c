@@ -305,9 +305,15 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                                      is(c, d - 1, "some") || is(c, d - 1, "several") || is(c, d - 1, "his") ||
                                      is(c, d - 1, "her") || (wc(c, d - 1) & DL_W_DET)))
                     d--;
-                if (d > first + 1 && (is(c, d - 1, "and") || is(c, d - 1, "with")) && c->tok[d - 2].mention != NONE) {
-                    const mention *cm = &c->mentions.v[c->tok[d - 2].mention];
-                    if (!cm->after_prep && !cm->locative && cm->kind != M_PRONOUN) return c->tok[d - 2].mention;
+                /* "Washington along with its allies", "together with" */
+                uint32_t w = d; /* w - 1: the joining word; w - 2: the named actor */
+                if (w > first + 2 && is(c, w - 1, "with") && (is(c, w - 2, "along") || is(c, w - 2, "together")))
+                    w--;
+                if (w > first + 1 && (is(c, w - 1, "and") || is(c, w - 1, "with") || is(c, w - 1, "along") ||
+                                      is(c, w - 1, "together")) &&
+                    c->tok[w - 2].mention != NONE) {
+                    const mention *cm = &c->mentions.v[c->tok[w - 2].mention];
+                    if (!cm->after_prep && !cm->locative && cm->kind != M_PRONOUN) return c->tok[w - 2].mention;
                 }
             }
             if (k > first && c->tok[k - 1].mention != NONE) {

@@ -351,7 +351,17 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         if (!a) a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
     }
     else if (plural) a = last_match(c, k, m->sentence, 2, is_plural_actor, NULL);
-    else a = last_match(c, k, m->sentence, 1, is_state_or_body, NULL); /* "it": only nearby */
+    else {
+        /* "it": only nearby; and not past a body of the same sentence that
+         * dipline could not place ("The opposition party said it ...") */
+        for (size_t q = k; q-- > 0 && c->mentions.v[q].sentence == m->sentence;) {
+            const mention *x = &c->mentions.v[q];
+            if (x->kind == M_AGENT && !x->ent.country[0] && !x->after_prep && !x->locative &&
+                strcmp(x->ent.sector, "MED") != 0)
+                return;
+        }
+        a = last_match(c, k, m->sentence, 1, is_state_or_body, NULL);
+    }
     if (!a) return;
     m->ent = a->ent;
     m->plural = plural;

@@ -251,7 +251,11 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             }
             g.first = p;
             uint32_t f = g.forms;
-            if (be && (f & DL_VF_PP) && !(f & DL_VF_ING)) {
+            /* "Israel is opposed to French mediation": an adjective, the
+             * subject opposes */
+            bool adjectival = be && g.end < end && is(c, g.end, "to") &&
+                              !strcmp(dl_lexicon_verb_def(c->lex, g.verb)->lemma, "oppose");
+            if (be && (f & DL_VF_PP) && !(f & DL_VF_ING) && !adjectival) {
                 /* "was accused": passive unless an object follows directly
                  * (a past form that is also a participle) */
                 g.passive = true;

@@ -308,6 +308,23 @@ static void no_guessed_counterpart(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "Russia along with its allies demanded ...", "is opposed to", "it"
+ * after an actor dipline cannot place. */
+static void subjects_and_predicates(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Russia along with its allies demanded that Ukraine withdraw its troops.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "10", "UKR");
+    dl_event_list_clear(&l);
+    run("Russia is opposed to Ukrainian membership of NATO.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "11", "UKR");
+    dl_event_list_clear(&l);
+    run("Ukraine criticised NATO. The opposition said it would boycott the vote.", "2022-02-10", &l);
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].n_mentions && l.items[i].mentions[0].sentence == 1) assert_string_not_equal(l.items[i].actor.country, "UKR");
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -477,7 +494,7 @@ int main(void) {
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
-        cmocka_unit_test(no_guessed_counterpart),
+        cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
