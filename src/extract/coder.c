@@ -618,19 +618,24 @@ typedef struct candidate {
     entity speaker;
 } candidate;
 
-/* Rebels, insurgents or the opposition against the state's own bodies:
- * one country, two sides ("the PKK demanded that the Turkish government"). */
 static bool in_list(const char *w, const char *const *list) {
     for (; *list; list++)
         if (**list == *w && strcmp(w, *list) == 0) return true; /* the first byte settles most */
     return false;
 }
-static const char *const non_state_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", NULL};
+/* Society's sectors: rebels, the opposition, civilians, students, the
+ * press ... (data/actor_types.txt). */
+static const char *const society_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", "CVL", "EDU", "LAB", "REF",
+                                                "HRI", "REL", "MED", "BUS", "HLH", "CRM", "AGR", "ENV",
+                                                "SET", "PTY", "ELI", "NGO", NULL};
 static const char *const state_sectors[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
 static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL};
 
+/* A state's body and a part of its society: one country, two sides ("the
+ * PKK demanded that the Turkish government", "police detained students",
+ * "Albanians in Serbia against Serbian authorities"). */
 static bool opposed_sectors(const entity *a, const entity *b) {
-    bool an = in_list(a->sector, non_state_sectors), bn = in_list(b->sector, non_state_sectors);
+    bool an = in_list(a->sector, society_sectors), bn = in_list(b->sector, society_sectors);
     bool as = in_list(a->sector, state_sectors) || (a->type == E_COUNTRY && !a->sector[0]);
     bool bs = in_list(b->sector, state_sectors) || (b->type == E_COUNTRY && !b->sector[0]);
     return (an && bs) || (bn && as);
@@ -873,7 +878,11 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
             const mention *tm = &c->mentions.v[tgts[t]];
             /* a place at home stays ("Turkish police imposed a curfew in
              * southeastern Turkey": Turkey -> Turkey) */
+            /* two sectors of one country are two parties ("Albanians in
+             * Serbia" and "Serbian authorities") */
+            bool sectors_differ = sm->ent.sector[0] && tm->ent.sector[0] && strcmp(sm->ent.sector, tm->ent.sector) != 0;
             bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) && !tm->locative &&
+                        !sectors_differ &&
                         ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
                                                    (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
                                                     strcmp(sm->ent.country, tm->ent.country) == 0));

@@ -950,7 +950,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 k = m + (uint32_t)l2;
             }
         }
-        set_country(c, &out->ent, code, NULL);
+        /* a people living in another country is a population of it, not
+         * its state ("Albanians in Serbia" demanding autonomy from Serbia) */
+        set_country(c, &out->ent, code, strcmp(code, a->code) != 0 ? "CVL" : NULL);
         out->ent.where = p->where;
         out->start = i;
         out->end = k;

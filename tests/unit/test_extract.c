@@ -195,6 +195,10 @@ static void home_affairs(void **state) {
     EXPECT(&l, "RUS", "17", "RUS");
     dl_event_list_clear(&l);
     /* a titled person dipline does not know is at home too */
+    /* the state and a part of its society are two parties */
+    run("Russian troops detained Russian civilians on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "17", "RUS");
+    dl_event_list_clear(&l);
     run("Russian troops detained former Prime Minister Ivan Petrovsky on Monday.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "17", "RUS");
     dl_event_list_clear(&l);
