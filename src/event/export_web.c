@@ -86,9 +86,10 @@ static void slide_text(dl_export *x, const dl_event *ev, dl_buf *b) {
     }
     dl_buf_puts(b, "<p>Date: ");
     html(b, ev->date.when.value);
-    if (ev->date.inferred || !ev->date.basis) dl_buf_puts(b, " (publication date)");
+    if (!ev->date.basis || strcmp(ev->date.basis, "publication") == 0) dl_buf_puts(b, " (publication date)");
     else {
-        dl_buf_puts(b, " (&ldquo;");
+        /* inferred: the story's day, from an earlier sentence */
+        dl_buf_puts(b, ev->date.inferred ? " (from the story: &ldquo;" : " (&ldquo;");
         html(b, ev->date.basis);
         dl_buf_puts(b, "&rdquo;)");
     }
