@@ -260,7 +260,7 @@ size_t dl_text_fold(const char *s, size_t len, char *out, size_t cap) {
 }
 
 static void push_token(tk_state *st, size_t a, size_t b, size_t norm_at, size_t norm_len, int kind,
-                       uint32_t flags);
+                       uint32_t flags, uint32_t hash);
 
 static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, const char *drop) {
     if (st->failed) return;
@@ -281,16 +281,16 @@ static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, con
         st->failed = true;
         return;
     }
-    push_token(st, a, b, norm_at, norm_len, kind, flags);
+    push_token(st, a, b, norm_at, norm_len, kind, flags, dl_text_hash(st->norm.data + norm_at, norm_len));
 }
 
 /* Append the token s[a..b) whose normalised form is already in st->norm at
- * norm_at (norm_len bytes and its NUL). */
+ * norm_at (norm_len bytes and its NUL), with the form's dl_text_hash(). */
 static void push_token(tk_state *st, size_t a, size_t b, size_t norm_at, size_t norm_len, int kind,
-                       uint32_t flags) {
+                       uint32_t flags, uint32_t hash) {
     dl_doc *d = st->d;
     dl_token t = {.start = (uint32_t)a, .end = (uint32_t)b, .norm = (uint32_t)norm_at,
-                  .norm_len = (uint16_t)norm_len, .kind = (uint8_t)kind, .flags = flags};
+                  .norm_len = (uint16_t)norm_len, .kind = (uint8_t)kind, .flags = flags, .hash = hash};
     if (d->n_tokens == st->cap_tokens) {
         size_t cap = st->cap_tokens ? st->cap_tokens * 2 : 256;
         dl_token *p = realloc(d->tokens, cap * sizeof *p);
@@ -355,22 +355,23 @@ static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
     char *o = st->norm.data + st->norm.len;
     bool digit_first = ascii_class[(unsigned char)s[i]] == C_DIGIT;
     int letters = 0, uppers = 0, first = 0; /* first letter: 0 none yet, 1 lower, 2 upper */
+    uint32_t h = 2166136261u;               /* dl_text_hash() of the form, as it is written */
     size_t j = i;
     for (; j < lim; j++) {
         unsigned char ch = (unsigned char)s[j];
         if (ch >= 0x80) return i;
         unsigned char k = ascii_class[ch];
-        if (k == C_DIGIT) {
-            *o++ = (char)ch;
-        } else if (k == C_LETTER) {
+        if (k == C_LETTER) {
             bool up = ch <= 'Z';
             if (!first) first = up ? 2 : 1;
             letters++;
             uppers += up;
-            *o++ = (char)(ch | 0x20);
-        } else {
+            ch |= 0x20;
+        } else if (k != C_DIGIT) {
             break;
         }
+        *o++ = (char)ch;
+        h = (h ^ ch) * 16777619u;
     }
     if (j - i >= DL_MAX_TOKEN_BYTES) return i; /* the length limit: split by the general path */
     if (j < len) {
@@ -383,7 +384,7 @@ static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
     st->norm.data[st->norm.len] = 0; /* a dl_buf stays NUL-terminated */
     if (first == 2) flags |= DL_TF_CAP;
     if (letters >= 2 && uppers == letters) flags |= DL_TF_UPPER;
-    push_token(st, i, j, norm_at, j - i, digit_first ? DL_TOK_NUMBER : DL_TOK_WORD, flags);
+    push_token(st, i, j, norm_at, j - i, digit_first ? DL_TOK_NUMBER : DL_TOK_WORD, flags, h);
     return j;
 }
 
@@ -519,6 +520,7 @@ static void tokenize(tk_state *st) {
                     if (t->norm_len && st->norm.data[t->norm + t->norm_len - 1] == '.') {
                         t->norm_len--;
                         st->norm.data[t->norm + t->norm_len] = 0;
+                        t->hash = dl_text_hash(st->norm.data + t->norm, t->norm_len);
                     }
                 }
             } else {
