@@ -42,6 +42,8 @@ void dl_lexicon_free(dl_lexicon *lex);
 
 /* Id of a normalised word, DL_WORD_NONE when no dictionary uses it. */
 uint32_t dl_lexicon_word(const dl_lexicon *lex, const char *norm, size_t len);
+/* The same, given the word's dl_text_hash() (a token's dl_token.hash). */
+uint32_t dl_lexicon_word_hashed(const dl_lexicon *lex, const char *norm, size_t len, uint32_t hash);
 
 /* Closed-class word classes (bit set), from data/words.txt. */
 enum {

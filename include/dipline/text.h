@@ -55,7 +55,18 @@ typedef struct dl_token {
     uint8_t kind;        /* dl_token_kind */
     uint8_t pad_;
     uint32_t flags;      /* DL_TF_* */
+    uint32_t hash;       /* dl_text_hash() of the normalised form: computed
+                            once here, used by every table keyed by words */
 } dl_token;
+
+/* FNV-1a (32 bits) of s[0..n): the one hash of words that the tokeniser
+ * stores per token and that word tables (lexicon, timex words, extract
+ * rules) key their entries by, so no stage hashes a token again. */
+static inline uint32_t dl_text_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 /* Sentence flags. */
 enum {

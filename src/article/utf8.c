@@ -27,10 +27,21 @@ static size_t seq_len(const unsigned char *s, size_t n) {
     return k;
 }
 
+/* Are the 8 bytes at s all ASCII and none NUL?  (Exact bit tests on a
+ * 64-bit word: a byte has its high bit set, or is zero.) */
+static inline bool ascii8(const unsigned char *s) {
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !((w | ((w - ones) & ~w)) & highs);
+}
+
 bool dl_utf8_check(const char *buf, size_t len, size_t *bad_offset, const char **reason) {
     const unsigned char *s = (const unsigned char *)buf;
     size_t i = 0;
     while (i < len) {
+        while (len - i >= 8 && ascii8(s + i)) i += 8; /* most text: plain ASCII */
+        if (i == len) break;
         if (s[i] == 0) {
             if (bad_offset) *bad_offset = i;
             if (reason) *reason = "NUL byte";

@@ -124,9 +124,39 @@ static void put_long(jw *w, long v) {
     put(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* "%.6g" of v for 0.01 <= |v| < 100 (fixed notation, six significant
+ * digits: confidences that are products of factors, 0.7200000000000001),
+ * written into buf without printf; returns its length, or 0 when unsure.
+ * v is scaled to six digits before the point; the scaling errs by far less
+ * than 1e-6, so unless the scaled value lies within 1e-6 of a half (a tie
+ * that only the exact binary value decides), rounding it gives the digits
+ * printf gives.  A carry into the next power of ten is left to printf. */
+static size_t six_digits(double v, char *buf) {
+    static const double scale[] = {1e4, 1e5, 1e6, 1e7};
+    static const unsigned pow10[] = {10000, 100000, 1000000, 10000000};
+    double a = fabs(v);
+    if (!(a >= 0.01 && a < 100)) return 0;
+    int s = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3; /* 4 + s decimals */
+    double x = a * scale[s], fl = floor(x);
+    if (fabs(x - fl - 0.5) < 1e-6) return 0;
+    unsigned k = (unsigned)fl + (x - fl > 0.5);
+    if (k < 100000 || k > 999999) return 0;
+    char *p = buf;
+    if (v < 0) *p++ = '-';
+    unsigned ip = k / pow10[s], fr = k % pow10[s];
+    if (ip >= 10) *p++ = (char)('0' + ip / 10);
+    *p++ = (char)('0' + ip % 10);
+    *p++ = '.';
+    int digits = 4 + s;
+    while (digits > 1 && fr % 10 == 0) fr /= 10, digits--; /* "%g" drops trailing zeros; ".0" stays */
+    for (int i = digits - 1; i >= 0; i--, fr /= 10) p[i] = (char)('0' + fr % 10);
+    return (size_t)(p - buf) + (size_t)digits;
+}
+
 /* jansson's real format at precision 6.  Most values (Goldstein scores,
  * confidences) have at most 4 decimals and 6 digits in all: those are
- * written directly, exactly as "%.6g" would; the rest go through it. */
+ * written directly, exactly as "%.6g" would; so are other values of six
+ * significant digits (six_digits()); the rest go through printf. */
 static void put_real(jw *w, double v) {
     if (!isfinite(v)) { /* not JSON (jansson refuses them too) */
         PUTS(w, "null");
@@ -150,6 +180,11 @@ static void put_real(jw *w, double v) {
         }
     }
     char buf[64];
+    size_t m = signbit(v) && v == 0 ? 0 : six_digits(v, buf);
+    if (m) {
+        put(w, buf, m);
+        return;
+    }
     int n = snprintf(buf, sizeof buf, "%.6g", v);
     if (n < 0 || n >= (int)sizeof buf - 3) return;
     if (!strchr(buf, '.') && !strchr(buf, 'e')) {
@@ -209,43 +244,43 @@ static void item(jw *w) {
     if (w->base >= 0) newline(w, w->depth);
 }
 
-/* ',"k":' (or ',\n    "k": ' indented) in one append. */
-static void key(jw *w, const char *k, size_t n) {
+/* ',"k":' (or ',\n    "k": ' indented).  `q` is the key quoted with its
+ * colon, '"k":', and n its length: KEY() passes a literal, and as these
+ * helpers are inlined the copies become a few moves (an event has some
+ * forty members). */
+#define INLINE static inline __attribute__((always_inline))
+INLINE void key(jw *w, const char *q, size_t n) {
     if (w->base >= 0) {
         item(w);
-        char t[48];
-        t[0] = '"';
-        memcpy(t + 1, k, n);
-        memcpy(t + 1 + n, "\": ", 3);
-        put(w, t, n + 4);
+        put(w, q, n);
+        PUTS(w, " ");
         return;
     }
     bool *first = &w->first[w->depth < 8 ? w->depth : 7];
-    char t[48];
-    size_t m = 0;
-    if (!*first) t[m++] = ',';
+    if (!dl_buf_reserve(w->b, n + 1)) return;
+    char *o = w->b->data + w->b->len;
+    if (!*first) *o++ = ',';
     *first = false;
-    t[m++] = '"';
-    memcpy(t + m, k, n);
-    m += n;
-    t[m++] = '"';
-    t[m++] = ':';
-    put(w, t, m);
+    memcpy(o, q, n);
+    o += n;
+    *o = 0;
+    w->b->len = (size_t)(o - w->b->data);
 }
-#define KEY(w, lit) key(w, lit, sizeof lit - 1)
+#define QUOTED(lit) "\"" lit "\":", sizeof lit + 2
+#define KEY(w, lit) key(w, QUOTED(lit))
 
-static void str_member(jw *w, const char *k, size_t n, const char *v) {
-    key(w, k, n);
+INLINE void str_member(jw *w, const char *q, size_t n, const char *v) {
+    key(w, q, n);
     dl_json_put_string(w->b, v);
 }
-#define STR(w, lit, v) str_member(w, lit, sizeof lit - 1, v)
+#define STR(w, lit, v) str_member(w, QUOTED(lit), v)
 
-static void bool_member(jw *w, const char *k, size_t n, bool v) {
-    key(w, k, n);
+INLINE void bool_member(jw *w, const char *q, size_t n, bool v) {
+    key(w, q, n);
     if (v) PUTS(w, "true");
     else PUTS(w, "false");
 }
-#define BOOL(w, lit, v) bool_member(w, lit, sizeof lit - 1, v)
+#define BOOL(w, lit, v) bool_member(w, QUOTED(lit), v)
 
 static void entity(jw *w, const dl_entity *e) {
     open_(w, '{');

@@ -101,11 +101,7 @@ static dl_status leader_line(rules *r, char *s, long line, dl_error *err) {
     return DL_OK;
 }
 
-uint32_t rule_hash(const char *w) {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
-    return h ^ h >> 16;
-}
+uint32_t rule_hash(const char *w) { return rule_hash_of(dl_text_hash(w, strlen(w))); }
 
 /* The words of the RULE_LIST_* lists (normalised forms). */
 static const char *const office_qualifiers[] = {

@@ -49,7 +49,9 @@ typedef struct rules {
 } rules;
 
 /* The hash of a normalised word (words.c keeps each token's), and its
- * bucket. */
+ * bucket.  It is the word's dl_text_hash() folded: rule_hash_of() makes it
+ * from a token's dl_token.hash without hashing the word again. */
+static inline uint32_t rule_hash_of(uint32_t text_hash) { return text_hash ^ text_hash >> 16; }
 uint32_t rule_hash(const char *word);
 static inline uint32_t rule_bucket_of(uint32_t hash) { return hash & (RULE_BUCKETS - 1); }
 static inline uint32_t rule_bucket(const char *word) { return rule_bucket_of(rule_hash(word)); }

@@ -9,13 +9,13 @@ void tag_words(article_ctx *c) {
     for (size_t i = 0; i < d->n_tokens; i++) {
         tokinfo *t = &c->tok[i];
         const char *w = dl_doc_norm(d, i);
-        t->word = dl_lexicon_word(c->lex, w, d->tokens[i].norm_len);
+        t->word = dl_lexicon_word_hashed(c->lex, w, d->tokens[i].norm_len, d->tokens[i].hash);
         t->wclass = dl_lexicon_word_class(c->lex, t->word);
         t->vforms = dl_lexicon_any_verb(c->lex, t->word);
         t->mention = NONE;
         t->vg = NONE;
         t->timex = false;
-        t->hash = rule_hash(w);
+        t->hash = rule_hash_of(d->tokens[i].hash);
         t->wbit = dl_lexicon_word_bit(c->lex, t->word);
         t->boundary = w[0] && !w[1] && strchr(";:.?!()", w[0]);
         t->lex_end = t->lex_len = t->lex_n = 0;

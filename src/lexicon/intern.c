@@ -4,14 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t dl_hash_bytes(const char *s, size_t len) {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
-}
+#include "dipline/text.h"
+
+static inline uint64_t fold(uint32_t text_hash) { return text_hash ^ (text_hash >> 16); }
+
+uint64_t dl_hash_bytes(const char *s, size_t len) { return fold(dl_text_hash(s, len)); }
 
 static int grow_table(dl_interner *in) {
     size_t size = in->table_size ? in->table_size * 2 : 1024;
@@ -30,8 +27,12 @@ static int grow_table(dl_interner *in) {
 }
 
 uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
+    return dl_intern_hashed(in, s, len, dl_text_hash(s, len), add);
+}
+
+uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
     if (in->table_size) {
-        size_t h = (size_t)dl_hash_bytes(s, len) & (in->table_size - 1);
+        size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
         while (in->table[h]) {
             const char *c = in->chars + in->offsets[in->table[h] - 1];
             if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
@@ -60,7 +61,7 @@ uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
     uint32_t id = in->n++;
     in->offsets[id] = (uint32_t)in->chars_len;
     in->chars_len += len + 1;
-    size_t h = (size_t)dl_hash_bytes(s, len) & (in->table_size - 1);
+    size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
     while (in->table[h]) h = (h + 1) & (in->table_size - 1);
     in->table[h] = id + 1;
     return id;

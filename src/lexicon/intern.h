@@ -25,6 +25,8 @@ typedef struct dl_interner {
 /* Id of s (len bytes), adding it when `add`; DL_NO_ID when absent (or when
  * adding failed for lack of memory). */
 uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add);
+/* The same, given s's dl_text_hash() (a token's dl_token.hash). */
+uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add);
 const char *dl_interned(const dl_interner *in, uint32_t id);
 void dl_interner_free(dl_interner *in);
 
@@ -41,6 +43,8 @@ uint32_t dl_trie_step(dl_trie *t, uint32_t node, uint32_t word, int add);
 uint32_t dl_trie_next(const dl_trie *t, uint32_t node, uint32_t word);
 void dl_trie_free(dl_trie *t);
 
+/* The interner's hash: dl_text_hash() folded (so that a token's stored hash
+ * serves), widened for the callers that mix it with other keys. */
 uint64_t dl_hash_bytes(const char *s, size_t len);
 
 #endif

@@ -304,7 +304,11 @@ void dl_lexicon_free(dl_lexicon *lex) {
 }
 
 uint32_t dl_lexicon_word(const dl_lexicon *lex, const char *norm, size_t len) {
-    uint32_t id = dl_intern((dl_interner *)&lex->words, norm, len, 0);
+    return dl_lexicon_word_hashed(lex, norm, len, dl_text_hash(norm, len));
+}
+
+uint32_t dl_lexicon_word_hashed(const dl_lexicon *lex, const char *norm, size_t len, uint32_t hash) {
+    uint32_t id = dl_intern_hashed((dl_interner *)&lex->words, norm, len, hash, 0);
     return id == DL_NO_ID ? DL_WORD_NONE : id;
 }
 

@@ -259,6 +259,9 @@ size_t dl_text_fold(const char *s, size_t len, char *out, size_t cap) {
     return n;
 }
 
+static void push_token(tk_state *st, size_t a, size_t b, size_t norm_at, size_t norm_len, int kind,
+                       uint32_t flags, uint32_t hash);
+
 static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, const char *drop) {
     if (st->failed) return;
     dl_doc *d = st->d;
@@ -278,8 +281,16 @@ static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, con
         st->failed = true;
         return;
     }
+    push_token(st, a, b, norm_at, norm_len, kind, flags, dl_text_hash(st->norm.data + norm_at, norm_len));
+}
+
+/* Append the token s[a..b) whose normalised form is already in st->norm at
+ * norm_at (norm_len bytes and its NUL), with the form's dl_text_hash(). */
+static void push_token(tk_state *st, size_t a, size_t b, size_t norm_at, size_t norm_len, int kind,
+                       uint32_t flags, uint32_t hash) {
+    dl_doc *d = st->d;
     dl_token t = {.start = (uint32_t)a, .end = (uint32_t)b, .norm = (uint32_t)norm_at,
-                  .norm_len = (uint16_t)norm_len, .kind = (uint8_t)kind, .flags = flags};
+                  .norm_len = (uint16_t)norm_len, .kind = (uint8_t)kind, .flags = flags, .hash = hash};
     if (d->n_tokens == st->cap_tokens) {
         size_t cap = st->cap_tokens ? st->cap_tokens * 2 : 256;
         dl_token *p = realloc(d->tokens, cap * sizeof *p);
@@ -329,6 +340,54 @@ static uint32_t case_flags(const char *s, size_t a, size_t b) {
     return f;
 }
 
+/* The fast path for the most common token: a word or number of ASCII
+ * letters and digits only, ended by a character that needs no second look
+ * (not an apostrophe or a period, nor ',' or ':' after a number, nor a
+ * non-ASCII character).  One pass finds its end, its case flags and its
+ * normalised (lower-cased) form, exactly as the general path would.  Returns
+ * the end of the token, or `i` when the general path must decide (nothing
+ * has then been written). */
+static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
+    const char *s = st->d->text;
+    size_t len = st->d->len;
+    size_t lim = len - i < DL_MAX_TOKEN_BYTES ? len : i + DL_MAX_TOKEN_BYTES;
+    if (!dl_buf_reserve(&st->norm, DL_MAX_TOKEN_BYTES + 1)) return i;
+    char *o = st->norm.data + st->norm.len;
+    bool digit_first = ascii_class[(unsigned char)s[i]] == C_DIGIT;
+    int letters = 0, uppers = 0, first = 0; /* first letter: 0 none yet, 1 lower, 2 upper */
+    uint32_t h = 2166136261u;               /* dl_text_hash() of the form, as it is written */
+    size_t j = i;
+    for (; j < lim; j++) {
+        unsigned char ch = (unsigned char)s[j];
+        if (ch >= 0x80) return i;
+        unsigned char k = ascii_class[ch];
+        if (k == C_LETTER) {
+            bool up = ch <= 'Z';
+            if (!first) first = up ? 2 : 1;
+            letters++;
+            uppers += up;
+            ch |= 0x20;
+        } else if (k != C_DIGIT) {
+            break;
+        }
+        *o++ = (char)ch;
+        h = (h ^ ch) * 16777619u;
+    }
+    if (j - i >= DL_MAX_TOKEN_BYTES) return i; /* the length limit: split by the general path */
+    if (j < len) {
+        char ch = s[j];
+        if (ch == '\'' || ch == '.' || (digit_first && (ch == ',' || ch == ':'))) return i;
+    }
+    size_t norm_at = st->norm.len;
+    st->norm.len += j - i;
+    st->norm.data[st->norm.len++] = 0;
+    st->norm.data[st->norm.len] = 0; /* a dl_buf stays NUL-terminated */
+    if (first == 2) flags |= DL_TF_CAP;
+    if (letters >= 2 && uppers == letters) flags |= DL_TF_UPPER;
+    push_token(st, i, j, norm_at, j - i, digit_first ? DL_TOK_NUMBER : DL_TOK_WORD, flags, h);
+    return j;
+}
+
 static void tokenize(tk_state *st) {
     const char *s = st->d->text;
     size_t len = st->d->len;
@@ -336,6 +395,21 @@ static void tokenize(tk_state *st) {
     uint32_t pending = 0; /* whitespace flags for the next token */
     int newlines = 0;
     while (i < len && !st->failed) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ') { /* the usual space between words */
+            pending |= DL_TF_SPACE;
+            i++;
+            continue;
+        }
+        if (ch < 0x80 && (ascii_class[ch] == C_LETTER || ascii_class[ch] == C_DIGIT)) {
+            size_t j = ascii_word(st, i, pending);
+            if (j > i) {
+                pending = 0;
+                newlines = 0;
+                i = j;
+                continue;
+            }
+        }
         size_t n;
         int32_t cp = decode(s, len, i, &n);
         cclass c = classify(cp);
@@ -446,6 +520,7 @@ static void tokenize(tk_state *st) {
                     if (t->norm_len && st->norm.data[t->norm + t->norm_len - 1] == '.') {
                         t->norm_len--;
                         st->norm.data[t->norm + t->norm_len] = 0;
+                        t->hash = dl_text_hash(st->norm.data + t->norm, t->norm_len);
                     }
                 }
             } else {

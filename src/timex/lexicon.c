@@ -36,11 +36,9 @@ struct tx_lexicon {
 static tx_lexicon *lexicon;
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
-static uint32_t tx_word_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+/* Words are hashed with dl_text_hash(), which the tokeniser has already
+ * computed for every token of a text (dl_token.hash). */
+static uint32_t tx_word_hash(const char *s, size_t n) { return dl_text_hash(s, n); }
 
 /* Tokens of the phrase being added (dl_text_tokens callback). */
 typedef struct {
@@ -186,8 +184,8 @@ const tx_lexicon *tx_lexicon_get(void) {
     return lexicon;
 }
 
-int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
-    size_t h = tx_word_hash(w, n) & (lx->table_size - 1);
+int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n, uint32_t hash) {
+    size_t h = hash & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
         if (strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
@@ -196,8 +194,8 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n) {
     return -1;
 }
 
-bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n) {
-    size_t h = tx_word_hash(w, n) & (lx->second_size - 1);
+bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n, uint32_t hash) {
+    size_t h = hash & (lx->second_size - 1);
     while (lx->second[h] >= 0) {
         const char *s = lx->entries[lx->second[h]].rest;
         if (strncmp(s, w, n) == 0 && s[n] == 0) return true;

@@ -159,12 +159,25 @@ static void week_value(char *v, size_t cap, dl_day d, bool weekend) {
     snprintf(v, cap, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
 }
 
+/* "YYYY-MM-DD" (the most common value), as snprintf("%04d-%02d-%02d")
+ * would write it, for years 0-9999; false (nothing written) otherwise. */
+static bool day_text(char *v, size_t cap, int y, int m, int dd) {
+    if (cap < 11 || y < 0 || y > 9999 || m < 0 || m > 99 || dd < 0 || dd > 99) return false;
+    char t[11] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                  (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                  (char)('0' + dd / 10), (char)('0' + dd % 10), 0};
+    memcpy(v, t, sizeof t);
+    return true;
+}
+
 /* The value of the period of precision `unit` holding day d. */
 static void period_value(char *v, size_t cap, dl_day d, char unit) {
     int y, m, dd;
     dl_day_to_ymd(d, &y, &m, &dd);
     switch (unit) {
-    case 'D': snprintf(v, cap, "%04d-%02d-%02d", y, m, dd); break;
+    case 'D':
+        if (!day_text(v, cap, y, m, dd)) snprintf(v, cap, "%04d-%02d-%02d", y, m, dd);
+        break;
     case 'W': week_value(v, cap, d, false); break;
     case 'w': week_value(v, cap, d, true); break;
     case 'M': snprintf(v, cap, "%04d-%02d", y, m); break;

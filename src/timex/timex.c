@@ -230,7 +230,7 @@ dl_status dl_timex_tag(const dl_doc *doc, dl_day dct, dl_timex_list *out, dl_err
     for (size_t i = 0; i < n; i++) {
         const dl_token *t = &doc->tokens[i];
         head[i] = t->kind == DL_TOK_PUNCT || t->kind == DL_TOK_DASH
-                      ? -1 : tx_lexicon_find(lx, dl_doc_norm(doc, i), t->norm_len);
+                      ? -1 : tx_lexicon_find(lx, dl_doc_norm(doc, i), t->norm_len, t->hash);
         mask[i] = tx_lexicon_mask(lx, head[i]);
     }
     ts.c = (tx_ctx){.doc = doc, .lx = lx, .head = head, .mask = mask};

@@ -38,8 +38,9 @@ typedef struct tx_lexicon tx_lexicon;
 /* The lexicon built from the embedded data/timex.txt, once per process
  * (thread-safe); NULL only when out of memory. */
 const tx_lexicon *tx_lexicon_get(void);
-/* The lexicon's number for a normalised word that starts phrases, or -1. */
-int32_t tx_lexicon_find(const tx_lexicon *lx, const char *word, size_t len);
+/* The lexicon's number for a normalised word that starts phrases, or -1;
+ * `hash` is the word's dl_text_hash() (a token's dl_token.hash). */
+int32_t tx_lexicon_find(const tx_lexicon *lx, const char *word, size_t len, uint32_t hash);
 /* Bit mask (1 << class) of the classes of the phrases starting with that
  * word (0 for -1). */
 uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word);
@@ -49,7 +50,7 @@ uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word);
 uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word);
 /* Is the normalised word the second word of any phrase?  When the next
  * token's is not, only one-word phrases can start at a token. */
-bool tx_lexicon_is_second(const tx_lexicon *lx, const char *word, size_t len);
+bool tx_lexicon_is_second(const tx_lexicon *lx, const char *word, size_t len, uint32_t hash);
 
 /* ---- frames: what an expression means, before resolution ----------------- */
 
