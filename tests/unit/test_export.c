@@ -24,8 +24,12 @@ static void make(dl_event *ev, const char *id, const char *value, const char *ac
 
 /* Write events (and article a1 first) in a format; the caller frees. */
 static char *write_all(dl_format f, dl_event *evs, size_t n) {
-    char *buf = NULL;
-    size_t len = 0;
+    /* static: gcc -O2 takes the returned buffer for a pointer to this
+     * frame (-Wdangling-pointer) when the stream's variables are locals */
+    static char *buf;
+    static size_t len;
+    buf = NULL;
+    len = 0;
     FILE *mem = open_memstream(&buf, &len);
     dl_log_writer_options o = {.format = f};
     dl_log_writer *w = dl_log_writer_new(mem, &o);
