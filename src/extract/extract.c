@@ -67,27 +67,39 @@ static bool past_tense(const article_ctx *c, const vgroup *g) {
     return g->first == g->start && (g->forms & DL_VF_PAST);
 }
 
-/* The article's narrative date before sentence s: the last day-precise
- * date that a sentence before s gave, when it lies in the week before the
- * publication date and was counted from the publication date ("on
- * Monday", "Feb. 10", not "the previous day" or "two days ago").  News tells a story from that day on ("Mr Macron flew
- * to Moscow on Monday. ... Mr Putin also warned NATO."): a past-tense
- * event without a date of its own most likely happened that day, not on
- * the day the article came out.  NULL when there is none. */
+/* Can expression t be a story's day: a day (in the week before the
+ * publication date) counted from the publication date ("on Monday",
+ * "Feb. 10"), not from another date ("the previous day") or back from now
+ * ("three days ago"), which look back from the story? */
+static bool story_day(const article_ctx *c, const dl_timex *t) {
+    if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) return false;
+    if (t->role != DL_TIMEX_POINT || t->when.start == DL_DAY_NONE) return false;
+    if (t->when.granularity != DL_GRAN_DAY || t->when.end != t->when.start) return false;
+    if (t->when.start > c->dct || t->when.start < c->dct - 7) return false;
+    if (!t->anchored_to_dct) return false;
+    return !(t->end - t->start >= 3 && !memcmp(c->doc->text + t->end - 3, "ago", 3));
+}
+
+/* The story's day for sentence s: the day the lead gives (its first
+ * LEAD_SENTENCES + 1 sentences), else the last day an earlier sentence
+ * gave.  News tells a story from that day on ("Mr Macron flew to Moscow
+ * on Monday. ... Mr Putin also warned NATO."): a past-tense event without
+ * a date of its own most likely happened that day, not on the day the
+ * article came out; later sentences that name other days are mostly
+ * background.  NULL when there is none. */
+#define LEAD_SENTENCES 2
+
 static const dl_timex *narrative_date(const article_ctx *c, uint32_t s) {
     if (c->dct == DL_DAY_NONE) return NULL;
+    /* the lead's day, when the first sentences give one */
+    for (size_t k = 0; k < c->timexes.n; k++) {
+        const dl_timex *t = &c->timexes.items[k];
+        if (t->sentence >= s || t->sentence > LEAD_SENTENCES) break;
+        if (story_day(c, t)) return t;
+    }
     for (size_t k = c->timexes.n; k-- > 0;) {
         const dl_timex *t = &c->timexes.items[k];
-        if (t->sentence >= s) continue;
-        if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) continue;
-        if (t->role != DL_TIMEX_POINT || t->when.start == DL_DAY_NONE) continue;
-        if (t->when.granularity != DL_GRAN_DAY || t->when.end != t->when.start) continue;
-        if (t->when.start > c->dct || t->when.start < c->dct - 7) continue;
-        /* dates counted from another ("the previous day") or back from
-         * now ("three days ago") look back from the story: not its day */
-        if (!t->anchored_to_dct) continue;
-        if (t->end - t->start >= 3 && !memcmp(c->doc->text + t->end - 3, "ago", 3)) continue;
-        return t;
+        if (t->sentence < s && story_day(c, t)) return t;
     }
     return NULL;
 }
