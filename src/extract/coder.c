@@ -1991,9 +1991,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             cd.target = cp;
         }
         /* guerrillas, insurgents and militias that kill or attack use
-         * unconventional violence (18), armies fight (19) */
+         * unconventional violence (18), armies fight (19); with named
+         * weapons (shelling 194, small arms 193) they fight too */
         if (cd.source != NONE && !cd.reverse_source &&
-            (!strcmp(cd.code, "190") || !strcmp(cd.code, "193") || !strcmp(cd.code, "194")) &&
+            !strcmp(cd.code, "190") &&
             in_list(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
