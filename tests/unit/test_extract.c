@@ -281,6 +281,10 @@ static void violence_and_refusal(void **state) {
     EXPECT(&l, "UKR", "18", "RUS");
     EXPECT(&l, "RUS", "19", "UKR");
     dl_event_list_clear(&l);
+    /* an announced coercive act is a threat of it */
+    run("NATO said it would tighten the blockade of Russia.", "2022-02-10", &l);
+    EXPECT(&l, "NATO", "13", "RUS");
+    dl_event_list_clear(&l);
     run("Russia said it would not withdraw its troops from Ukraine.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "12", "UKR");
     dl_event_list_clear(&l);
@@ -350,9 +354,9 @@ static void reported_speech(void **state) {
     EXPECT(&l, "RUS", "01", NULL);
     EXPECT(&l, "NATO", "12", "RUS");
     dl_event_list_clear(&l);
-    /* the speaker's own act: only the act */
+    /* the speaker's own act: only the act (announced coercion: a threat) */
     run("Biden said the United States would impose sanctions on Russia.", "2022-02-10", &l);
-    EXPECT(&l, "USA", "163", "RUS");
+    EXPECT(&l, "USA", "1312", "RUS");
     assert_false(has(&l, "USA", "010", NULL));
     dl_event_list_clear(&l);
 }
