@@ -256,6 +256,16 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 continue;
             }
         }
+        /* "both sides are guilty of violating the ceasefire": the act of a
+         * gerund after a predicative adjective is its subject's */
+        if (g->gerund && q > first && (wc(c, q - 1) & DL_W_BE)) {
+            static const char *const preds[] = {"guilty", "responsible", "capable", "culpable", "accused",
+                                                "suspected", "intent", "bent", NULL};
+            if (in_list(norm(c, q), preds)) {
+                p = q;
+                continue;
+            }
+        }
         /* "It is a pleasure to welcome": "it", the speaker (mentions.c) */
         if (g->infinitive && adjacent) {
             uint32_t k = q;

@@ -251,10 +251,12 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             }
             g.first = p;
             uint32_t f = g.forms;
-            /* "Israel is opposed to French mediation": an adjective, the
-             * subject opposes */
-            bool adjectival = be && g.end < end && is(c, g.end, "to") &&
-                              !strcmp(dl_lexicon_verb_def(c->lex, g.verb)->lemma, "oppose");
+            /* "Israel is opposed to French mediation", "forces were engaged
+             * in ethnic cleansing": an adjective, the subject acts */
+            const char *lemma = dl_lexicon_verb_def(c->lex, g.verb)->lemma;
+            bool adjectival = be && g.end < end &&
+                              ((is(c, g.end, "to") && !strcmp(lemma, "oppose")) ||
+                               (is(c, g.end, "in") && (!strcmp(lemma, "engage") || !strcmp(lemma, "involve"))));
             if (be && (f & DL_VF_PP) && !(f & DL_VF_ING) && !adjectival) {
                 /* "was accused": passive unless an object follows directly
                  * (a past form that is also a participle) */

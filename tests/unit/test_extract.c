@@ -327,6 +327,12 @@ static void subjects_and_predicates(void **state) {
     run("Russia is opposed to Ukrainian membership of NATO.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "11", "UKR");
     dl_event_list_clear(&l);
+    run("Russian troops were engaged in fighting with Ukrainian troops.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "19", "UKR");
+    dl_event_list_clear(&l);
+    run("Russian troops are guilty of attacking Ukraine.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "19", "UKR");
+    dl_event_list_clear(&l);
     run("Ukraine criticised NATO. The opposition said it would boycott the vote.", "2022-02-10", &l);
     for (size_t i = 0; i < l.n; i++)
         if (l.items[i].n_mentions && l.items[i].mentions[0].sentence == 1) assert_string_not_equal(l.items[i].actor.country, "UKR");
