@@ -444,7 +444,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
     uint32_t cur_mention = NONE;
-    uint64_t first_bits = dl_lexicon_elem_bits(c->lex, e, false); /* of the words that can start it */
+    const dl_word_sig *first_sig = dl_lexicon_elem_sig(c->lex, e, false); /* of the words that can start it */
     for (uint32_t q = *pos; q < end; q++) {
         uint32_t mq = c->tok[q].mention;
         if (mq == NONE || mq != cur_mention) units++;
@@ -472,7 +472,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             continue;
         }
         /* only the alternatives whose first word is this one can match */
-        if (!(c->tok[q].wbit & first_bits)) continue; /* none (most words) */
+        if (!dl_word_sig_has(first_sig, c->tok[q].wslot)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -490,7 +490,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
 /* Match one element before *pos (backward). */
 static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t first,
                             pmatch *pm) {
-    uint64_t last_bits = dl_lexicon_elem_bits(c->lex, e, true); /* of the words that can end it */
+    const dl_word_sig *last_sig = dl_lexicon_elem_sig(c->lex, e, true); /* of the words that can end it */
     for (uint32_t q = *pos; q-- > first && q + 7 > *pos;) {
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
@@ -513,7 +513,7 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
          * forces bombed") */
         if (c->doc->tokens[q].kind == DL_TOK_DASH && q + 1 != *pos) continue;
         /* only the alternatives whose last word is this one can match */
-        if (!(c->tok[q].wbit & last_bits)) continue; /* none (most words) */
+        if (!dl_word_sig_has(last_sig, c->tok[q].wslot)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, true)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -550,9 +550,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 }
 
 /* The code of a verb group: best pattern, else the verb's, else the
- * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
-static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, char code[8], pmatch *best,
-                         uint32_t *where) {
+ * block's.  *pattern_where is the pattern's dictionary line (or NONE).
+ * `words` are the slots of the sentence's words (sentence_sig()). */
+static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, const dl_word_sig *words,
+                         char code[8], pmatch *best, uint32_t *where) {
     const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
     const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
@@ -561,11 +562,6 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
-    /* the words of the sentence, in one word: a pattern that needs a word
-     * the sentence lacks is not tried */
-    uint64_t words = 0;
-    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        words |= c->tok[t].wbit;
     for (uint32_t k = 0; k < b->n_patterns; k++) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
@@ -582,12 +578,17 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
  * pattern, else a reading with a code of its own ("attack": criticise [---]
  * or assault [190]).  The chosen reading's block is stored in the group. */
 static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
-    code_of_verb(c, g, g->verb, code, best, where);
+    /* the words of the sentence: a pattern that needs a word the sentence
+     * lacks is not tried */
+    dl_word_sig words = {{0}};
+    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+        dl_word_sig_add(&words, c->tok[t].wslot);
+    code_of_verb(c, g, g->verb, &words, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
         pmatch p2;
         uint32_t w2;
-        code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
+        code_of_verb(c, g, g->alt_verbs[k], &words, c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
             dl_strlcpy(code, c2, 8);

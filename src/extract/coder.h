@@ -99,7 +99,7 @@ typedef struct tokinfo {
     uint32_t hash;    /* rule_hash() of its normalised form */
     bool timex;       /* inside a time expression */
     bool boundary;    /* one of ; : . ? ! ( ) alone (a clause boundary for patterns) */
-    uint64_t wbit;    /* dl_lexicon_word_bit() of its word */
+    uint16_t wslot;   /* dl_lexicon_word_slot() of its word */
     /* lex_at()'s last answer here (mentions.c), and the end it was asked
      * with (0: never asked): the same phrases are looked up many times */
     uint32_t lex_end, lex_len, lex_n;

@@ -67,8 +67,8 @@ struct dl_lexicon {
     dl_trie altidx;
     VEC(uint32_t) altidx_head;
     VEC(uint32_t) alt_next[2];
-    VEC(uint64_t) alt_bits[2];    /* at a range's first alternative: a bit per
-                                     word key (mod 64) its chains hold */
+    VEC(dl_word_sig) elem_sig[2]; /* per element: the slots of its alternatives'
+                                     first [0] and last [1] words */
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;

@@ -634,9 +634,21 @@ static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
 
 bool dl_lex_index_alts(dl_lexicon *lex) {
     for (int d = 0; d < 2; d++) {
-        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->alt_bits[d], lex->alts.n)) return false;
-        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE, lex->alt_bits[d].v[a] = 0;
-        lex->alt_next[d].n = lex->alt_bits[d].n = lex->alts.n;
+        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->elem_sig[d], lex->elems.n)) return false;
+        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE;
+        memset(lex->elem_sig[d].v, 0, lex->elems.n * sizeof *lex->elem_sig[d].v);
+        lex->alt_next[d].n = lex->alts.n;
+        lex->elem_sig[d].n = lex->elems.n;
+    }
+    for (size_t i = 0; i < lex->elems.n; i++) { /* each element's slots */
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        for (uint32_t a = e->first_alt; a < e->first_alt + e->n_alts && a < lex->alts.n; a++) {
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue; /* never matches */
+            dl_word_sig_add(&lex->elem_sig[0].v[i], dl_lexicon_word_slot(lex, lex->seqwords.v[q->first_word]));
+            dl_word_sig_add(&lex->elem_sig[1].v[i],
+                            dl_lexicon_word_slot(lex, lex->seqwords.v[q->first_word + q->n_words - 1]));
+        }
     }
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
@@ -650,7 +662,6 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             for (uint32_t last = 0; last < 2; last++) {
                 uint32_t w = lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)];
                 uint32_t key = match_key(lex, w);
-                lex->alt_bits[last].v[e->first_alt] |= 1ull << (key & 63);
                 uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, key, 1);
                 if (id == DL_NO_ID || !vec_reserve(&lex->altidx_head, id + 1 - lex->altidx_head.n)) return false;
                 while (lex->altidx_head.n <= id) lex->altidx_head.v[lex->altidx_head.n++] = DL_WORD_NONE;
@@ -665,26 +676,30 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
 uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last) {
     if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
     uint32_t key = match_key(lex, word);
-    if (!(lex->alt_bits[last].v[e->first_alt] >> (key & 63) & 1)) return DL_WORD_NONE; /* most words */
+    if (!dl_word_sig_has(dl_lexicon_elem_sig(lex, e, last), (uint16_t)(key & 255))) return DL_WORD_NONE; /* most words */
     uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
 
-uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
-    return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
+uint16_t dl_lexicon_word_slot(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->sing.n ? (uint16_t)(match_key(lex, word) & 255) : DL_WORD_SLOT_NONE;
 }
 
-uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
-    return e->n_alts ? lex->alt_bits[last].v[e->first_alt] : 0;
+const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
+    static const dl_word_sig none; /* read-only */
+    size_t i = (size_t)(e - lex->elems.v);
+    return i < lex->elem_sig[last].n ? &lex->elem_sig[last].v[i] : &none;
 }
 
-bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words) {
     for (int side = 0; side < 2; side++) {
         uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
         for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
             const dl_pattern_elem *e = &lex->elems.v[k];
             if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
-            if (!e->n_alts || !(lex->alt_bits[0].v[e->first_alt] & words)) return false;
+            const uint64_t *b = lex->elem_sig[0].v[k].bits, *w = words->bits;
+            /* (an element without alternatives has no slots) */
+            if (!((b[0] & w[0]) | (b[1] & w[1]) | (b[2] & w[2]) | (b[3] & w[3]))) return false;
         }
     }
     return true;
