@@ -635,11 +635,15 @@ static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL
 /* A state's body and a part of its society: one country, two sides ("the
  * PKK demanded that the Turkish government", "police detained students",
  * "Albanians in Serbia against Serbian authorities"). */
+enum { SIDE_NONE, SIDE_SOCIETY, SIDE_STATE };
+static int sector_side(const entity *e) {
+    if (!e->sector[0]) return e->type == E_COUNTRY ? SIDE_STATE : SIDE_NONE; /* most: a bare country */
+    if (in_list(e->sector, society_sectors)) return SIDE_SOCIETY;
+    return in_list(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
+}
 static bool opposed_sectors(const entity *a, const entity *b) {
-    bool an = in_list(a->sector, society_sectors), bn = in_list(b->sector, society_sectors);
-    bool as = in_list(a->sector, state_sectors) || (a->type == E_COUNTRY && !a->sector[0]);
-    bool bs = in_list(b->sector, state_sectors) || (b->type == E_COUNTRY && !b->sector[0]);
-    return (an && bs) || (bn && as);
+    int sa = sector_side(a), sb = sector_side(b);
+    return (sa == SIDE_SOCIETY && sb == SIDE_STATE) || (sb == SIDE_SOCIETY && sa == SIDE_STATE);
 }
 
 static bool same_side(const entity *a, const entity *b) {
@@ -689,10 +693,11 @@ static char *quote_of_speech(const article_ctx *c, const vgroup *g) {
 }
 
 static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, const mention *m) {
-    char *text = m ? span_text(c, m->start, m->end) : NULL;
-    dl_status st = dl_entity_set(out, text, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
+    dl_status st = dl_entity_set(out, NULL, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
                                  e->sector[0] ? e->sector : NULL);
-    free(text);
+    /* the words, copied once: the entity owns a malloc'd text as
+     * dl_entity_set() would have made it */
+    if (st == DL_OK && m && m->end > m->start && !(out->text = span_text(c, m->start, m->end))) st = DL_ERR_NOMEM;
     return st;
 }
 
