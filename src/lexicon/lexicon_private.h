@@ -62,6 +62,12 @@ struct dl_lexicon {
     VEC(dl_word_seq) alts;
     VEC(uint32_t) seqwords;
     VEC(compose_rule) compose;
+    /* compose rules by the two digits their main code starts with, in file
+     * order: compose_head[d] the first, compose_next the next (DL_NO_ID
+     * ends); compose_scan_all when a rule does not start with two digits */
+    uint32_t compose_head[100];
+    VEC(uint32_t) compose_next;
+    bool compose_scan_all;
     /* alternatives by their first and last word (dl_lexicon_alt_first):
      * (range << 1 | last, word key) -> chain, chains linked in alt_next */
     dl_trie altidx;

@@ -522,6 +522,12 @@ static int cmp_nodeverb(const void *a, const void *b) {
     return x->verb < y->verb ? -1 : x->verb > y->verb;
 }
 
+/* The number a code's first two digits make (0-99), or -1. */
+static int two_digits(const char *code) {
+    if (code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return -1;
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
 static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
     size_t len;
     const char *text = dl_data_get("compose.txt", &len);
@@ -542,6 +548,19 @@ static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
         r.main_len = (uint8_t)strlen(r.main);
         r.comp_len = (uint8_t)strlen(r.comp);
         if (!vec_push(&lex->compose, r)) return NOMEM();
+    }
+    /* chain the rules by their main code's first two digits, backwards so
+     * that each chain is in file order */
+    for (int d = 0; d < 100; d++) lex->compose_head[d] = DL_NO_ID;
+    if (!vec_reserve(&lex->compose_next, lex->compose.n)) return NOMEM();
+    lex->compose_next.n = lex->compose.n;
+    for (size_t i = lex->compose.n; i-- > 0;) {
+        int d = two_digits(lex->compose.v[i].main);
+        if (d < 0) lex->compose_scan_all = true;
+        else {
+            lex->compose_next.v[i] = lex->compose_head[d];
+            lex->compose_head[d] = (uint32_t)i;
+        }
     }
     return DL_OK;
 }
@@ -722,7 +741,14 @@ const char *dl_lexicon_compose(const dl_lexicon *lex, const char *main_code, con
     const compose_rule *best = NULL;
     size_t best_score = 0;
     size_t main_len = strlen(main_code), comp_len = strlen(comp_code);
-    for (size_t i = 0; i < lex->compose.n; i++) {
+    /* only the rules whose main code starts as main_code's can match (when
+     * every rule's starts with two digits); they are chained in file order,
+     * so the first of the best stays the one chosen */
+    int d = two_digits(main_code);
+    bool all = lex->compose_scan_all;
+    if (!all && d < 0) return "";
+    for (size_t i = all ? 0 : lex->compose_head[d]; i < lex->compose.n;
+         i = all ? i + 1 : lex->compose_next.v[i]) {
         const compose_rule *r = &lex->compose.v[i];
         if (!code_prefix(r->main, r->main_len, main_code, main_len) ||
             !code_prefix(r->comp, r->comp_len, comp_code, comp_len))
