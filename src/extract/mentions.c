@@ -1203,25 +1203,28 @@ void find_publisher(article_ctx *c) {
     if (!src || !*src) return;
     dl_doc *d;
     if (dl_doc_new(src, strlen(src), &d, NULL) != DL_OK) return;
-    for (size_t i = 0; i < d->n_tokens; i++) {
-        uint32_t words[24], fl[24];
-        size_t k = 0;
-        for (size_t j = i; j < d->n_tokens && k < 24; j++, k++) {
-            words[k] = dl_lexicon_word(c->lex, dl_doc_norm(d, j), d->tokens[j].norm_len);
-            fl[k] = d->tokens[j].flags;
-        }
+    /* each token's word id and flags, looked up once */
+    uint32_t *words = malloc((d->n_tokens ? d->n_tokens : 1) * 2 * sizeof *words), *fl = words + d->n_tokens;
+    for (size_t j = 0; words && j < d->n_tokens; j++) {
+        words[j] = dl_lexicon_word_hashed(c->lex, dl_doc_norm(d, j), d->tokens[j].norm_len, d->tokens[j].hash);
+        fl[j] = d->tokens[j].flags;
+    }
+    for (size_t i = 0; words && i < d->n_tokens; i++) {
+        size_t k = d->n_tokens - i < 24 ? d->n_tokens - i : 24;
         const dl_phrase *ph;
         size_t n;
-        size_t len = dl_lexicon_match(c->lex, words, fl, k, &ph, &n);
+        size_t len = dl_lexicon_match(c->lex, words + i, fl + i, k, &ph, &n);
         if (!len) continue;
         for (size_t q = 0; q < n; q++) {
             const dl_actor_def *a = dl_lexicon_actor(c->lex, ph[q].index);
             if ((ph[q].kind == DL_PH_NAME || ph[q].kind == DL_PH_SEAT) && a && a->kind != DL_ACTOR_PERSON) {
                 set_country(c, &c->publisher, a->code, ph[q].kind == DL_PH_SEAT ? ph[q].sector : "GOV");
+                free(words);
                 dl_doc_free(d);
                 return;
             }
         }
     }
+    free(words);
     dl_doc_free(d);
 }
