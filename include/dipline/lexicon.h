@@ -309,6 +309,11 @@ const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_e
  * `words`: one of its word elements has no alternative whose first word
  * could be there.  (True says nothing.) */
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words);
+/* The first of block b's patterns from the k-th on (k, k+1, ... <
+ * b->n_patterns) that dl_lexicon_pattern_may_match() lets through, or
+ * b->n_patterns when none does: one call per candidate, not per pattern. */
+uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                       uint32_t k);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

@@ -562,10 +562,12 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
-    for (uint32_t k = 0; k < b->n_patterns; k++) {
+    /* only the patterns whose words the sentence may have */
+    for (uint32_t k = dl_lexicon_block_next_pattern(c->lex, b, words, 0); k < b->n_patterns;
+         k = dl_lexicon_block_next_pattern(c->lex, b, words, k + 1)) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
-        if (!dl_lexicon_pattern_may_match(c->lex, pt, words) || !match_pattern(c, g, pt, &pm)) continue;
+        if (!match_pattern(c, g, pt, &pm)) continue;
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;

@@ -75,6 +75,9 @@ struct dl_lexicon {
     VEC(uint32_t) alt_next[2];
     VEC(dl_word_sig) elem_sig[2]; /* per element: the slots of its alternatives'
                                      first [0] and last [1] words */
+    VEC(dl_word_sig) pat_need;    /* per pattern: the first-word slots of its
+                                     most selective word element (all slots
+                                     when it has none): a quick first test */
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;

@@ -669,6 +669,29 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
                             dl_lexicon_word_slot(lex, lex->seqwords.v[q->first_word + q->n_words - 1]));
         }
     }
+    if (!vec_reserve(&lex->pat_need, lex->patterns.n)) return false;
+    lex->pat_need.n = lex->patterns.n;
+    for (size_t p = 0; p < lex->patterns.n; p++) { /* each pattern's most selective word element */
+        const dl_pattern *pt = &lex->patterns.v[p];
+        dl_word_sig *need = &lex->pat_need.v[p];
+        memset(need, 0xFF, sizeof *need);
+        int fewest = 257;
+        for (int side = 0; side < 2; side++) {
+            uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
+            for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
+                const dl_pattern_elem *e = &lex->elems.v[k];
+                if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
+                const dl_word_sig *s = &lex->elem_sig[0].v[k];
+                int bits = 0;
+                for (int w = 0; w < 4; w++)
+                    for (uint64_t x = s->bits[w]; x; x &= x - 1) bits++;
+                if (bits < fewest) {
+                    fewest = bits;
+                    *need = *s;
+                }
+            }
+        }
+    }
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
         if (!e->n_alts) continue;
@@ -710,15 +733,29 @@ const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_e
     return i < lex->elem_sig[last].n ? &lex->elem_sig[last].v[i] : &none;
 }
 
+static inline bool sig_meets(const dl_word_sig *a, const dl_word_sig *b) {
+    return (a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) | (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3]);
+}
+
+uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                       uint32_t k) {
+    for (; k < b->n_patterns; k++) {
+        size_t p = (size_t)b->first_pattern + k;
+        if (p >= lex->patterns.n) return b->n_patterns;
+        if (p < lex->pat_need.n && !sig_meets(&lex->pat_need.v[p], words)) continue; /* most */
+        if (dl_lexicon_pattern_may_match(lex, &lex->patterns.v[p], words)) return k;
+    }
+    return b->n_patterns;
+}
+
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words) {
     for (int side = 0; side < 2; side++) {
         uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
         for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
             const dl_pattern_elem *e = &lex->elems.v[k];
             if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
-            const uint64_t *b = lex->elem_sig[0].v[k].bits, *w = words->bits;
             /* (an element without alternatives has no slots) */
-            if (!((b[0] & w[0]) | (b[1] & w[1]) | (b[2] & w[2]) | (b[3] & w[3]))) return false;
+            if (!sig_meets(&lex->elem_sig[0].v[k], words)) return false;
         }
     }
     return true;
