@@ -123,6 +123,10 @@ typedef struct article_ctx {
     entity publisher;         /* the article's source when it is an actor */
     uint32_t next_group;
     dl_event_list *out;
+    /* per token, contiguous as dl_lexicon_match() reads them: tok[i].word
+     * and the token's DL_TF_* flags (one allocation: tflags points into
+     * words; set by tag_words()) */
+    uint32_t *words, *tflags;
     uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
                                  (filled lazily by mentions.c; may be NULL) */
     size_t seen_upto;         /* mentions already entered in seen_person */

@@ -114,15 +114,9 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
         *n = t->lex_n;
         return t->lex_len;
     }
-    uint32_t words[24], fl[24];
-    size_t k = 0;
-    /* (no phrase starts with most words: then nothing to gather, k = 0) */
-    if (dl_lexicon_may_start_actor(c->lex, t->word))
-        for (uint32_t j = i; j < end && k < 24; j++, k++) {
-            words[k] = c->tok[j].word;
-            fl[k] = tflags(c, j);
-        }
-    size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    /* (no phrase starts with most words: then none is looked for, k = 0) */
+    size_t k = !dl_lexicon_may_start_actor(c->lex, t->word) ? 0 : end - i < 24 ? end - i : 24;
+    size_t len = dl_lexicon_match(c->lex, c->words + i, c->tflags + i, k, ph, n);
     t->lex_end = end;
     t->lex_len = (uint32_t)len;
     t->lex_n = (uint32_t)*n;
