@@ -1128,13 +1128,12 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         }
         if (p.kind == M_AGENT) {
             /* "a press conference": an event noun, not the press */
-            uint32_t words[16];
-            uint32_t k = 0, a = p.end - 1;
+            uint32_t a = p.end - 1;
             while (a > p.start && !(c->tok[a - 1].wclass & DL_W_DET)) a--;
-            for (uint32_t q = a; q < end && k < 16; q++, k++) words[k] = c->tok[q].word;
+            uint32_t k = a < end ? (end - a < 16 ? end - a : 16) : 0;
             const dl_verb_hit *hits;
             size_t nh;
-            size_t vl = dl_lexicon_verb(c->lex, words, k, &hits, &nh);
+            size_t vl = dl_lexicon_verb(c->lex, c->words + a, k, &hits, &nh);
             bool noun_event = false;
             for (size_t h = 0; h < nh; h++)
                 if (dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block)->flags & DL_VB_NOUN)
