@@ -11,6 +11,8 @@
 #ifndef DL_CODER_H
 #define DL_CODER_H
 
+#include <string.h>
+
 #include "../common/util.h"
 #include "dipline/extract.h"
 #include "dipline/lexicon.h"
@@ -105,6 +107,16 @@ typedef struct tokinfo {
     uint32_t lex_end, lex_len, lex_n;
     const struct dl_phrase *lex_ph;
 } tokinfo;
+
+/* Is the normalised form n the word w?  The first two bytes settle most
+ * comparisons, and words of one or two bytes (",", "of", "'s"), without a
+ * call to strcmp. */
+static inline bool word_is(const char *n, const char *w) {
+    if (n[0] != w[0]) return false;
+    if (!w[0]) return true;
+    if (n[1] != w[1]) return false;
+    return !w[1] || strcmp(n + 2, w + 2) == 0;
+}
 
 /* One article being coded. */
 typedef struct article_ctx {

@@ -84,8 +84,7 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
-    const char *n = norm(c, i);
-    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+    return word_is(norm(c, i), w);
 }
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
