@@ -1567,7 +1567,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
     place_agents(c, s);
     home_agents(c, s);
     c->events_in_sentence = 0;
-    VEC(candidate) cands = {0};
+    VEC(candidate) cands = {.v = c->cands, .cap = c->cands_cap}; /* (empty: n = 0) */
     dl_status st = DL_OK;
     bool all = extractor_all_modalities(c->x);
     for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s && st == DL_OK; gi++) {
@@ -2042,7 +2042,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         st = emit_candidate(c, cd);
     }
-    free(cands.v);
+    c->cands = cands.v; /* for the next sentence (freed with the article) */
+    c->cands_cap = cands.cap;
     return st;
 }
 

@@ -139,6 +139,10 @@ typedef struct article_ctx {
      * and the token's DL_TF_* flags (one allocation: tflags points into
      * words; set by tag_words()) */
     uint32_t *words, *tflags;
+    /* code_sentence()'s list of candidates (coder.c), kept from sentence to
+     * sentence rather than grown anew for each: its array and capacity */
+    void *cands;
+    size_t cands_cap;
     uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
                                  (filled lazily by mentions.c; may be NULL) */
     size_t seen_upto;         /* mentions already entered in seen_person */

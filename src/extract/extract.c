@@ -109,6 +109,7 @@ static void ctx_free(article_ctx *c) {
     dl_timex_list_clear(&c->timexes);
     free(c->tok);
     free(c->words); /* and tflags */
+    free(c->cands);
     free(c->mentions.v);
     free(c->vgroups.v);
     free(c->noise);
