@@ -284,18 +284,36 @@ bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t patt
  * hash lookup instead of a scan of every alternative. */
 uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last);
 uint32_t dl_lexicon_alt_next(const dl_lexicon *lex, uint32_t alt, bool last);
-/* A one-bit summary of a word for dl_lexicon_pattern_may_match (0 for
- * words no pattern can match). */
-uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word);
-/* The bits (as dl_lexicon_word_bit) of the words that can be first (or,
- * with `last`, last) in an alternative of element e: a word whose bit is
- * not among them has no dl_lexicon_alt_first() there.  0 for an element
- * without alternatives. */
-uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last);
-/* False when pattern pt cannot match a clause whose words' bits OR to
+/* A summary of a set of words for quick rejection: one bit per slot (a
+ * word's match key mod 256), so a word whose slot's bit is clear is not in
+ * the set.  (A set bit says nothing.)  256 slots rather than 64: a clause's
+ * 20-odd words fill a third of 64 slots, and most patterns would pass. */
+typedef struct dl_word_sig {
+    uint64_t bits[4];
+} dl_word_sig;
+#define DL_WORD_SLOT_NONE 0xFFFFu
+/* The slot of a word (DL_WORD_SLOT_NONE for words no pattern can match). */
+uint16_t dl_lexicon_word_slot(const dl_lexicon *lex, uint32_t word);
+static inline void dl_word_sig_add(dl_word_sig *s, uint16_t slot) {
+    if (slot != DL_WORD_SLOT_NONE) s->bits[slot >> 6] |= 1ull << (slot & 63);
+}
+static inline bool dl_word_sig_has(const dl_word_sig *s, uint16_t slot) {
+    return slot != DL_WORD_SLOT_NONE && (s->bits[slot >> 6] >> (slot & 63) & 1);
+}
+/* The slots of the words that can be first (or, with `last`, last) in an
+ * alternative of element e: a word whose slot is not among them has no
+ * dl_lexicon_alt_first() there.  Empty for an element without
+ * alternatives.  Owned by the lexicon. */
+const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_elem *e, bool last);
+/* False when pattern pt cannot match a clause whose words' slots are
  * `words`: one of its word elements has no alternative whose first word
  * could be there.  (True says nothing.) */
-bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words);
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words);
+/* The first of block b's patterns from the k-th on (k, k+1, ... <
+ * b->n_patterns) that dl_lexicon_pattern_may_match() lets through, or
+ * b->n_patterns when none does: one call per candidate, not per pattern. */
+uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                       uint32_t k);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

@@ -25,8 +25,7 @@
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
-    const char *n = norm(c, i);
-    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+    return word_is(norm(c, i), w);
 }
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
@@ -454,7 +453,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
     uint32_t cur_mention = NONE;
-    uint64_t first_bits = dl_lexicon_elem_bits(c->lex, e, false); /* of the words that can start it */
+    const dl_word_sig *first_sig = dl_lexicon_elem_sig(c->lex, e, false); /* of the words that can start it */
     for (uint32_t q = *pos; q < end; q++) {
         uint32_t mq = c->tok[q].mention;
         if (mq == NONE || mq != cur_mention) units++;
@@ -482,7 +481,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             continue;
         }
         /* only the alternatives whose first word is this one can match */
-        if (!(c->tok[q].wbit & first_bits)) continue; /* none (most words) */
+        if (!dl_word_sig_has(first_sig, c->tok[q].wslot)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -500,7 +499,7 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
 /* Match one element before *pos (backward). */
 static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t first,
                             pmatch *pm) {
-    uint64_t last_bits = dl_lexicon_elem_bits(c->lex, e, true); /* of the words that can end it */
+    const dl_word_sig *last_sig = dl_lexicon_elem_sig(c->lex, e, true); /* of the words that can end it */
     for (uint32_t q = *pos; q-- > first && q + 7 > *pos;) {
         if (is_boundary_punct(c, q)) return false;
         if (e->kind == DL_PE_SOURCE || e->kind == DL_PE_TARGET) {
@@ -523,7 +522,7 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
          * forces bombed") */
         if (c->doc->tokens[q].kind == DL_TOK_DASH && q + 1 != *pos) continue;
         /* only the alternatives whose last word is this one can match */
-        if (!(c->tok[q].wbit & last_bits)) continue; /* none (most words) */
+        if (!dl_word_sig_has(last_sig, c->tok[q].wslot)) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, true); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, true)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);
@@ -560,9 +559,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 }
 
 /* The code of a verb group: best pattern, else the verb's, else the
- * block's.  *pattern_where is the pattern's dictionary line (or NONE). */
-static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, char code[8], pmatch *best,
-                         uint32_t *where) {
+ * block's.  *pattern_where is the pattern's dictionary line (or NONE).
+ * `words` are the slots of the sentence's words (sentence_sig()). */
+static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, const dl_word_sig *words,
+                         char code[8], pmatch *best, uint32_t *where) {
     const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
     const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
@@ -571,15 +571,12 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
-    /* the words of the sentence, in one word: a pattern that needs a word
-     * the sentence lacks is not tried */
-    uint64_t words = 0;
-    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        words |= c->tok[t].wbit;
-    for (uint32_t k = 0; k < b->n_patterns; k++) {
+    /* only the patterns whose words the sentence may have */
+    for (uint32_t k = dl_lexicon_block_next_pattern(c->lex, b, words, 0); k < b->n_patterns;
+         k = dl_lexicon_block_next_pattern(c->lex, b, words, k + 1)) {
         const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
         pmatch pm;
-        if (!dl_lexicon_pattern_may_match(c->lex, pt, words) || !match_pattern(c, g, pt, &pm)) continue;
+        if (!match_pattern(c, g, pt, &pm)) continue;
         if (pm.score > best->score) {
             *best = pm;
             *where = pt->where;
@@ -592,12 +589,17 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
  * pattern, else a reading with a code of its own ("attack": criticise [---]
  * or assault [190]).  The chosen reading's block is stored in the group. */
 static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
-    code_of_verb(c, g, g->verb, code, best, where);
+    /* the words of the sentence: a pattern that needs a word the sentence
+     * lacks is not tried */
+    dl_word_sig words = {{0}};
+    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+        dl_word_sig_add(&words, c->tok[t].wslot);
+    code_of_verb(c, g, g->verb, &words, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
         pmatch p2;
         uint32_t w2;
-        code_of_verb(c, g, g->alt_verbs[k], c2, &p2, &w2);
+        code_of_verb(c, g, g->alt_verbs[k], &words, c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
             dl_strlcpy(code, c2, 8);
@@ -644,11 +646,15 @@ static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL
 /* A state's body and a part of its society: one country, two sides ("the
  * PKK demanded that the Turkish government", "police detained students",
  * "Albanians in Serbia against Serbian authorities"). */
+enum { SIDE_NONE, SIDE_SOCIETY, SIDE_STATE };
+static int sector_side(const entity *e) {
+    if (!e->sector[0]) return e->type == E_COUNTRY ? SIDE_STATE : SIDE_NONE; /* most: a bare country */
+    if (in_list(e->sector, society_sectors)) return SIDE_SOCIETY;
+    return in_list(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
+}
 static bool opposed_sectors(const entity *a, const entity *b) {
-    bool an = in_list(a->sector, society_sectors), bn = in_list(b->sector, society_sectors);
-    bool as = in_list(a->sector, state_sectors) || (a->type == E_COUNTRY && !a->sector[0]);
-    bool bs = in_list(b->sector, state_sectors) || (b->type == E_COUNTRY && !b->sector[0]);
-    return (an && bs) || (bn && as);
+    int sa = sector_side(a), sb = sector_side(b);
+    return (sa == SIDE_SOCIETY && sb == SIDE_STATE) || (sb == SIDE_SOCIETY && sa == SIDE_STATE);
 }
 
 static bool same_side(const entity *a, const entity *b) {
@@ -698,10 +704,11 @@ static char *quote_of_speech(const article_ctx *c, const vgroup *g) {
 }
 
 static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, const mention *m) {
-    char *text = m ? span_text(c, m->start, m->end) : NULL;
-    dl_status st = dl_entity_set(out, text, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
+    dl_status st = dl_entity_set(out, NULL, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
                                  e->sector[0] ? e->sector : NULL);
-    free(text);
+    /* the words, copied once: the entity owns a malloc'd text as
+     * dl_entity_set() would have made it */
+    if (st == DL_OK && m && m->end > m->start && !(out->text = span_text(c, m->start, m->end))) st = DL_ERR_NOMEM;
     return st;
 }
 
@@ -1570,7 +1577,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
     place_agents(c, s);
     home_agents(c, s);
     c->events_in_sentence = 0;
-    VEC(candidate) cands = {0};
+    VEC(candidate) cands = {.v = c->cands, .cap = c->cands_cap}; /* (empty: n = 0) */
     dl_status st = DL_OK;
     bool all = extractor_all_modalities(c->x);
     for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s && st == DL_OK; gi++) {
@@ -2049,7 +2056,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         st = emit_candidate(c, cd);
     }
-    free(cands.v);
+    c->cands = cands.v; /* for the next sentence (freed with the article) */
+    c->cands_cap = cands.cap;
     return st;
 }
 

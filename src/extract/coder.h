@@ -11,6 +11,8 @@
 #ifndef DL_CODER_H
 #define DL_CODER_H
 
+#include <string.h>
+
 #include "../common/util.h"
 #include "dipline/extract.h"
 #include "dipline/lexicon.h"
@@ -99,12 +101,22 @@ typedef struct tokinfo {
     uint32_t hash;    /* rule_hash() of its normalised form */
     bool timex;       /* inside a time expression */
     bool boundary;    /* one of ; : . ? ! ( ) alone (a clause boundary for patterns) */
-    uint64_t wbit;    /* dl_lexicon_word_bit() of its word */
+    uint16_t wslot;   /* dl_lexicon_word_slot() of its word */
     /* lex_at()'s last answer here (mentions.c), and the end it was asked
      * with (0: never asked): the same phrases are looked up many times */
     uint32_t lex_end, lex_len, lex_n;
     const struct dl_phrase *lex_ph;
 } tokinfo;
+
+/* Is the normalised form n the word w?  The first two bytes settle most
+ * comparisons, and words of one or two bytes (",", "of", "'s"), without a
+ * call to strcmp. */
+static inline bool word_is(const char *n, const char *w) {
+    if (n[0] != w[0]) return false;
+    if (!w[0]) return true;
+    if (n[1] != w[1]) return false;
+    return !w[1] || strcmp(n + 2, w + 2) == 0;
+}
 
 /* One article being coded. */
 typedef struct article_ctx {
@@ -123,6 +135,14 @@ typedef struct article_ctx {
     entity publisher;         /* the article's source when it is an actor */
     uint32_t next_group;
     dl_event_list *out;
+    /* per token, contiguous as dl_lexicon_match() reads them: tok[i].word
+     * and the token's DL_TF_* flags (one allocation: tflags points into
+     * words; set by tag_words()) */
+    uint32_t *words, *tflags;
+    /* code_sentence()'s list of candidates (coder.c), kept from sentence to
+     * sentence rather than grown anew for each: its array and capacity */
+    void *cands;
+    size_t cands_cap;
     uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
                                  (filled lazily by mentions.c; may be NULL) */
     size_t seen_upto;         /* mentions already entered in seen_person */

@@ -120,6 +120,8 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
 static void ctx_free(article_ctx *c) {
     dl_timex_list_clear(&c->timexes);
     free(c->tok);
+    free(c->words); /* and tflags */
+    free(c->cands);
     free(c->mentions.v);
     free(c->vgroups.v);
     free(c->noise);
@@ -149,10 +151,12 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
                      .meeting_vg = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
     c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
+    c.words = malloc((doc->n_tokens ? doc->n_tokens : 1) * 2 * sizeof *c.words);
+    c.tflags = c.words ? c.words + doc->n_tokens : NULL;
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
-    if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (!c.tok || !c.words || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
     if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
     if (st == DL_OK) {
         tag_words(&c);
@@ -221,11 +225,13 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
     article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = &events};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1;
     c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
+    c.words = malloc((doc->n_tokens ? doc->n_tokens : 1) * 2 * sizeof *c.words);
+    c.tflags = c.words ? c.words + doc->n_tokens : NULL;
     c.noise = calloc(ns, sizeof *c.noise);
     c.speaker = calloc(ns, sizeof *c.speaker);
     c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
     dl_buf b = {0};
-    if (!c.tok || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
+    if (!c.tok || !c.words || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
     if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
     if (st == DL_OK) {
         tag_words(&c);

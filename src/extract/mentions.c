@@ -84,8 +84,7 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
-    const char *n = norm(c, i);
-    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+    return word_is(norm(c, i), w);
 }
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
@@ -114,15 +113,9 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
         *n = t->lex_n;
         return t->lex_len;
     }
-    uint32_t words[24], fl[24];
-    size_t k = 0;
-    /* (no phrase starts with most words: then nothing to gather, k = 0) */
-    if (dl_lexicon_may_start_actor(c->lex, t->word))
-        for (uint32_t j = i; j < end && k < 24; j++, k++) {
-            words[k] = c->tok[j].word;
-            fl[k] = tflags(c, j);
-        }
-    size_t len = dl_lexicon_match(c->lex, words, fl, k, ph, n);
+    /* (no phrase starts with most words: then none is looked for, k = 0) */
+    size_t k = !dl_lexicon_may_start_actor(c->lex, t->word) ? 0 : end - i < 24 ? end - i : 24;
+    size_t len = dl_lexicon_match(c->lex, c->words + i, c->tflags + i, k, ph, n);
     t->lex_end = end;
     t->lex_len = (uint32_t)len;
     t->lex_n = (uint32_t)*n;
@@ -1134,13 +1127,12 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         }
         if (p.kind == M_AGENT) {
             /* "a press conference": an event noun, not the press */
-            uint32_t words[16];
-            uint32_t k = 0, a = p.end - 1;
+            uint32_t a = p.end - 1;
             while (a > p.start && !(c->tok[a - 1].wclass & DL_W_DET)) a--;
-            for (uint32_t q = a; q < end && k < 16; q++, k++) words[k] = c->tok[q].word;
+            uint32_t k = a < end ? (end - a < 16 ? end - a : 16) : 0;
             const dl_verb_hit *hits;
             size_t nh;
-            size_t vl = dl_lexicon_verb(c->lex, words, k, &hits, &nh);
+            size_t vl = dl_lexicon_verb(c->lex, c->words + a, k, &hits, &nh);
             bool noun_event = false;
             for (size_t h = 0; h < nh; h++)
                 if (dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[h].verb)->block)->flags & DL_VB_NOUN)
@@ -1203,25 +1195,28 @@ void find_publisher(article_ctx *c) {
     if (!src || !*src) return;
     dl_doc *d;
     if (dl_doc_new(src, strlen(src), &d, NULL) != DL_OK) return;
-    for (size_t i = 0; i < d->n_tokens; i++) {
-        uint32_t words[24], fl[24];
-        size_t k = 0;
-        for (size_t j = i; j < d->n_tokens && k < 24; j++, k++) {
-            words[k] = dl_lexicon_word(c->lex, dl_doc_norm(d, j), d->tokens[j].norm_len);
-            fl[k] = d->tokens[j].flags;
-        }
+    /* each token's word id and flags, looked up once */
+    uint32_t *words = malloc((d->n_tokens ? d->n_tokens : 1) * 2 * sizeof *words), *fl = words + d->n_tokens;
+    for (size_t j = 0; words && j < d->n_tokens; j++) {
+        words[j] = dl_lexicon_word_hashed(c->lex, dl_doc_norm(d, j), d->tokens[j].norm_len, d->tokens[j].hash);
+        fl[j] = d->tokens[j].flags;
+    }
+    for (size_t i = 0; words && i < d->n_tokens; i++) {
+        size_t k = d->n_tokens - i < 24 ? d->n_tokens - i : 24;
         const dl_phrase *ph;
         size_t n;
-        size_t len = dl_lexicon_match(c->lex, words, fl, k, &ph, &n);
+        size_t len = dl_lexicon_match(c->lex, words + i, fl + i, k, &ph, &n);
         if (!len) continue;
         for (size_t q = 0; q < n; q++) {
             const dl_actor_def *a = dl_lexicon_actor(c->lex, ph[q].index);
             if ((ph[q].kind == DL_PH_NAME || ph[q].kind == DL_PH_SEAT) && a && a->kind != DL_ACTOR_PERSON) {
                 set_country(c, &c->publisher, a->code, ph[q].kind == DL_PH_SEAT ? ph[q].sector : "GOV");
+                free(words);
                 dl_doc_free(d);
                 return;
             }
         }
     }
+    free(words);
     dl_doc_free(d);
 }

@@ -7,8 +7,7 @@
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
-    const char *n = norm(c, i);
-    return n[0] == w[0] && strcmp(n, w) == 0; /* the first byte settles most */
+    return word_is(norm(c, i), w);
 }
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
@@ -108,23 +107,21 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             i++;
             continue;
         }
-        uint32_t words[16];
-        uint32_t k = 0;
-        /* (no verb starts with most words: then nothing to gather, k = 0) */
-        if (dl_lexicon_may_start_verb(c->lex, c->tok[i].word))
-            for (uint32_t j = i; j < end && k < 16; j++, k++) words[k] = c->tok[j].word;
+        /* (no verb starts with most words: then none is looked for, k = 0) */
+        uint32_t k = !dl_lexicon_may_start_verb(c->lex, c->tok[i].word) ? 0 : end - i < 16 ? end - i : 16;
         const dl_verb_hit *hits;
         size_t n_hits;
+        const uint32_t *words = c->words + i;
         size_t len = dl_lexicon_verb(c->lex, words, k, &hits, &n_hits);
         /* "stands firmly by", "met briefly with": an adverb inside a phrasal
          * verb (the group spans it) */
         if (k > 2 && (wc(c, i + 1) & DL_W_ADV || ly_adverb(c, i + 1)) && !c->tok[i + 1].vforms) {
-            uint32_t adverb = words[1];
-            words[1] = words[0];
+            uint32_t skip[16]; /* the words without the adverb */
+            memcpy(skip, words + 1, (k - 1) * sizeof *skip);
+            skip[0] = words[0];
             const dl_verb_hit *h2;
             size_t n2;
-            size_t l2 = dl_lexicon_verb(c->lex, words + 1, k - 1, &h2, &n2);
-            words[1] = adverb;
+            size_t l2 = dl_lexicon_verb(c->lex, skip, k - 1, &h2, &n2);
             if (l2 >= 2 && l2 + 1 > len) {
                 hits = h2;
                 n_hits = n2;

@@ -16,10 +16,12 @@ void tag_words(article_ctx *c) {
         t->vg = NONE;
         t->timex = false;
         t->hash = rule_hash_of(d->tokens[i].hash);
-        t->wbit = dl_lexicon_word_bit(c->lex, t->word);
+        t->wslot = dl_lexicon_word_slot(c->lex, t->word);
         t->boundary = w[0] && !w[1] && strchr(";:.?!()", w[0]);
         t->lex_end = t->lex_len = t->lex_n = 0;
         t->lex_ph = NULL;
+        c->words[i] = t->word;
+        c->tflags[i] = d->tokens[i].flags;
     }
     /* time expressions are never actors or verbs ("May", "March") */
     for (size_t k = 0; k < c->timexes.n; k++) {

@@ -62,13 +62,22 @@ struct dl_lexicon {
     VEC(dl_word_seq) alts;
     VEC(uint32_t) seqwords;
     VEC(compose_rule) compose;
+    /* compose rules by the two digits their main code starts with, in file
+     * order: compose_head[d] the first, compose_next the next (DL_NO_ID
+     * ends); compose_scan_all when a rule does not start with two digits */
+    uint32_t compose_head[100];
+    VEC(uint32_t) compose_next;
+    bool compose_scan_all;
     /* alternatives by their first and last word (dl_lexicon_alt_first):
      * (range << 1 | last, word key) -> chain, chains linked in alt_next */
     dl_trie altidx;
     VEC(uint32_t) altidx_head;
     VEC(uint32_t) alt_next[2];
-    VEC(uint64_t) alt_bits[2];    /* at a range's first alternative: a bit per
-                                     word key (mod 64) its chains hold */
+    VEC(dl_word_sig) elem_sig[2]; /* per element: the slots of its alternatives'
+                                     first [0] and last [1] words */
+    VEC(dl_word_sig) pat_need;    /* per pattern: the first-word slots of its
+                                     most selective word element (all slots
+                                     when it has none): a quick first test */
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;

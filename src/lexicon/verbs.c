@@ -522,6 +522,12 @@ static int cmp_nodeverb(const void *a, const void *b) {
     return x->verb < y->verb ? -1 : x->verb > y->verb;
 }
 
+/* The number a code's first two digits make (0-99), or -1. */
+static int two_digits(const char *code) {
+    if (code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return -1;
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
 static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
     size_t len;
     const char *text = dl_data_get("compose.txt", &len);
@@ -542,6 +548,19 @@ static dl_status load_compose(dl_lexicon *lex, dl_error *err) {
         r.main_len = (uint8_t)strlen(r.main);
         r.comp_len = (uint8_t)strlen(r.comp);
         if (!vec_push(&lex->compose, r)) return NOMEM();
+    }
+    /* chain the rules by their main code's first two digits, backwards so
+     * that each chain is in file order */
+    for (int d = 0; d < 100; d++) lex->compose_head[d] = DL_NO_ID;
+    if (!vec_reserve(&lex->compose_next, lex->compose.n)) return NOMEM();
+    lex->compose_next.n = lex->compose.n;
+    for (size_t i = lex->compose.n; i-- > 0;) {
+        int d = two_digits(lex->compose.v[i].main);
+        if (d < 0) lex->compose_scan_all = true;
+        else {
+            lex->compose_next.v[i] = lex->compose_head[d];
+            lex->compose_head[d] = (uint32_t)i;
+        }
     }
     return DL_OK;
 }
@@ -634,9 +653,44 @@ static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
 
 bool dl_lex_index_alts(dl_lexicon *lex) {
     for (int d = 0; d < 2; d++) {
-        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->alt_bits[d], lex->alts.n)) return false;
-        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE, lex->alt_bits[d].v[a] = 0;
-        lex->alt_next[d].n = lex->alt_bits[d].n = lex->alts.n;
+        if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->elem_sig[d], lex->elems.n)) return false;
+        for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE;
+        memset(lex->elem_sig[d].v, 0, lex->elems.n * sizeof *lex->elem_sig[d].v);
+        lex->alt_next[d].n = lex->alts.n;
+        lex->elem_sig[d].n = lex->elems.n;
+    }
+    for (size_t i = 0; i < lex->elems.n; i++) { /* each element's slots */
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        for (uint32_t a = e->first_alt; a < e->first_alt + e->n_alts && a < lex->alts.n; a++) {
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue; /* never matches */
+            dl_word_sig_add(&lex->elem_sig[0].v[i], dl_lexicon_word_slot(lex, lex->seqwords.v[q->first_word]));
+            dl_word_sig_add(&lex->elem_sig[1].v[i],
+                            dl_lexicon_word_slot(lex, lex->seqwords.v[q->first_word + q->n_words - 1]));
+        }
+    }
+    if (!vec_reserve(&lex->pat_need, lex->patterns.n)) return false;
+    lex->pat_need.n = lex->patterns.n;
+    for (size_t p = 0; p < lex->patterns.n; p++) { /* each pattern's most selective word element */
+        const dl_pattern *pt = &lex->patterns.v[p];
+        dl_word_sig *need = &lex->pat_need.v[p];
+        memset(need, 0xFF, sizeof *need);
+        int fewest = 257;
+        for (int side = 0; side < 2; side++) {
+            uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
+            for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
+                const dl_pattern_elem *e = &lex->elems.v[k];
+                if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
+                const dl_word_sig *s = &lex->elem_sig[0].v[k];
+                int bits = 0;
+                for (int w = 0; w < 4; w++)
+                    for (uint64_t x = s->bits[w]; x; x &= x - 1) bits++;
+                if (bits < fewest) {
+                    fewest = bits;
+                    *need = *s;
+                }
+            }
+        }
     }
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
@@ -650,7 +704,6 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             for (uint32_t last = 0; last < 2; last++) {
                 uint32_t w = lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)];
                 uint32_t key = match_key(lex, w);
-                lex->alt_bits[last].v[e->first_alt] |= 1ull << (key & 63);
                 uint32_t id = dl_trie_step(&lex->altidx, e->first_alt << 1 | last, key, 1);
                 if (id == DL_NO_ID || !vec_reserve(&lex->altidx_head, id + 1 - lex->altidx_head.n)) return false;
                 while (lex->altidx_head.n <= id) lex->altidx_head.v[lex->altidx_head.n++] = DL_WORD_NONE;
@@ -665,26 +718,44 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
 uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, uint32_t word, bool last) {
     if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
     uint32_t key = match_key(lex, word);
-    if (!(lex->alt_bits[last].v[e->first_alt] >> (key & 63) & 1)) return DL_WORD_NONE; /* most words */
+    if (!dl_word_sig_has(dl_lexicon_elem_sig(lex, e, last), (uint16_t)(key & 255))) return DL_WORD_NONE; /* most words */
     uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
 
-uint64_t dl_lexicon_word_bit(const dl_lexicon *lex, uint32_t word) {
-    return word < lex->sing.n ? 1ull << (match_key(lex, word) & 63) : 0;
+uint16_t dl_lexicon_word_slot(const dl_lexicon *lex, uint32_t word) {
+    return word < lex->sing.n ? (uint16_t)(match_key(lex, word) & 255) : DL_WORD_SLOT_NONE;
 }
 
-uint64_t dl_lexicon_elem_bits(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
-    return e->n_alts ? lex->alt_bits[last].v[e->first_alt] : 0;
+const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_elem *e, bool last) {
+    static const dl_word_sig none; /* read-only */
+    size_t i = (size_t)(e - lex->elems.v);
+    return i < lex->elem_sig[last].n ? &lex->elem_sig[last].v[i] : &none;
 }
 
-bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, uint64_t words) {
+static inline bool sig_meets(const dl_word_sig *a, const dl_word_sig *b) {
+    return (a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) | (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3]);
+}
+
+uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                       uint32_t k) {
+    for (; k < b->n_patterns; k++) {
+        size_t p = (size_t)b->first_pattern + k;
+        if (p >= lex->patterns.n) return b->n_patterns;
+        if (p < lex->pat_need.n && !sig_meets(&lex->pat_need.v[p], words)) continue; /* most */
+        if (dl_lexicon_pattern_may_match(lex, &lex->patterns.v[p], words)) return k;
+    }
+    return b->n_patterns;
+}
+
+bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words) {
     for (int side = 0; side < 2; side++) {
         uint32_t first = side ? pt->first_post : pt->first_pre, n = side ? pt->n_post : pt->n_pre;
         for (uint32_t k = first; k < first + n && k < lex->elems.n; k++) {
             const dl_pattern_elem *e = &lex->elems.v[k];
             if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
-            if (!e->n_alts || !(lex->alt_bits[0].v[e->first_alt] & words)) return false;
+            /* (an element without alternatives has no slots) */
+            if (!sig_meets(&lex->elem_sig[0].v[k], words)) return false;
         }
     }
     return true;
@@ -707,7 +778,14 @@ const char *dl_lexicon_compose(const dl_lexicon *lex, const char *main_code, con
     const compose_rule *best = NULL;
     size_t best_score = 0;
     size_t main_len = strlen(main_code), comp_len = strlen(comp_code);
-    for (size_t i = 0; i < lex->compose.n; i++) {
+    /* only the rules whose main code starts as main_code's can match (when
+     * every rule's starts with two digits); they are chained in file order,
+     * so the first of the best stays the one chosen */
+    int d = two_digits(main_code);
+    bool all = lex->compose_scan_all;
+    if (!all && d < 0) return "";
+    for (size_t i = all ? 0 : lex->compose_head[d]; i < lex->compose.n;
+         i = all ? i + 1 : lex->compose_next.v[i]) {
         const compose_rule *r = &lex->compose.v[i];
         if (!code_prefix(r->main, r->main_len, main_code, main_len) ||
             !code_prefix(r->comp, r->comp_len, comp_code, comp_len))

@@ -878,6 +878,13 @@ size_t dl_text_tokens(const char *text, size_t len,
     pthread_once(&lists_once, load_lists);
     dl_doc d = {.text = text, .len = len};
     tk_state st = {.d = &d};
+    /* dictionaries tokenise tens of thousands of short phrases: room for
+     * as many tokens as bytes (the most there can be, up to push_token()'s
+     * first size) and for the folded text, allocated once and small */
+    size_t cap = len + 1 < 256 ? len + 1 : 256;
+    d.tokens = malloc(cap * sizeof *d.tokens);
+    if (d.tokens) st.cap_tokens = cap;
+    dl_buf_reserve(&st.norm, len + len / 2 + 16 + DL_MAX_TOKEN_BYTES + 1); /* (ascii_word() wants the last) */
     tokenize(&st);
     size_t count = st.failed ? 0 : d.n_tokens;
     for (size_t i = 0; i < count; i++)
