@@ -910,6 +910,21 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     return DL_OK;
 }
 
+/* "... for talks with B", "... for consultations with B" within a few
+ * words from token p: B's mention, or NONE. */
+static uint32_t talks_partner(const article_ctx *c, uint32_t p, uint32_t end) {
+    for (uint32_t q = p; q < end && q < p + 10; q++) {
+        if (is(c, q, ",") || is(c, q, ";") || (wc(c, q) & DL_W_SUBORD)) return NONE;
+        uint32_t v = c->tok[q].vg;
+        if (v == NONE || !c->vgroups.v[v].noun) continue;
+        if (!(dl_lexicon_block(c->lex, c->vgroups.v[v].block)->flags & DL_VB_SYMMETRIC)) return NONE;
+        uint32_t r = c->vgroups.v[v].end;
+        if (r + 1 < end && is(c, r, "with") && c->tok[r + 1].mention != NONE) return c->tok[r + 1].mention;
+        return NONE;
+    }
+    return NONE;
+}
+
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
  * "A held talks with B". */
 static bool in_condition(const article_ctx *c, const vgroup *g);
@@ -1736,6 +1751,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))
                 cd.target = object_of(c, g, strncmp(cd.code, "042", 3) == 0,
                                       cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL);
+            /* "will travel to Brussels for consultations with NATO": a trip
+             * to a place for talks is a visit to the other party */
+            if (strncmp(cd.code, "042", 3) == 0 && cd.target != NONE &&
+                (c->mentions.v[cd.target].locative || c->mentions.v[cd.target].kind == M_CAPITAL ||
+                 c->mentions.v[cd.target].kind == M_PLACE)) {
+                uint32_t w = talks_partner(c, c->mentions.v[cd.target].end, sent_end(c, s));
+                if (w != NONE) cd.target = w;
+            }
             /* "said US forces must ensure security": a statement that another
              * party must (should) do something is a demand (an appeal) to it,
              * when what it must do is no coded act of its own */

@@ -330,6 +330,9 @@ static void subjects_and_predicates(void **state) {
     run("Russian troops were engaged in fighting with Ukrainian troops.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "19", "UKR");
     dl_event_list_clear(&l);
+    run("Emmanuel Macron will travel to Kyiv on Tuesday for talks with Vladimir Putin.", "2022-02-07", &l);
+    EXPECT(&l, "FRA", "042", "RUS");
+    dl_event_list_clear(&l);
     run("Russian troops are guilty of attacking Ukraine.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "19", "UKR");
     dl_event_list_clear(&l);
