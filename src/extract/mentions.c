@@ -438,6 +438,14 @@ static bool given_names_fit(article_ctx *c, uint32_t person, uint32_t a, uint32_
     return true;
 }
 
+/* Is token i (after a dash) a country adjective ("Russian-German")? */
+static bool pair_after_dash(article_ctx *c, uint32_t i, uint32_t end) {
+    if (i >= end || (tflags(c, i - 1) & DL_TF_SPACE)) return false;
+    const dl_phrase *ph;
+    size_t n;
+    return lex_at(c, i, end, &ph, &n) && pick(c, i, ph, n, DL_PH_ADJ);
+}
+
 /* A country modifier at i: an adjective ("Russian", "NATO"), a possessive
  * name ("Russia's"), a seat ("Kremlin") or a name used as a noun adjunct
  * before an office or agent ("Kremlin spokesman").  Returns its length and
@@ -466,6 +474,11 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
      * leader's */
     bool led = false;
     if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE)) {
+        /* "Russian-German talks": one side of a pair, an owner by itself */
+        if (p && pair_after_dash(c, i + (uint32_t)len + 1, end)) {
+            snprintf(code, 12, "%s", dl_lexicon_actor(c->lex, p->index)->code);
+            return len;
+        }
         if (!(i + len + 1 < end && is(c, i + (uint32_t)len + 1, "led"))) return 0;
         led = true;
         if (!p) p = pick_place(c, i, ph, n);
@@ -810,8 +823,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->n_countries = 1;
             return true;
         }
-        /* "the American warnings": the adjective names the owner */
-        if (c->doc->tokens[j].kind == DL_TOK_WORD && !(c->tok[j].wclass & (DL_W_PREP | DL_W_CONJ | DL_W_SUBORD)) &&
+        /* "the American warnings": the adjective names the owner (also one
+         * side of "Russian-German talks") */
+        bool pair = c->doc->tokens[j].kind == DL_TOK_DASH && pair_after_dash(c, j + 1, end);
+        if ((pair || (c->doc->tokens[j].kind == DL_TOK_WORD && !(c->tok[j].wclass & (DL_W_PREP | DL_W_CONJ | DL_W_SUBORD)))) &&
             c->tok[j].mention == NONE && !c->tok[j].timex) {
             set_country(c, &out->ent, out->countries[0], NULL);
             uint32_t a0 = i;
