@@ -655,7 +655,8 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
     for (int d = 0; d < 2; d++) {
         if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->elem_sig[d], lex->elems.n)) return false;
         for (size_t a = 0; a < lex->alts.n; a++) lex->alt_next[d].v[a] = DL_WORD_NONE;
-        memset(lex->elem_sig[d].v, 0, lex->elems.n * sizeof *lex->elem_sig[d].v);
+        if (lex->elems.n) /* (no memset on the NULL of an empty vector: UBSan) */
+            memset(lex->elem_sig[d].v, 0, lex->elems.n * sizeof *lex->elem_sig[d].v);
         lex->alt_next[d].n = lex->alts.n;
         lex->elem_sig[d].n = lex->elems.n;
     }
