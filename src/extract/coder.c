@@ -1920,7 +1920,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
             /* "will impose sanctions", "said it would tighten the blockade":
              * a coercive act announced is a threat of it (CAMEO 13) */
-            bool announced = g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote));
+            bool announced = (g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote))) &&
+                             strncmp(cd.code, "15", 2) != 0; /* a deployment announced is a deployment */
             if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond || announced)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 dl_strlcpy(cd.code, r[0] ? r : "130", sizeof cd.code);
