@@ -438,6 +438,28 @@ static bool given_names_fit(article_ctx *c, uint32_t person, uint32_t a, uint32_
     return true;
 }
 
+/* "King Hassan of Morocco", "Prime Minister Smith of Australia": does
+ * "of COUNTRY" after token k name another country than the one of the
+ * person dictionary entry `person`?  A surname alone is then somebody
+ * else (not Tanzania's President Hassan). */
+/* The country of "of COUNTRY" at token k, or NULL. */
+static const char *country_after(article_ctx *c, uint32_t k, uint32_t end) {
+    if (k + 1 >= end || !is(c, k, "of")) return NULL;
+    const dl_phrase *ph;
+    size_t n;
+    size_t l = lex_at(c, k + 1, end, &ph, &n);
+    const dl_phrase *pl = l ? pick_place(c, k + 1, ph, n) : NULL;
+    return pl ? dl_lexicon_actor(c->lex, pl->index)->code : NULL;
+}
+
+static bool country_clash(article_ctx *c, uint32_t person, uint32_t k, uint32_t end) {
+    const char *named = country_after(c, k, end);
+    if (!named) return false;
+    entity e;
+    set_person(c, &e, person);
+    return e.country[0] && strcmp(e.country, named) != 0;
+}
+
 /* Is token i (after a dash) a country adjective ("Russian-German")? */
 static bool pair_after_dash(article_ctx *c, uint32_t i, uint32_t end) {
     if (i >= end || (tflags(c, i - 1) & DL_TF_SPACE)) return false;
@@ -662,7 +684,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                  * the given names before the surname */
                 if (ps && (fit >= 2 || !country ||
                            strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0) &&
-                    given_names_fit(c, ps->index, k, k + q)) {
+                    given_names_fit(c, ps->index, k, k + q) && !country_clash(c, ps->index, k + q + (uint32_t)l4, end)) {
                     pp = ps;
                     l3 = q + l4;
                 }
@@ -681,6 +703,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             out->ent.type = E_PERSON;
             size_t a = c->doc->tokens[k].start, b = c->doc->tokens[k + l3 - 1].end;
             snprintf(out->ent.name, sizeof out->ent.name, "%.*s", (int)(b - a), c->doc->text + a);
+            /* "Prime Minister Smith of Australia": the country after the name */
+            const char *after = country_after(c, k + l3, end);
+            if (!country && after) country = after;
             if (country) dl_strlcpy(out->ent.country, country, sizeof out->ent.country);
             dl_strlcpy(out->ent.sector, role->sector, sizeof out->ent.sector);
             out->ent.where = p->where;
@@ -724,7 +749,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             int fit4;
             size_t l4 = lex_at(c, k, end, &ph4, &n4);
             const dl_phrase *pp4 = l4 ? pick_person(c, k, ph4, n4, DL_PH_NAME, &fit4) : NULL;
-            if (!pp4 && l4) pp4 = pick_person(c, k, ph4, n4, DL_PH_SURNAME, &fit4);
+            if (!pp4 && l4) {
+                pp4 = pick_person(c, k, ph4, n4, DL_PH_SURNAME, &fit4);
+                if (pp4 && country_clash(c, pp4->index, k + (uint32_t)l4, end)) pp4 = NULL;
+            }
             if (pp4) {
                 set_person(c, &out->ent, pp4->index);
                 out->ent.where = pp4->where;
@@ -866,6 +894,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         if (ps && j + len < end && unknown_name(c, j + (uint32_t)len, end) > 0 &&
             !(c->doc->tokens[j + len].flags & DL_TF_SENT_START))
             ps = NULL;
+        if (ps && country_clash(c, ps->index, j + (uint32_t)len, end)) ps = NULL;
         if (ps) {
             bool ok = titled || seen_person(c, ps->index) || (j > 0 && (wclass(c, j - 1) & DL_W_TITLE)) ||
                       (!(wclass(c, j) & DL_W_STOPNAME) && fit >= 2);

@@ -345,6 +345,17 @@ static void subjects_and_predicates(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* A surname with "of COUNTRY" after it names someone of that country, not
+ * a namesake of another ("President Putin of Ukraine" is not Putin). */
+static void surname_of_country(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("President Putin of Ukraine criticised NATO on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "UKR", "11", "NATO");
+    assert_false(has(&l, "RUS", "11", "NATO"));
+    dl_event_list_clear(&l);
+}
+
 static void conjunction(void **state) {
     (void)state;
     dl_event_list l;
@@ -514,6 +525,7 @@ int main(void) {
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
+        cmocka_unit_test(surname_of_country),
         cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
