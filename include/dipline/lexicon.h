@@ -175,6 +175,10 @@ uint32_t dl_lexicon_person_role(const dl_lexicon *lex, uint32_t person, dl_day d
 /* How well a person fits a date: 3 holds a role then, 2 held one within two
  * years before, 1 some role at some time, 0 none. */
 int dl_lexicon_person_fit(const dl_lexicon *lex, uint32_t person, dl_day day);
+/* Did every office of the person begin more than a year after `day`?  (A
+ * surname alone in a 1994 article is not a president of the 2020s.)  False
+ * for people with no offices or when day is DL_DAY_NONE. */
+bool dl_lexicon_person_later(const dl_lexicon *lex, uint32_t person, dl_day day);
 
 /* "data/actors.txt:123" for a where-handle (static buffer per thread). */
 const char *dl_lexicon_where(const dl_lexicon *lex, uint32_t where);

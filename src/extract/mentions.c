@@ -438,10 +438,10 @@ static bool given_names_fit(article_ctx *c, uint32_t person, uint32_t a, uint32_
     return true;
 }
 
-/* "King Hassan of Morocco", "Prime Minister Smith of Australia": does
- * "of COUNTRY" after token k name another country than the one of the
- * person dictionary entry `person`?  A surname alone is then somebody
- * else (not Tanzania's President Hassan). */
+/* Is a surname alone unlikely to mean the dictionary's person `person`:
+ * "King Hassan of Morocco", "Prime Minister Smith of Australia" ("of
+ * COUNTRY" after token k names another country), or a person whose offices
+ * all began years after the article?  (Not Tanzania's President Hassan.) */
 /* The country of "of COUNTRY" at token k, or NULL. */
 static const char *country_after(article_ctx *c, uint32_t k, uint32_t end) {
     if (k + 1 >= end || !is(c, k, "of")) return NULL;
@@ -453,6 +453,8 @@ static const char *country_after(article_ctx *c, uint32_t k, uint32_t end) {
 }
 
 static bool country_clash(article_ctx *c, uint32_t person, uint32_t k, uint32_t end) {
+    /* (also: a surname of somebody whose offices all came later) */
+    if (dl_lexicon_person_later(c->lex, person, c->dct)) return true;
     const char *named = country_after(c, k, end);
     if (!named) return false;
     entity e;

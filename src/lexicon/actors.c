@@ -630,6 +630,16 @@ uint32_t dl_lexicon_person_role(const dl_lexicon *lex, uint32_t person, dl_day d
     return DL_WORD_NONE;
 }
 
+bool dl_lexicon_person_later(const dl_lexicon *lex, uint32_t person, dl_day day) {
+    const dl_actor_def *a = dl_lexicon_actor(lex, person);
+    if (!a || !a->n_roles || day == DL_DAY_NONE) return false;
+    for (uint32_t i = 0; i < a->n_roles; i++) {
+        const dl_tenure *t = &lex->tenures.v[a->first_role + i];
+        if (t->from == DL_DAY_NONE || t->from <= day + 365) return false;
+    }
+    return true;
+}
+
 int dl_lexicon_person_fit(const dl_lexicon *lex, uint32_t person, dl_day day) {
     const dl_actor_def *a = dl_lexicon_actor(lex, person);
     if (!a || !a->n_roles) return 0;

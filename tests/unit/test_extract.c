@@ -354,6 +354,13 @@ static void surname_of_country(void **state) {
     EXPECT(&l, "UKR", "11", "NATO");
     assert_false(has(&l, "RUS", "11", "NATO"));
     dl_event_list_clear(&l);
+    /* nor, by surname alone, somebody whose offices all came later */
+    run("President Putin criticised NATO on Monday.", "1990-02-12", &l);
+    assert_false(has(&l, "RUS", "11", "NATO"));
+    dl_event_list_clear(&l);
+    run("President Putin criticised NATO on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "11", "NATO");
+    dl_event_list_clear(&l);
 }
 
 static void conjunction(void **state) {
