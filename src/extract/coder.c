@@ -925,6 +925,18 @@ static uint32_t talks_partner(const article_ctx *c, uint32_t p, uint32_t end) {
     return NONE;
 }
 
+/* A present-tense verb with an adverb of habit before it ("regularly
+ * meet", "usually consult"): what someone does as a rule, not an event. */
+static bool habitual(const article_ctx *c, const vgroup *g) {
+    if (g->noun || g->future || (g->forms & (DL_VF_PAST | DL_VF_PP))) return false;
+    static const char *const habit[] = {"regularly", "routinely", "usually", "often", "frequently", "always",
+                                        "normally", "typically", "generally", "traditionally", NULL};
+    uint32_t first = sent_first(c, g->sentence);
+    for (uint32_t k = g->first; k < g->end; k++)
+        if (in_list(norm(c, k), habit)) return true;
+    return g->first > first && in_list(norm(c, g->first - 1), habit);
+}
+
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
  * "A held talks with B". */
 static bool in_condition(const article_ctx *c, const vgroup *g);
@@ -2042,6 +2054,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             in_list(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
+        /* "we regularly meet with German companies": a habit, no event */
+        if (habitual(c, g) && !all) continue;
         if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
             !cd.hypothetical && !cd.negated) {
             c->meeting_src = cd.source;
