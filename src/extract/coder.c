@@ -1266,6 +1266,15 @@ static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
     return (uint32_t)lo;
 }
 
+/* Does a list go on after mention m ("to Poland, Germany and Romania":
+ * after "Germany", "and" and another actor)? */
+static bool list_goes_on(const article_ctx *c, const mention *m) {
+    uint32_t q = m->end, n = sent_end(c, m->sentence);
+    if (q < n && is(c, q, ",")) q++;
+    if (q >= n || !(is(c, q, "and") || is(c, q, "or"))) return false;
+    return q + 1 < n && c->tok[q + 1].mention != NONE;
+}
+
 static void link_groups(article_ctx *c, uint32_t s) {
     mention *prev = NULL;
     for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
@@ -1281,7 +1290,8 @@ static void link_groups(article_ctx *c, uint32_t s) {
             if (conj && (m->kind == M_PRONOUN || prev->kind == M_PRONOUN) && b == a + 1 && is(c, a, ",")) conj = false;
             /* "in and around Ukraine, Secretary General Stoltenberg": a comma
              * after a prepositional phrase starts something new */
-            if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",")) conj = false;
+            if (conj && prev->after_prep && !m->after_prep && b == a + 1 && is(c, a, ",") && !list_goes_on(c, m))
+                conj = false;
             /* "X met Y and Z said": Z starts a new clause */
             uint32_t q = m->end;
             while (q < c->doc->n_tokens && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG)))

@@ -374,6 +374,12 @@ static void conjunction(void **state) {
     EXPECT(&l, "NATO", "11", "RUS");
     EXPECT(&l, "NATO", "11", "BLR");
     dl_event_list_clear(&l);
+    /* a list after a preposition */
+    run("Russia sent troops to Belarus, Ukraine and Britain.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "15", "BLR");
+    EXPECT(&l, "RUS", "15", "UKR");
+    EXPECT(&l, "RUS", "15", "GBR");
+    dl_event_list_clear(&l);
     /* both sides of a meeting in the subject */
     run("Macron and Putin met in the Kremlin on Monday.", "2022-02-07", &l);
     assert_true(has(&l, "FRA", "04", "RUS") || has(&l, "RUS", "04", "FRA"));
