@@ -255,6 +255,13 @@ static void adverb_in_phrasal_verb(void **state) {
     run("Emmanuel Macron met briefly with Vladimir Putin on Monday.", "2022-02-08", &l);
     EXPECT(&l, "FRA", "04", "RUS");
     dl_event_list_clear(&l);
+    /* "spent five hours with" is a meeting, "on the telephone with" a call */
+    run("Emmanuel Macron spent five hours with Vladimir Putin on Monday.", "2022-02-08", &l);
+    EXPECT(&l, "FRA", "040", "RUS");
+    dl_event_list_clear(&l);
+    run("Emmanuel Macron spent the day on the telephone with Vladimir Putin.", "2022-02-08", &l);
+    EXPECT(&l, "FRA", "041", "RUS");
+    dl_event_list_clear(&l);
 }
 
 /* "failed to reach agreement": a mutual rejection; "failed to attack":
