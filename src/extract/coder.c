@@ -481,7 +481,11 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             continue;
         }
         /* only the alternatives whose first word is this one can match */
-        if (!dl_word_sig_has(first_sig, c->tok[q].wslot)) continue; /* none (most words) */
+        bool can_start = dl_word_sig_has(first_sig, c->tok[q].wslot);
+        /* a near element stays in the verb's clause: not past "that"
+         * ("said that forces sent to Belarus ...": no "to +") */
+        if (window < 60 && q > *pos && !can_start && is(c, q, "that")) return false;
+        if (!can_start) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
             const dl_word_seq *seq = dl_lexicon_alt(c->lex, a);

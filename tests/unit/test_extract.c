@@ -401,6 +401,11 @@ static void reported_speech(void **state) {
     EXPECT(&l, "RUS", "01", NULL);
     EXPECT(&l, "NATO", "12", "RUS");
     dl_event_list_clear(&l);
+    /* a pattern of the verb stays in its clause: "said that ... to X" is
+     * not "said to X" */
+    run("Putin said that Russian troops sent to Ukraine would go home.", "2022-02-10", &l);
+    assert_false(has(&l, "RUS", "01", "UKR"));
+    dl_event_list_clear(&l);
     /* the speaker's own act: only the act (announced coercion: a threat) */
     run("Biden said the United States would impose sanctions on Russia.", "2022-02-10", &l);
     EXPECT(&l, "USA", "1312", "RUS");
