@@ -483,8 +483,12 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
         /* only the alternatives whose first word is this one can match */
         bool can_start = dl_word_sig_has(first_sig, c->tok[q].wslot);
         /* a near element stays in the verb's clause: not past "that"
-         * ("said that forces sent to Belarus ...": no "to +") */
-        if (window < 60 && q > *pos && !can_start && is(c, q, "that")) return false;
+         * ("said that forces sent to Belarus ...": no "to +"), unless
+         * "that" is the object and the element follows it ("make that
+         * clear to Russia") */
+        if (window < 60 && !can_start && is(c, q, "that") &&
+            !(q + 1 < end && dl_word_sig_has(first_sig, c->tok[q + 1].wslot)))
+            return false;
         if (!can_start) continue; /* none (most words) */
         for (uint32_t a = dl_lexicon_alt_first(c->lex, e, c->tok[q].word, false); a != DL_WORD_NONE;
              a = dl_lexicon_alt_next(c->lex, a, false)) {
