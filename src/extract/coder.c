@@ -448,7 +448,7 @@ typedef struct pmatch {
 
 /* Match one element at or after *pos (forward) within `window` tokens. */
 static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t end, int window,
-                       pmatch *pm) {
+                       bool in_clause, pmatch *pm) {
     /* the window counts an actor phrase as one unit; words may still match
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
@@ -482,11 +482,12 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
         }
         /* only the alternatives whose first word is this one can match */
         bool can_start = dl_word_sig_has(first_sig, c->tok[q].wslot);
-        /* a near element stays in the verb's clause: not past "that"
-         * ("said that forces sent to Belarus ...": no "to +"), unless
+        /* a near element of a pattern that finds a party stays in the
+         * verb's clause: not past "that" ("said that forces sent to Belarus
+         * ...": no "to +"), unless
          * "that" is the object and the element follows it ("make that
          * clear to Russia") */
-        if (window < 60 && !can_start && is(c, q, "that") &&
+        if (in_clause && window < 60 && !can_start && is(c, q, "that") &&
             !(q + 1 < end && dl_word_sig_has(first_sig, c->tok[q + 1].wslot)))
             return false;
         if (!can_start) continue; /* none (most words) */
@@ -552,10 +553,15 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     pm->target = pm->source = NONE;
     pm->score = 0;
     uint32_t pos = g->end;
+    bool party = false; /* does the pattern find a target or source after the verb? */
+    for (uint32_t k = 0; k < pt->n_post && !party; k++) {
+        const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
+        party = e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE;
+    }
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
         int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
-        if (!match_elem(c, e, &pos, end, window, pm)) return false;
+        if (!match_elem(c, e, &pos, end, window, party, pm)) return false;
     }
     pm->end = pos;
     pos = g->first;
