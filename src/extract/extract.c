@@ -139,6 +139,43 @@ static dl_status too_many_events(const dl_article *a, const dl_doc *doc, uint32_
                         a->id, s, doc->sentences[s].start, n, limit);
 }
 
+/* Set up the state of one article (freed by ctx_free() whatever happens)
+ * and tag its time expressions. */
+static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_article *a, const dl_doc *doc,
+                          dl_event_list *out, dl_error *err) {
+    *c = (article_ctx){.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
+                       .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE, .meeting_vg = NONE};
+    size_t ns = doc->n_sentences ? doc->n_sentences : 1, nt = doc->n_tokens ? doc->n_tokens : 1;
+    c->tok = malloc(nt * sizeof *c->tok); /* set by tag_words() */
+    c->words = malloc(nt * 2 * sizeof *c->words);
+    c->tflags = c->words ? c->words + doc->n_tokens : NULL;
+    c->noise = calloc(ns, sizeof *c->noise);
+    c->speaker = calloc(ns, sizeof *c->speaker);
+    c->speaker_ent = calloc(ns, sizeof *c->speaker_ent);
+    if (!c->tok || !c->words || !c->noise || !c->speaker || !c->speaker_ent) return DL_ERR_NOMEM;
+    return dl_timex_tag(doc, c->dct, &c->timexes, err);
+}
+
+/* The reading passes, before any coding: words, the publisher, each
+ * sentence's actors, verbs and lists, then speakers and persons. */
+static dl_status read_article(article_ctx *c) {
+    dl_status st = DL_OK;
+    tag_words(c);
+    find_publisher(c);
+    for (uint32_t s = 0; s < c->doc->n_sentences && st == DL_OK; s++) {
+        c->noise[s] = sentence_is_noise(c, s);
+        if (c->noise[s]) continue;
+        st = find_mentions(c, s);
+        if (st == DL_OK) st = find_vgroups(c, s);
+        if (st == DL_OK) code_link_groups(c, s);
+    }
+    if (st != DL_OK) return st;
+    find_speakers(c);
+    resolve_first_person(c);
+    resolve_second_person(c);
+    return DL_OK;
+}
+
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
     dl_doc *doc;
     dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
@@ -146,41 +183,16 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     size_t n0 = out->n, limit = x->opt.max_events_per_sentence ? x->opt.max_events_per_sentence : DL_DEFAULT_MAX_EVENTS;
     uint32_t over = NONE; /* the sentence over the limit */
     size_t n_over = 0;
-    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
-                     .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE,
-                     .meeting_vg = NONE};
-    size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
-    c.words = malloc((doc->n_tokens ? doc->n_tokens : 1) * 2 * sizeof *c.words);
-    c.tflags = c.words ? c.words + doc->n_tokens : NULL;
-    c.noise = calloc(ns, sizeof *c.noise);
-    c.speaker = calloc(ns, sizeof *c.speaker);
-    c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
-    if (!c.tok || !c.words || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
-    if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
-    if (st == DL_OK) {
-        tag_words(&c);
-        find_publisher(&c);
-        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
-            c.noise[s] = sentence_is_noise(&c, s);
-            if (c.noise[s]) continue;
-            st = find_mentions(&c, s);
-            if (st == DL_OK) st = find_vgroups(&c, s);
-            if (st == DL_OK) code_link_groups(&c, s);
-        }
-    }
-    if (st == DL_OK) {
-        find_speakers(&c);
-        resolve_first_person(&c);
-        resolve_second_person(&c);
-        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
-            size_t before = out->n;
-            st = code_sentence(&c, s);
-            if (st == DL_OK && out->n - before > limit) {
-                over = s;
-                n_over = out->n - before;
-                st = DL_ERR_LIMIT;
-            }
+    article_ctx c;
+    st = ctx_open(&c, x, a, doc, out, err);
+    if (st == DL_OK) st = read_article(&c);
+    for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
+        size_t before = out->n;
+        st = code_sentence(&c, s);
+        if (st == DL_OK && out->n - before > limit) {
+            over = s;
+            n_over = out->n - before;
+            st = DL_ERR_LIMIT;
         }
     }
     if (st == DL_ERR_LIMIT && over != NONE) too_many_events(a, doc, over, n_over, limit, err);
@@ -222,31 +234,12 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
     dl_doc *doc;
     dl_status st = dl_doc_new(a->text, a->text_len, &doc, err);
     if (st != DL_OK) return st;
-    article_ctx c = {.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = &events};
-    size_t ns = doc->n_sentences ? doc->n_sentences : 1;
-    c.tok = malloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *c.tok); /* set by tag_words() */
-    c.words = malloc((doc->n_tokens ? doc->n_tokens : 1) * 2 * sizeof *c.words);
-    c.tflags = c.words ? c.words + doc->n_tokens : NULL;
-    c.noise = calloc(ns, sizeof *c.noise);
-    c.speaker = calloc(ns, sizeof *c.speaker);
-    c.speaker_ent = calloc(ns, sizeof *c.speaker_ent);
+    article_ctx c;
     dl_buf b = {0};
-    if (!c.tok || !c.words || !c.noise || !c.speaker || !c.speaker_ent) st = DL_ERR_NOMEM;
-    if (st == DL_OK) st = dl_timex_tag(doc, c.dct, &c.timexes, err);
+    st = ctx_open(&c, x, a, doc, &events, err);
+    if (st == DL_OK) st = read_article(&c);
     if (st == DL_OK) {
-        tag_words(&c);
-        find_publisher(&c);
         if (c.publisher.country[0]) dl_buf_printf(&b, "publisher: %s\n", c.publisher.country);
-        for (uint32_t s = 0; s < doc->n_sentences && st == DL_OK; s++) {
-            c.noise[s] = sentence_is_noise(&c, s);
-            if (c.noise[s]) continue;
-            st = find_mentions(&c, s);
-            if (st == DL_OK) st = find_vgroups(&c, s);
-            if (st == DL_OK) code_link_groups(&c, s);
-        }
-        find_speakers(&c);
-        resolve_first_person(&c);
-        resolve_second_person(&c);
         size_t kt = 0, km = 0, kv = 0; /* each list is in sentence order */
         for (uint32_t s = 0; s < doc->n_sentences; s++) {
             const dl_sentence *sent = &doc->sentences[s];
