@@ -43,9 +43,7 @@ static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
     static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                     "today", "yesterday", "tonight", "tomorrow", "earlier", "later", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (is(c, i, *p)) return true;
-    return false;
+    return word_in(norm(c, i), w);
 }
 
 /* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
@@ -76,10 +74,7 @@ static bool object_control(const article_ctx *c, const vgroup *g) {
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
                                          "authorize", "authorise", "pressure", "push", "want", "expect", NULL};
-    const char *lemma = dl_lexicon_verb_def(c->lex, g->verb)->lemma;
-    for (const char *const *l = lemmas; *l; l++)
-        if (strcmp(lemma, *l) == 0) return true;
-    return false;
+    return word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, lemmas);
 }
 
 /* The mention right before token i, skipping commas; NONE if none. */
@@ -115,7 +110,6 @@ static const char *const documents[] = {"statement", "declaration", "letter", "r
                                         "message", "note", "report", "motion", "petition", "appeal",
                                         "editorial", "speech", "address", "statements", "letters",
                                         "resolutions", NULL};
-static bool in_list(const char *w, const char *const *list);
 
 /* The subject of verb group gi: a mention index, or NONE. */
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
@@ -140,7 +134,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 if (m->start <= first) break; /* a place opening the sentence */
                 p = m->start - 1;
                 /* "in the West Bank city of Hebron": the place noun too */
-                if (of && m->locative && p > first + 1 && in_list(norm(c, p - 1), place_nouns)) p--;
+                if (of && m->locative && p > first + 1 && word_in(norm(c, p - 1), place_nouns)) p--;
                 if (!of) adjacent = false;
                 continue;
             }
@@ -249,7 +243,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             static const char *const preds[] = {"ready", "prepared", "willing", "able", "determined", "eager",
                                                 "keen", "unwilling", "unable", "reluctant", "likely", "unlikely",
                                                 "free", "happy", "glad", "open", "committed", NULL};
-            if (in_list(norm(c, q), preds) && q > first &&
+            if (word_in(norm(c, q), preds) && q > first &&
                 ((wc(c, q - 1) & (DL_W_BE | DL_W_ADV)) || is(c, q - 1, "remains") || is(c, q - 1, "remain"))) {
                 p = q;
                 continue;
@@ -260,7 +254,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         if (g->gerund && q > first && (wc(c, q - 1) & DL_W_BE)) {
             static const char *const preds[] = {"guilty", "responsible", "capable", "culpable", "accused",
                                                 "suspected", "intent", "bent", NULL};
-            if (in_list(norm(c, q), preds)) {
+            if (word_in(norm(c, q), preds)) {
                 p = q;
                 continue;
             }
@@ -275,7 +269,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 return c->tok[k].mention;
         }
         /* "issued a statement demanding": the author of the statement */
-        if (!g->finite && adjacent && in_list(norm(c, q), documents)) {
+        if (!g->finite && adjacent && word_in(norm(c, q), documents)) {
             p = q;
             adjacent = false;
             continue;
@@ -344,9 +338,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
 static bool target_prep(const article_ctx *c, uint32_t i) {
     static const char *const w[] = {"to", "with", "against", "on", "toward", "towards", "into", "upon",
                                     "from", "at", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (is(c, i, *p)) return true;
-    return false;
+    return word_in(norm(c, i), w);
 }
 
 /* A plain word that may modify a noun ("bilateral", "five-hour"). */
@@ -644,11 +636,6 @@ typedef struct candidate {
     entity speaker;
 } candidate;
 
-static bool in_list(const char *w, const char *const *list) {
-    for (; *list; list++)
-        if (**list == *w && strcmp(w, *list) == 0) return true; /* the first byte settles most */
-    return false;
-}
 /* Society's sectors: rebels, the opposition, civilians, students, the
  * press ... (data/actor_types.txt). */
 static const char *const society_sectors[] = {"REB", "INS", "OPP", "SEP", "UAF", "CVL", "EDU", "LAB", "REF",
@@ -663,8 +650,8 @@ static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL
 enum { SIDE_NONE, SIDE_SOCIETY, SIDE_STATE };
 static int sector_side(const entity *e) {
     if (!e->sector[0]) return e->type == E_COUNTRY ? SIDE_STATE : SIDE_NONE; /* most: a bare country */
-    if (in_list(e->sector, society_sectors)) return SIDE_SOCIETY;
-    return in_list(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
+    if (word_in(e->sector, society_sectors)) return SIDE_SOCIETY;
+    return word_in(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
 }
 static bool opposed_sectors(const entity *a, const entity *b) {
     int sa = sector_side(a), sb = sector_side(b);
@@ -947,8 +934,8 @@ static bool habitual(const article_ctx *c, const vgroup *g) {
                                         "normally", "typically", "generally", "traditionally", NULL};
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t k = g->first; k < g->end; k++)
-        if (in_list(norm(c, k), habit)) return true;
-    return g->first > first && in_list(norm(c, g->first - 1), habit);
+        if (word_in(norm(c, k), habit)) return true;
+    return g->first > first && word_in(norm(c, g->first - 1), habit);
 }
 
 /* Event nouns: "talks between A and B", "A's visit to B", "the A-B call",
@@ -1044,8 +1031,7 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
                                              "likely", "new", "further", "renewed", "full-scale", "another",
                                              "threat", "risk", "prospect", "danger", "fears", "fear", "no", NULL};
         for (uint32_t k = g->start; k-- > first && k + 5 > g->start;) {
-            for (const char *const *u = unreal; *u; u++)
-                if (is(c, k, *u)) return false;
+            if (word_in(norm(c, k), unreal)) return false;
             if (c->tok[k].vg != NONE || is(c, k, ",")) break;
         }
         if (in_condition(c, g)) return false;
@@ -1357,11 +1343,7 @@ static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
     for (uint32_t q = g->first; q-- > first;) {
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
         if (is(c, q, ";") || is(c, q, ":")) return false;
-        if (is(c, q, "that") && q > first) {
-            for (const char *const *n = nouns; *n; n++)
-                if (is(c, q - 1, *n)) return true;
-            return false;
-        }
+        if (is(c, q, "that") && q > first) return word_in(norm(c, q - 1), nouns);
     }
     return false;
 }
@@ -1574,8 +1556,8 @@ static void place_agents(article_ctx *c, uint32_t s) {
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative || m->start > verb)
             continue;
         bool other = false;
-        for (uint32_t q = m->start; q < m->end && !other; q++) other = in_list(norm(c, q), elsewhere);
-        if (m->start > 0 && in_list(norm(c, m->start - 1), elsewhere)) other = true;
+        for (uint32_t q = m->start; q < m->end && !other; q++) other = word_in(norm(c, q), elsewhere);
+        if (m->start > 0 && word_in(norm(c, m->start - 1), elsewhere)) other = true;
         if (other) continue;
         dl_strlcpy(m->ent.country, where, sizeof m->ent.country);
         m->ent.type = E_GROUP;
@@ -1669,7 +1651,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "issued a statement demanding that ...", "passed a resolution
          * condemning ...": what a document says, its author does */
-        bool of_document = g->participle && g->first > sent_first(c, s) && in_list(norm(c, g->first - 1), documents);
+        bool of_document = g->participle && g->first > sent_first(c, s) && word_in(norm(c, g->first - 1), documents);
         if (!cd.code[0] || (g->participle && !of_document)) continue;
         /* "denied supplying weapons", "stopped sending aid": a gerund right
          * after a coded verb is what that act is about */
@@ -1715,8 +1697,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                                                       "request", "requests", "urging", NULL};
                 static const char *const demands[] = {"demand", "demands", "pressure", "ultimatum", NULL};
                 if (p0 >= sent_first(c, s) + 2 && is(c, p0 - 1, "for")) {
-                    if (in_list(norm(c, p0 - 2), appeals)) call_code = "020";
-                    if (in_list(norm(c, p0 - 2), demands)) call_code = "100";
+                    if (word_in(norm(c, p0 - 2), appeals)) call_code = "020";
+                    if (word_in(norm(c, p0 - 2), demands)) call_code = "100";
                     if (call_code) called = mi;
                 }
             }
@@ -2075,7 +2057,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * weapons (shelling 194, small arms 193) they fight too */
         if (cd.source != NONE && !cd.reverse_source &&
             !strcmp(cd.code, "190") &&
-            in_list(c->mentions.v[cd.source].ent.sector, irregular_sectors))
+            word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
         /* "we regularly meet with German companies": a habit, no event */

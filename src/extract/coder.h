@@ -118,6 +118,13 @@ static inline bool word_is(const char *n, const char *w) {
     return !w[1] || strcmp(n + 2, w + 2) == 0;
 }
 
+/* Is the normalised form n one of the words of the NULL-ended list? */
+static inline bool word_in(const char *n, const char *const *list) {
+    for (; *list; list++)
+        if (word_is(n, *list)) return true;
+    return false;
+}
+
 /* One article being coded. */
 typedef struct article_ctx {
     const dl_extractor *x;

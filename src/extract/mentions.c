@@ -95,11 +95,6 @@ static const char *const compass_words[] = {"northern", "southern", "eastern", "
                                             "north", "south", "east", "west", "occupied", "neighbouring",
                                             "neighboring", "rural", "coastal", NULL};
 
-static bool in_list_m(const article_ctx *c, uint32_t i, const char *const *list) {
-    for (; *list; list++)
-        if (is(c, i, *list)) return true;
-    return false;
-}
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
 /* Dictionary phrases at token i (not beyond end), fitting the text's case.
@@ -286,8 +281,7 @@ static bool clause_break(const article_ctx *c, uint32_t a, uint32_t b) {
     static const char *const w[] = {",", ";", ":", "that", "and", "but", "or", "who", "which", "said",
                                     "when", "while", "after", "before", "because", "if", "as", NULL};
     for (uint32_t t = a; t < b; t++)
-        for (const char *const *p = w; *p; p++)
-            if (is(c, t, *p)) return true;
+        if (word_in(norm(c, t), w)) return true;
     return false;
 }
 
@@ -311,9 +305,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         if (is(c, q, "great") || is(c, q, "real") || is(c, q, "very") || is(c, q, "particular")) q++;
         static const char *const glad[] = {"pleasure", "honour", "honor", "privilege", "good", "nice", "great",
                                            "wonderful", "delight", NULL};
-        bool g = false;
-        for (const char *const *w = glad; *w && !g; w++) g = is(c, q, *w);
-        if (g && q + 1 < c->doc->n_tokens && is(c, q + 1, "to")) {
+        if (word_in(norm(c, q), glad) && q + 1 < c->doc->n_tokens && is(c, q + 1, "to")) {
             m->first_person = true;
             return;
         }
@@ -774,7 +766,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
             /* "regions in eastern Ukraine" */
-            if (m + 1 < end && in_list_m(c, m, compass_words) && !(tflags(c, m) & DL_TF_CAP)) m++;
+            if (m + 1 < end && word_in(norm(c, m), compass_words) && !(tflags(c, m) & DL_TF_CAP)) m++;
             const dl_phrase *ph2;
             size_t n2;
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
@@ -1049,7 +1041,7 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
         uint32_t b = m->start;
         for (bool more = true; more && b > first;) {
             more = false;
-            if (is(c, b - 1, "the") || in_list_m(c, b - 1, compass_words)) {
+            if (is(c, b - 1, "the") || word_in(norm(c, b - 1), compass_words)) {
                 b--;
                 more = true;
             }
@@ -1060,10 +1052,8 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     }
     /* "in the city of Algiers", "the streets of Kabul", "a village of
      * northern Iraq": a place named after a place noun and "of" */
-    if (m->after_prep && is(c, m->start - 1, "of") && m->start >= first + 2) {
-        for (const char *const *w = place_nouns; *w; w++)
-            if (is(c, m->start - 2, *w)) m->locative = true;
-    }
+    if (m->after_prep && is(c, m->start - 1, "of") && m->start >= first + 2 && word_in(norm(c, m->start - 2), place_nouns))
+        m->locative = true;
     m->possessive = m->end < c->doc->n_tokens && is(c, m->end, "'s");
 }
 
@@ -1074,9 +1064,7 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
 static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
     static const char *const after_leader[] = {"administration", "government", "regime", "cabinet", "camp",
                                                "aides", "loyalists", "supporters", NULL};
-    bool ok = false;
-    for (const char *const *w = after_leader; *w && !ok; w++) ok = is(c, p->start, *w);
-    if (!ok || p->start <= first) return;
+    if (!word_in(norm(c, p->start), after_leader) || p->start <= first) return;
     uint32_t b = p->start - 1;
     const char *country = NULL;
     if (c->tok[b].mention != NONE) {

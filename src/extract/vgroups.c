@@ -16,9 +16,7 @@ static bool future_before_to(const article_ctx *c, uint32_t i) {
     static const char *const w[] = {"going", "due", "set", "expected", "scheduled", "poised", "plans", "plan",
                                     "planned", "planning", "intends", "intend", "intended", "hopes", "prepared",
                                     "ready", "about", "slated", NULL};
-    for (const char *const *p = w; *p; p++)
-        if (is(c, i, *p)) return true;
-    return false;
+    return word_in(norm(c, i), w);
 }
 
 /* Is the token at i (with dictionary readings) used as a noun here? */
