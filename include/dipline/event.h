@@ -58,11 +58,20 @@ typedef struct dl_mention {
     struct dl_event *coded;
 } dl_mention;
 
+/* The basis of an event dated by its article's publication date. */
+#define DL_BASIS_PUBLICATION "publication"
+
 typedef struct dl_event_date {
     dl_when when;    /* value, start, end, granularity */
-    char *basis;     /* time expression used, or "publication" */
-    bool inferred;   /* true when dated by the publication date */
+    char *basis;     /* time expression used, or DL_BASIS_PUBLICATION */
+    bool inferred;   /* true when the sentence itself gives no date: the
+                        story's day (basis: the earlier expression) or the
+                        publication date */
 } dl_event_date;
+
+/* Is the date the article's publication date (basis "publication", or
+ * none at all)? */
+bool dl_event_date_by_publication(const dl_event_date *d);
 
 typedef struct dl_event {
     char *id;            /* "article:sentence:n" after extract */

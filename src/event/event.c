@@ -43,6 +43,10 @@ dl_status dl_entity_set(dl_entity *e, const char *text, const char *name, const 
     return ok ? DL_OK : DL_ERR_NOMEM;
 }
 
+bool dl_event_date_by_publication(const dl_event_date *d) {
+    return !d->basis || strcmp(d->basis, DL_BASIS_PUBLICATION) == 0;
+}
+
 void dl_event_clear(dl_event *ev) {
     if (!ev) return;
     free(ev->id);

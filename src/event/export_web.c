@@ -86,7 +86,7 @@ static void slide_text(dl_export *x, const dl_event *ev, dl_buf *b) {
     }
     dl_buf_puts(b, "<p>Date: ");
     html(b, ev->date.when.value);
-    if (!ev->date.basis || strcmp(ev->date.basis, "publication") == 0) dl_buf_puts(b, " (publication date)");
+    if (dl_event_date_by_publication(&ev->date)) dl_buf_puts(b, " (publication date)");
     else {
         /* inferred: the story's day, from an earlier sentence */
         dl_buf_puts(b, ev->date.inferred ? " (from the story: &ldquo;" : " (&ldquo;");

@@ -784,7 +784,7 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     const vgroup *dg = cd->date_vg != NONE ? &c->vgroups.v[cd->date_vg] : g;
     event_date(c, dg->sentence, dg, &ev->date.when, &basis, &basis_len, &inferred);
     ev->date.inferred = inferred;
-    ev->date.basis = !basis ? dl_strdup("publication") : dl_strndup(basis, basis_len);
+    ev->date.basis = !basis ? dl_strdup(DL_BASIS_PUBLICATION) : dl_strndup(basis, basis_len);
     double conf = 0.55 + (cd->pattern ? 0.15 : 0) + (ev->has_target ? 0.1 : 0) + (inferred ? 0 : 0.05);
     if (src_m && src_m->resolved_by_coref) conf -= 0.15;
     if (src->type == E_GROUP && !src->name[0]) conf -= 0.05;

@@ -130,9 +130,9 @@ static bool card_texts(rctx *c, const entry *e, int level, double w, card_text *
                      ev->action.goldstein, r->sources, r->sources == 1 ? "" : "s");
     /* inferred: the publication date, or the story's day ("basis" the
      * earlier expression it came from) */
-    bool by_pub = !ev->date.basis || strcmp(ev->date.basis, "publication") == 0;
     if (ev->date.inferred && n < (int)sizeof buf)
-        n += snprintf(buf + n, sizeof buf - n, by_pub ? " · dated by publication" : " · dated from the story");
+        n += snprintf(buf + n, sizeof buf - n,
+                      dl_event_date_by_publication(&ev->date) ? " · dated by publication" : " · dated from the story");
     if (ev->negated && n < (int)sizeof buf) n += snprintf(buf + n, sizeof buf - n, " · negated");
     if (ev->hypothetical && n < (int)sizeof buf) snprintf(buf + n, sizeof buf - n, " · hypothetical");
     return add_text(ct, DL_TEXT_META, buf, w, 1);
