@@ -1528,6 +1528,16 @@ static bool complement_gap(const article_ctx *c, const vgroup *g, const vgroup *
     return true;
 }
 
+/* The first token of sentence s that is a verb (not an event noun; a
+ * finite one if `finite`), or the sentence's end. */
+static uint32_t first_verb(const article_ctx *c, uint32_t s, bool finite) {
+    for (uint32_t q = sent_first(c, s), e = sent_end(c, s); q < e; q++) {
+        uint32_t v = c->tok[q].vg;
+        if (v != NONE && !c->vgroups.v[v].noun && (!finite || c->vgroups.v[v].finite)) return q;
+    }
+    return sent_end(c, s);
+}
+
 /* "Opposition leaders in Baku agreed ...", "students throughout
  * Indonesia": a generic actor with no country of its own is of the one
  * country where the sentence places things. */
@@ -1535,9 +1545,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
     const char *where = NULL;
     bool two = false;
     /* the first verb: places near it (or before it) count */
-    uint32_t verb = sent_end(c, s);
-    for (uint32_t q = sent_first(c, s); q < verb; q++)
-        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) verb = q;
+    uint32_t verb = first_verb(c, s, false);
     size_t k0 = first_mention(c, s);
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         const mention *m = &c->mentions.v[k];
@@ -1569,9 +1577,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
  * through its subject, generic actors after the verb are of that country
  * too (home affairs). */
 static void home_agents(article_ctx *c, uint32_t s) {
-    uint32_t verb = sent_end(c, s);
-    for (uint32_t q = sent_first(c, s); q < verb; q++)
-        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun && c->vgroups.v[c->tok[q].vg].finite) verb = q;
+    uint32_t verb = first_verb(c, s, true);
     if (verb == sent_end(c, s)) return;
     const char *home = NULL;
     bool by_agent = false; /* the subject is a body ("police", "rebels"), not a state or person */

@@ -57,12 +57,12 @@ const dl_lexicon *dl_extractor_lexicon(const dl_extractor *x) { return x->lex; }
  * not meet" (not "meets", "has met", "will meet", "would meet")? */
 static bool past_tense(const article_ctx *c, const vgroup *g) {
     if (g->noun || g->future || g->hypothetical || g->infinitive || g->gerund || g->participle) return false;
+    static const char *const past[] = {"had", "was", "were", "did", NULL};
+    static const char *const present[] = {"has", "have", "is", "are", "am", "does", "do", NULL};
     for (uint32_t k = g->first; k < g->start; k++) {
         const char *w = dl_doc_norm(c->doc, k);
-        if (!strcmp(w, "had") || !strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "did")) return true;
-        if (!strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "is") || !strcmp(w, "are") ||
-            !strcmp(w, "am") || !strcmp(w, "does") || !strcmp(w, "do"))
-            return false;
+        if (word_in(w, past)) return true;
+        if (word_in(w, present)) return false;
     }
     return g->first == g->start && (g->forms & DL_VF_PAST);
 }
