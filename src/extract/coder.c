@@ -669,6 +669,13 @@ static bool same_side(const entity *a, const entity *b) {
     return false;
 }
 
+/* One country's state (or one country's society): a spokesman and the
+ * leader whose acts he reports, a ministry and its troops. */
+static bool same_camp(const entity *a, const entity *b) {
+    if (a->type == E_NONE || b->type == E_NONE || !a->country[0]) return false;
+    return strcmp(a->country, b->country) == 0 && sector_side(a) == sector_side(b);
+}
+
 static char *span_text(const article_ctx *c, uint32_t a, uint32_t b) {
     if (b <= a) return NULL;
     size_t s = c->doc->tokens[a].start, e = c->doc->tokens[b - 1].end;
@@ -2094,11 +2101,24 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                                                         : NULL;
             bool own = false;
             for (size_t j = 0; j < cands.n && !own; j++) {
-                if (j == k || cands.v[j].speech) continue;
+                /* (an act may be a speech act too: "said Putin had warned ...") */
+                bool statement = strncmp(cd->code, "01", 2) == 0;
+                if (j == k || !cands.v[j].code[0] ||
+                    (cands.v[j].speech && (!statement || strncmp(cands.v[j].code, "01", 2) == 0)))
+                    continue;
                 const entity *e = cands.v[j].reverse_source ? &cands.v[j].speaker
                                   : cands.v[j].source != NONE ? &c->mentions.v[cands.v[j].source].ent
                                                               : NULL;
-                if (e && spe && same_side(e, spe)) own = true;
+                /* the speaker's own side: itself, its state ("the Kremlin said
+                 * Mr Putin had warned ...": the aide reports the leader's act) */
+                if (e && spe && (same_side(e, spe) || same_camp(e, spe))) own = true;
+                /* "Both leaders said they had discussed ..." */
+                uint32_t js = cands.v[j].source;
+                if (js != NONE && cd->source != NONE) {
+                    uint32_t ja = c->mentions.v[js].antecedent;
+                    if (js == cd->source || (ja != NONE && c->mentions.v[ja].group == c->mentions.v[cd->source].group))
+                        own = true;
+                }
                 /* a threat said by the speaker ("would face consequences") */
                 if (cands.v[j].reverse_source) own = true;
             }

@@ -1023,6 +1023,10 @@ const char *const place_nouns[] = {"city",   "town",    "village", "capital",   
                                    "district", "port",   "area",    "enclave",   "island",   "outskirts",
                                    "suburbs", "streets", "centre",  "center",    "county",   NULL};
 
+/* nouns that count people: "a group of", "scores of", "a crowd of" */
+static const char *const count_nouns[] = {"group", "groups", "crowd", "crowds", "scores", "millions", "tens",
+                                          "handful", "band", "gang", "contingent", "number", NULL};
+
 static void fill_context(article_ctx *c, mention *m, uint32_t first) {
     m->antecedent = NONE;
     m->in_quote = (tflags(c, m->start) & DL_TF_IN_QUOTE) != 0;
@@ -1034,6 +1038,19 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
         m->locative = (wclass(c, m->start - 1) & DL_W_LOCPREP) && !is(c, m->start - 1, "to") &&
                       !is(c, m->start - 1, "toward") && !is(c, m->start - 1, "towards") &&
                       !is(c, m->start - 1, "into") && !is(c, m->start - 1, "from");
+    }
+    /* "Hundreds of people", "a group of Moroccan diplomats", "300 of the
+     * strikers": after a quantity, "of" heads no phrase of its own; the
+     * people are the phrase's head, and can be a subject */
+    if (m->after_prep && m->kind == M_AGENT && !(m->end < c->doc->n_tokens && is(c, m->end, "'s")) &&
+        is(c, m->start - 1, "of") && m->start >= first + 2) {
+        uint32_t q = m->start - 2;
+        if ((wclass(c, q) & DL_W_QUANT) || c->doc->tokens[q].kind == DL_TOK_NUMBER ||
+            word_in(norm(c, q), count_nouns)) {
+            m->after_prep = false;
+            m->locative = false;
+            m->prep_word = NONE;
+        }
     }
     /* "in southeastern Turkey", "in the occupied West Bank": a place after a
      * preposition and words of direction */

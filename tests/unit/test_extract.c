@@ -411,6 +411,25 @@ static void reported_speech(void **state) {
     EXPECT(&l, "USA", "1312", "RUS");
     assert_false(has(&l, "USA", "010", NULL));
     dl_event_list_clear(&l);
+    /* a state's voice reporting its leader's act, even a speech act: only
+     * the act */
+    run("The Kremlin said Putin had warned NATO against expansion.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "13", "NATO");
+    assert_false(has(&l, "RUS", "010", NULL));
+    dl_event_list_clear(&l);
+}
+
+/* "Hundreds of people", "a group of diplomats": the people are the
+ * subject, not the object of "of" */
+static void quantity_of_subject(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Hundreds of Russian students blocked streets in Moscow.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "14", "RUS");
+    dl_event_list_clear(&l);
+    run("A group of British diplomats met Putin on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "GBR", "04", "RUS");
+    dl_event_list_clear(&l);
 }
 
 static void negation_and_hypothesis(void **state) {
@@ -554,7 +573,7 @@ int main(void) {
         cmocka_unit_test(counterpart_of_cooperation), cmocka_unit_test(event_noun_reference),
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
-        cmocka_unit_test(surname_of_country),
+        cmocka_unit_test(surname_of_country),    cmocka_unit_test(quantity_of_subject),
         cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
