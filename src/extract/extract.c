@@ -104,9 +104,75 @@ static const dl_timex *narrative_date(const article_ctx *c, uint32_t s) {
     return NULL;
 }
 
+/* Days in a duration of whole days or weeks ("P1D", "P2D", "P1W"); 0 for
+ * hours and minutes ("PT5H": the same day); -1 for anything else. */
+static int duration_days(const char *v) {
+    if (v[0] != 'P') return -1;
+    if (v[1] == 'T') return 0;
+    char *end;
+    long n = strtol(v + 1, &end, 10);
+    if (end == v + 1 || n < 0 || n > 60) return -1;
+    if (!strcmp(end, "D")) return (int)n;
+    if (!strcmp(end, "W")) return (int)(7 * n);
+    return -1;
+}
+
+/* "unveiled sanctions on Tuesday, a day after Putin recognised the
+ * regions", "met Zelensky on Monday, a day before he was due in Moscow":
+ * a verb in a clause of "<duration> after/before" happened that long
+ * before/after the date that dates the main clause.  Returns the shift
+ * in days (negative: earlier), or 0 when the verb is in no such clause or
+ * the date it took is the clause's own. */
+static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup *g, const dl_when *when,
+                                 const char *basis, size_t *basis_len) {
+    if (when->start == DL_DAY_NONE || when->granularity != DL_GRAN_DAY) return 0;
+    uint32_t first = (uint32_t)c->doc->sentences[s].first_token;
+    for (size_t k = 0; k < c->timexes.n; k++) {
+        const dl_timex *d = &c->timexes.items[k];
+        if (d->sentence != s || d->type != DL_TIMEX_DURATION) continue;
+        uint32_t rel = d->first_token + d->n_tokens; /* "after" / "before" */
+        if (rel >= g->start || d->first_token < first) continue;
+        bool after = word_is(dl_doc_norm(c->doc, rel), "after"), before = word_is(dl_doc_norm(c->doc, rel), "before");
+        if (!after && !before) continue;
+        /* the verb is in that clause: no clause mark between */
+        bool inside = true;
+        for (uint32_t q = rel + 1; q < g->start && inside; q++) {
+            const char *w = dl_doc_norm(c->doc, q);
+            inside = !(word_is(w, ";") || word_is(w, ":") || word_is(w, "--") || word_is(w, "and") ||
+                       word_is(w, "but") || word_is(w, ","));
+        }
+        if (!inside) continue;
+        /* the date must be the main clause's, before the duration */
+        if (basis < c->doc->text + c->doc->tokens[first].start ||
+            basis >= c->doc->text + c->doc->tokens[d->first_token].start)
+            return 0;
+        int n = duration_days(d->value);
+        if (n <= 0) return 0;
+        (void)basis_len;
+        return after ? -n : n;
+    }
+    return 0;
+}
+
 void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when, const char **basis,
                 size_t *basis_len, bool *inferred) {
     dl_timex_date_event(c->doc, &c->timexes, s, g->start, c->dct, when, basis, basis_len, inferred);
+    if (!*inferred) {
+        int shift = relative_clause_shift(c, s, g, when, *basis, basis_len);
+        if (shift) {
+            dl_when_set_day(when, when->start + shift);
+            /* the basis: "a day after" (counted from the main clause's date) */
+            for (size_t k = 0; k < c->timexes.n; k++) {
+                const dl_timex *d = &c->timexes.items[k];
+                if (d->sentence != s || d->type != DL_TIMEX_DURATION || d->first_token + d->n_tokens >= g->start) continue;
+                uint32_t rel = d->first_token + d->n_tokens;
+                if (!word_is(dl_doc_norm(c->doc, rel), "after") && !word_is(dl_doc_norm(c->doc, rel), "before")) continue;
+                *basis = c->doc->text + d->start;
+                *basis_len = c->doc->tokens[rel].end - d->start;
+            }
+            return;
+        }
+    }
     if (!*inferred || !past_tense(c, g)) return;
     const dl_timex *t = narrative_date(c, s);
     if (!t || t->when.start == c->dct) return;

@@ -54,6 +54,19 @@ static bool year_modifier(const dl_doc *d, const dl_timex *t) {
     return true;
 }
 
+/* "By Tuesday evening, the allies had imposed sanctions": a perfect done
+ * by a day was done that day, as news tells it (a deadline ahead, "will
+ * decide by Friday", dates nothing). */
+static bool by_perfect(const dl_doc *d, const dl_timex *t, uint32_t verb) {
+    if (t->first_token == 0 || strcmp(dl_doc_norm(d, t->first_token - 1), "by") != 0) return false;
+    if (t->when.granularity != DL_GRAN_DAY && t->when.granularity != DL_GRAN_NONE) return false;
+    for (uint32_t k = verb >= 3 ? verb - 3 : 0; k < verb; k++) {
+        const char *w = dl_doc_norm(d, k);
+        if (!strcmp(w, "had") || !strcmp(w, "has") || !strcmp(w, "have")) return true;
+    }
+    return false;
+}
+
 /* Can this expression date an event?  PRESENT_REF counts (as the DCT). */
 static bool dates(const dl_timex *t) {
     if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) return false;
@@ -84,7 +97,7 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
         const dl_timex *t = &tl->items[k];
         if (!dates(t)) continue;
         /* "until February 20", "since Monday" bound an event, they do not date it */
-        if (t->role == DL_TIMEX_UNTIL || t->role == DL_TIMEX_SINCE) continue;
+        if ((t->role == DL_TIMEX_UNTIL && !by_perfect(doc, t, verb_token)) || t->role == DL_TIMEX_SINCE) continue;
         /* "the 2015 accords", "its 1990s reforms": a year naming another
          * happening, not this one's date */
         if (year_modifier(doc, t)) continue;

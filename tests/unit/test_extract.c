@@ -164,6 +164,34 @@ static void narrative_date(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* The date of an event with this code (its first), or "" */
+static const char *date_of(const dl_event_list *l, const char *code) {
+    for (size_t i = 0; i < l->n; i++)
+        if (!strncmp(l->items[i].action.code, code, strlen(code))) return l->items[i].date.when.value;
+    return "";
+}
+
+/* "on Tuesday, a day after Putin recognised ...": the clause's event is
+ * counted from the main clause's date; "by Tuesday, X had ..." dates X. */
+static void relative_dates(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("NATO criticised Russia on Tuesday, a day after Putin recognised Ukraine.", "2022-02-23", &l);
+    assert_string_equal(date_of(&l, "11"), "2022-02-22");
+    assert_string_equal(date_of(&l, "05"), "2022-02-21");
+    dl_event_list_clear(&l);
+    run("Putin met Macron on Monday, two days before he was due to meet Scholz.", "2022-02-23", &l);
+    assert_string_equal(l.items[0].date.when.value, "2022-02-21");
+    bool later = false;
+    for (size_t i = 0; i < l.n; i++) later |= !strcmp(l.items[i].date.when.value, "2022-02-23");
+    if (!later) dump(&l);
+    assert_true(later);
+    dl_event_list_clear(&l);
+    run("By Tuesday evening, the United States had imposed sanctions on Russia.", "2022-02-24", &l);
+    assert_string_equal(date_of(&l, "16"), "2022-02-22");
+    dl_event_list_clear(&l);
+}
+
 /* "the Putin government": an agent named after a leader is of the
  * leader's country; the leader is a modifier, not a second actor. */
 static void leader_agent(void **state) {
@@ -574,6 +602,7 @@ int main(void) {
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
         cmocka_unit_test(surname_of_country),    cmocka_unit_test(quantity_of_subject),
+        cmocka_unit_test(relative_dates),
         cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
