@@ -899,8 +899,15 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
             if (st != DL_OK) return st;
             continue;
         }
+        /* "called off a meeting between Blinken and Lavrov", said of
+         * Washington: a side of the source's own in a list of targets is no
+         * target when another is */
+        bool other_side = false;
+        for (size_t t = 0; t < nt && nt >= 2; t++)
+            other_side |= usable(&c->mentions.v[tgts[t]].ent) && !same_side(&sm->ent, &c->mentions.v[tgts[t]].ent);
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
+            if (other_side && same_side(&sm->ent, &tm->ent) && !tm->locative) continue;
             /* a place at home stays ("Turkish police imposed a curfew in
              * southeastern Turkey": Turkey -> Turkey) */
             /* two sectors of one country are two parties ("Albanians in
@@ -1881,7 +1888,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (!g->noun && (in_condition(c, g) || noun_content_clause(c, g)) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an
          * expressed intent (03); a scheduled meeting or visit stays what it is */
-        if (g->future && !g->noun && cd.source != NONE && !g->negated) {
+        /* ("said it would send aid": the conditional of reported speech is
+         * an announced future too) */
+        bool announced_future = g->future || (g->hypothetical && after_speech(c, g) && !clause_has_if(c, g));
+        if (announced_future && !g->noun && cd.source != NONE && !g->negated) {
             bool first_person = c->mentions.v[cd.source].first_person || g->in_quote;
             bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
                         strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;

@@ -447,6 +447,21 @@ static void reported_speech(void **state) {
     dl_event_list_clear(&l);
 }
 
+/* "said it would send ...": announced aid is an intent to give it (03);
+ * "called off a meeting between Biden and Putin": the source's own side
+ * is not a target beside the other */
+static void announced_aid_and_own_side(void **state) {
+    (void)state;
+    dl_event_list l;
+    run("Germany said it would send Ukraine 5,000 military helmets.", "2022-02-10", &l);
+    EXPECT(&l, "DEU", "0332", "UKR");
+    dl_event_list_clear(&l);
+    run("Washington called off a meeting between Biden and Putin.", "2022-02-22", &l);
+    EXPECT(&l, "USA", "16", "RUS");
+    assert_false(has(&l, "USA", "16", "USA"));
+    dl_event_list_clear(&l);
+}
+
 /* "Hundreds of people", "a group of diplomats": the people are the
  * subject, not the object of "of" */
 static void quantity_of_subject(void **state) {
@@ -602,7 +617,7 @@ int main(void) {
         cmocka_unit_test(adverb_in_phrasal_verb), cmocka_unit_test(failed_to),
         cmocka_unit_test(violence_and_refusal), cmocka_unit_test(after_clause_subject),
         cmocka_unit_test(surname_of_country),    cmocka_unit_test(quantity_of_subject),
-        cmocka_unit_test(relative_dates),
+        cmocka_unit_test(relative_dates),     cmocka_unit_test(announced_aid_and_own_side),
         cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
