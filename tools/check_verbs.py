@@ -27,7 +27,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FLAGS = {"speech", "symmetric", "intransitive", "noun", "reverse"}
+FLAGS = {"speech", "symmetric", "intransitive", "noun", "reverse", "paired"}
 
 
 def load_codes(path):

@@ -220,9 +220,12 @@ enum {
     DL_VB_NOUN = 1u << 3,       /* the words are nouns naming an event ("talks",
                                    "visit"): participants come from "between A
                                    and B", "A's visit to B", "A-B talks" */
-    DL_VB_REVERSE = 1u << 4     /* the grammatical subject is the target and the
+    DL_VB_REVERSE = 1u << 4,    /* the grammatical subject is the target and the
                                    speaker the source ("X would face
                                    consequences", said by Y: Y threatens X) */
+    DL_VB_PAIRED = 1u << 5      /* a noun that names an event only after "A-B"
+                                   ("the NATO-Ukraine Commission", not "the
+                                   Commission said") */
 };
 
 /* Pattern elements. */

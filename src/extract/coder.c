@@ -1784,6 +1784,16 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         } else {
             cd.speech = (b->flags & DL_VB_SPEECH) && !composed;
             cd.source = pm.source != NONE ? pm.source : cd.speech ? speech_source(c, gi) : subject_of(c, gi, 0);
+            /* "The NATO-Russia Council will meet", "the Russian-German talks
+             * resumed": the subject is the event noun the names modify; its
+             * event is coded there */
+            if (cd.source != NONE && !cd.speech) {
+                uint32_t e = c->mentions.v[cd.source].end;
+                if (e < g->start && c->tok[e].vg != NONE && c->vgroups.v[c->tok[e].vg].noun &&
+                    e > 0 && c->doc->tokens[c->mentions.v[cd.source].start - 1].kind == DL_TOK_DASH &&
+                    strncmp(cd.code, "04", 2) == 0)
+                    continue;
+            }
             if (composed) cd.target = obj;
             else if (pm.target != NONE) cd.target = pm.target;
             else if (!(b->flags & (DL_VB_SPEECH | DL_VB_INTRANSITIVE)))

@@ -97,6 +97,14 @@ static bool ly_adverb(const article_ctx *c, uint32_t i) {
            c->doc->tokens[i].kind == DL_TOK_WORD;
 }
 
+/* Is token i right after two mentions joined by a hyphen ("NATO-Russia")? */
+static bool after_pair(const article_ctx *c, uint32_t i, uint32_t first) {
+    if (i < first + 3 || c->tok[i - 1].mention == NONE) return false;
+    const mention *b = &c->mentions.v[c->tok[i - 1].mention];
+    if (b->end != i || b->start < first + 2) return false;
+    return c->doc->tokens[b->start - 1].kind == DL_TOK_DASH && c->tok[b->start - 2].mention != NONE;
+}
+
 dl_status find_vgroups(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
@@ -173,6 +181,15 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         if (i == first && rv != NONE && !(hits[rv].forms & (DL_VF_PAST | DL_VF_BASE | DL_VF_ING)) && rn == NONE) {
             i += (uint32_t)len;
             continue;
+        }
+        /* "the NATO-Ukraine Commission": a paired noun after "A-B" only */
+        if (rn != NONE) {
+            const dl_verb_block *nb = dl_lexicon_block(c->lex, dl_lexicon_verb_def(c->lex, hits[rn].verb)->block);
+            if ((nb->flags & DL_VB_PAIRED) && !after_pair(c, i, first)) rn = NONE;
+            if (rn == NONE && rv == NONE) {
+                i += (uint32_t)len;
+                continue;
+            }
         }
         uint32_t r;
         bool noun = false;

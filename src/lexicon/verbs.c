@@ -441,6 +441,7 @@ dl_status dl_lex_load_verbs(dl_lexicon *lex, const char *text, size_t len, uint3
                     if (strstr(flags, "intransitive")) bl.flags |= DL_VB_INTRANSITIVE;
                     if (strstr(flags, "noun")) bl.flags |= DL_VB_NOUN;
                     if (strstr(flags, "reverse")) bl.flags |= DL_VB_REVERSE;
+                    if (strstr(flags, "paired")) bl.flags |= DL_VB_PAIRED;
                     const char *neg = strstr(flags, "negated=");
                     if (neg) sscanf(neg + 8, "%7[0-9-]", bl.negated);
                 }

@@ -510,6 +510,14 @@ static void places_and_event_nouns(void **state) {
     run("Russian forces shelled Kharkiv on Tuesday.", "2022-03-01", &l);
     EXPECT(&l, "RUS", "19", "UKR");
     dl_event_list_clear(&l);
+    /* a body of two parties meets: one event; "the Commission" alone is none */
+    run("The NATO-Russia Council will meet in Brussels on Wednesday.", "2022-01-10", &l);
+    EXPECT(&l, "NATO", "04", "RUS");
+    assert_int_equal(l.n, 1);
+    dl_event_list_clear(&l);
+    run("The Commission said Russia would face a fine.", "2022-01-10", &l);
+    assert_false(has(&l, "RUS", "04", NULL));
+    dl_event_list_clear(&l);
     /* an event noun with its owner and target */
     run("The Russian invasion of Ukraine began on Thursday.", "2022-03-01", &l);
     EXPECT(&l, "RUS", "19", "UKR");
