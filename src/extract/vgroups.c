@@ -256,7 +256,9 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
                     }
                     p = q;
                     break;
-                } else if (!(cl & DL_W_ADV) || c->tok[q].mention != NONE) {
+                } else if ((!(cl & DL_W_ADV) && !(ly_adverb(c, q) && !c->tok[q].vforms)) ||
+                           c->tok[q].mention != NONE) {
+                    /* (adverbs in "-ly" too: "to urgently provide") */
                     break;
                 }
                 p = q;

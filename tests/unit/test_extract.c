@@ -456,6 +456,9 @@ static void announced_aid_and_own_side(void **state) {
     run("Germany said it would send Ukraine 5,000 military helmets.", "2022-02-10", &l);
     EXPECT(&l, "DEU", "0332", "UKR");
     dl_event_list_clear(&l);
+    run("Germany is ready to urgently provide humanitarian aid to Ukraine.", "2022-02-22", &l);
+    EXPECT(&l, "DEU", "033", "UKR"); /* (a split infinitive) */
+    dl_event_list_clear(&l);
     run("Washington called off a meeting between Biden and Putin.", "2022-02-22", &l);
     EXPECT(&l, "USA", "16", "RUS");
     assert_false(has(&l, "USA", "16", "USA"));
