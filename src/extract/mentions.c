@@ -163,6 +163,27 @@ static const dl_phrase *pick_place(article_ctx *c, uint32_t i, const dl_phrase *
     return NULL;
 }
 
+/* The country of the first place in [from, end) after "in" (with "the"
+ * and words of direction between) that is not `except`: "in southeastern
+ * Serbia", "in the capital, Pristina".  NULL when there is none. */
+static const char *located_country(article_ctx *c, uint32_t from, uint32_t end, const char *except) {
+    for (uint32_t k = from; k + 1 < end; k++) {
+        if (!is(c, k, "in")) continue;
+        uint32_t m = k + 1;
+        while (m < end && (is(c, m, "the") || word_in(norm(c, m), compass_words))) m++;
+        const dl_phrase *ph;
+        size_t n;
+        if (m >= end || !lex_at(c, m, end, &ph, &n)) continue;
+        const dl_phrase *pl = pick_place(c, m, ph, n);
+        if (!pl) pl = pick(c, m, ph, n, DL_PH_PLACE);
+        if (!pl) pl = pick(c, m, ph, n, DL_PH_CAPITAL);
+        if (!pl) continue;
+        const char *code = dl_lexicon_actor(c->lex, pl->index)->code;
+        if (strcmp(code, except) != 0) return code;
+    }
+    return NULL;
+}
+
 /* Has this person been mentioned earlier in the article?  A mention's entity
  * is final once it is pushed (until resolve_first_person(), which runs after
  * every sentence's mentions), so new mentions are entered in a per-actor
@@ -980,6 +1001,13 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 code = dl_lexicon_actor(c->lex, pl->index)->code;
                 k = m + (uint32_t)l2;
             }
+        }
+        /* "ethnic Albanians demonstrated in Serbia", "killed three ethnic
+         * Albanians in southeastern Serbia": "ethnic" says they live
+         * elsewhere, where the sentence places things */
+        if (!strcmp(code, a->code) && j > 0 && is(c, j - 1, "ethnic")) {
+            const char *where = located_country(c, k, end, a->code);
+            if (where) code = where;
         }
         /* a people living in another country is a population of it, not
          * its state ("Albanians in Serbia" demanding autonomy from Serbia) */

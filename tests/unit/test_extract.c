@@ -476,6 +476,11 @@ static void quantity_of_subject(void **state) {
     run("A group of British diplomats met Putin on Monday.", "2022-02-10", &l);
     EXPECT(&l, "GBR", "04", "RUS");
     dl_event_list_clear(&l);
+    /* "ethnic Russians ... in Ukraine": a population of where they live */
+    run("Ethnic Russians demonstrated in eastern Ukraine on Monday.", "2022-02-10", &l);
+    EXPECT(&l, "UKR", "14", "UKR");
+    assert_false(has(&l, "RUS", "14", "UKR"));
+    dl_event_list_clear(&l);
 }
 
 static void negation_and_hypothesis(void **state) {
