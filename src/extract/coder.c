@@ -1552,6 +1552,11 @@ static uint32_t first_verb(const article_ctx *c, uint32_t s, bool finite) {
     return sent_end(c, s);
 }
 
+/* words that place an actor abroad ("Western governments", "foreign
+ * diplomats") */
+static const char *const elsewhere_words[] = {"western", "foreign", "international", "european", "arab", "african",
+                                              "asian", "allied", "world", "global", "regional", "overseas", NULL};
+
 /* "Opposition leaders in Baku agreed ...", "students throughout
  * Indonesia": a generic actor with no country of its own is of the one
  * country where the sentence places things. */
@@ -1571,8 +1576,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
     if (!where || two) return;
     /* only subjects (before the first verb), and not "Western governments",
      * "foreign diplomats" */
-    static const char *const elsewhere[] = {"western", "foreign", "international", "european", "arab", "african",
-                                            "asian", "allied", "world", "global", "regional", "overseas", NULL};
+    const char *const *elsewhere = elsewhere_words;
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->locative || m->start > verb)
@@ -1625,10 +1629,42 @@ static void home_agents(article_ctx *c, uint32_t s) {
     }
 }
 
+/* "Students continued their hunger strike to demand the resignation of
+ * the Kenyan president", "Islamic fundamentalists protested against the
+ * Algerian government": a part of society with no country of its own,
+ * set against the one state the sentence names (its government, forces
+ * or leader, not a bare country name), is that state's own society. */
+static void society_against_state(article_ctx *c, uint32_t s) {
+    uint32_t verb = first_verb(c, s, true);
+    if (verb == sent_end(c, s)) return;
+    size_t k0 = first_mention(c, s);
+    mention *subject = NULL;
+    const char *state = NULL;
+    for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->locative && m->ent.country[0]) return; /* placed: place_agents' work */
+        if (m->start < verb) {
+            if (m->ent.country[0]) return; /* the subject's side has a country */
+            if (!subject && m->kind == M_AGENT && m->ent.type == E_NONE && sector_side(&m->ent) == SIDE_SOCIETY &&
+                !(m->start > 0 && word_in(norm(c, m->start - 1), elsewhere_words)))
+                subject = m;
+            continue;
+        }
+        if (!m->ent.country[0]) continue;
+        bool state_body = m->ent.type != E_COUNTRY && sector_side(&m->ent) == SIDE_STATE;
+        if (!state_body || (state && strcmp(state, m->ent.country) != 0)) return;
+        state = m->ent.country;
+    }
+    if (!subject || !state) return;
+    snprintf(subject->ent.country, sizeof subject->ent.country, "%s", state);
+    subject->ent.type = E_GROUP;
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
     place_agents(c, s);
     home_agents(c, s);
+    society_against_state(c, s);
     c->events_in_sentence = 0;
     VEC(candidate) cands = {.v = c->cands, .cap = c->cands_cap}; /* (empty: n = 0) */
     dl_status st = DL_OK;

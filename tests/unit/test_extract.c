@@ -476,6 +476,10 @@ static void quantity_of_subject(void **state) {
     run("A group of British diplomats met Putin on Monday.", "2022-02-10", &l);
     EXPECT(&l, "GBR", "04", "RUS");
     dl_event_list_clear(&l);
+    /* a part of society set against one state is that state's own */
+    run("Activists began a hunger strike to demand the resignation of the Belarusian government.", "2022-02-10", &l);
+    EXPECT(&l, "BLR", "14", "BLR");
+    dl_event_list_clear(&l);
     /* "ethnic Russians ... in Ukraine": a population of where they live */
     run("Ethnic Russians demonstrated in eastern Ukraine on Monday.", "2022-02-10", &l);
     EXPECT(&l, "UKR", "14", "UKR");
