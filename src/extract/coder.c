@@ -1930,6 +1930,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON && !opposed_sectors(se, te))
                 cd.target = NONE;
         }
+        /* "students protested against the decision": when a part of society
+         * protests it takes to the streets (141); a state protests by note (114) */
+        if (!strcmp(cd.code, "114") && cd.source != NONE && !cd.reverse_source) {
+            const mention *sm = &c->mentions.v[cd.source];
+            if (sector_side(&sm->ent) == SIDE_SOCIETY || (sm->kind == M_PEOPLE && !sm->ent.sector[0]) ||
+                (sm->kind == M_PEOPLE && !strcmp(sm->ent.sector, "CVL")))
+                snprintf(cd.code, sizeof cd.code, "141");
+        }
         /* "if Russia invades": the condition of a threat is no event */
         if (!g->noun && (in_condition(c, g) || noun_content_clause(c, g)) && !all) continue;
         /* "will provide aid", "we will talk": a future act of cooperation is an

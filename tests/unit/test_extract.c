@@ -480,6 +480,13 @@ static void quantity_of_subject(void **state) {
     run("Activists began a hunger strike to demand the resignation of the Belarusian government.", "2022-02-10", &l);
     EXPECT(&l, "BLR", "14", "BLR");
     dl_event_list_clear(&l);
+    /* society protests in the streets (141), a state by note (114) */
+    run("Activists protested against the Belarusian government.", "2022-02-10", &l);
+    EXPECT(&l, "BLR", "141", "BLR");
+    dl_event_list_clear(&l);
+    run("Russia protested to Ukraine over the arrests.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "114", "UKR");
+    dl_event_list_clear(&l);
     /* "ethnic Russians ... in Ukraine": a population of where they live */
     run("Ethnic Russians demonstrated in eastern Ukraine on Monday.", "2022-02-10", &l);
     EXPECT(&l, "UKR", "14", "UKR");
