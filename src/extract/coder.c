@@ -2074,15 +2074,35 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (const char *const *r = placed; *r; r++) at_place |= strncmp(cd.code, *r, 2) == 0;
             bool other = !at_place && !cd.speech && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0;
             uint32_t t = at_place || other ? object_of(c, g, true, &c->mentions.v[cd.source].ent) : NONE;
+            /* "refused to deploy peacekeepers in Iraq": the place of the
+             * infinitive that completes the verb */
+            const vgroup *pg = g; /* the verb the place follows */
+            if (t == NONE && (at_place || other) && gi + 1 < c->vgroups.n) {
+                const vgroup *h = &c->vgroups.v[gi + 1];
+                if (h->sentence == s && h->infinitive && !h->noun && h->first <= g->end + 1) {
+                    t = object_of(c, h, true, &c->mentions.v[cd.source].ent);
+                    pg = h;
+                }
+            }
+            /* past an object of no country ("peacekeepers") to its place */
+            for (int hop = 0; hop < 2 && t != NONE && other && !usable(&c->mentions.v[t].ent); hop++) {
+                vgroup after = *pg;
+                after.end = c->mentions.v[t].end;
+                t = object_of(c, &after, true, &c->mentions.v[cd.source].ent);
+            }
             /* other acts: only a place that qualifies their object ("recognised
              * the regions in eastern Ukraine"), not one that says where they
              * happened ("met in Paris") */
             if (t != NONE && other) {
                 const mention *tm = &c->mentions.v[t];
                 uint32_t b = tm->start;
-                while (b > g->end && !(wc(c, b - 1) & DL_W_PREP)) b--;
-                bool on_noun = tm->locative && b > g->end + 1 && c->doc->tokens[b - 2].kind == DL_TOK_WORD &&
-                               c->tok[b - 2].vg == NONE && c->tok[b - 2].mention == NONE && !wc(c, b - 2);
+                while (b > pg->end && !(wc(c, b - 1) & DL_W_PREP)) b--;
+                /* (the noun may be an event noun, "the rally in Baku", or an
+                 * actor of no country, "peacekeepers in Iraq") */
+                uint32_t nm = b >= 2 ? c->tok[b - 2].mention : NONE, nv = b >= 2 ? c->tok[b - 2].vg : NONE;
+                bool on_noun = tm->locative && b > pg->end + 1 && c->doc->tokens[b - 2].kind == DL_TOK_WORD &&
+                               (nv == NONE || c->vgroups.v[nv].noun) &&
+                               (nm == NONE || !usable(&c->mentions.v[nm].ent)) && !wc(c, b - 2);
                 if (!on_noun) t = NONE;
             }
             if (t != NONE && (c->mentions.v[t].locative || !same_side(&c->mentions.v[t].ent, &c->mentions.v[cd.source].ent)))

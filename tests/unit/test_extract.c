@@ -537,6 +537,11 @@ static void places_and_event_nouns(void **state) {
     run("The Commission said Russia would face a fine.", "2022-01-10", &l);
     assert_false(has(&l, "RUS", "04", NULL));
     dl_event_list_clear(&l);
+    /* the place of an act's object, past an infinitive and an actor of no
+     * country */
+    run("Germany has refused to deploy troops in Ukraine.", "2022-03-01", &l);
+    EXPECT(&l, "DEU", "12", "UKR");
+    dl_event_list_clear(&l);
     /* an event noun with its owner and target */
     run("The Russian invasion of Ukraine began on Thursday.", "2022-03-01", &l);
     EXPECT(&l, "RUS", "19", "UKR");
