@@ -227,6 +227,16 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             continue;
         }
         if ((wc(c, q) & DL_W_CONJ) && adjacent) {
+            /* "Putin met Macron and warned NATO", "was indicted by the court
+             * and will resign": a verb right after "and" shares the subject
+             * of the finite verb before (not that verb's object or agent) */
+            uint32_t v2 = g->finite && depth < 3 ? last_finite(c, first, q) : NONE;
+            /* (a bare present after "and" may be a noun: "security and arms
+             * control"; it must match the verb before) */
+            bool verb_form = (g->forms & DL_VF_PAST) || g->first < g->start ||
+                             (v2 != NONE && (g->forms & DL_VF_S) && (c->vgroups.v[v2].forms & DL_VF_S) &&
+                              c->vgroups.v[v2].first == c->vgroups.v[v2].start);
+            if (v2 != NONE && v2 != gi && verb_form) return subject_of(c, v2, depth + 1);
             /* "... and said": look for the verb before */
             p = q;
             adjacent = false;
@@ -2187,8 +2197,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (size_t j = 0; j < cands.n && !own; j++) {
                 /* (an act may be a speech act too: "said Putin had warned ...") */
                 bool statement = strncmp(cd->code, "01", 2) == 0;
+                /* (the act is what was said: it follows the speech verb, unless
+                 * the speech is a closing attribution of a statement) */
                 if (j == k || !cands.v[j].code[0] ||
-                    (cands.v[j].speech && (!statement || strncmp(cands.v[j].code, "01", 2) == 0)))
+                    (cands.v[j].speech && (!statement || strncmp(cands.v[j].code, "01", 2) == 0)) ||
+                    (!statement && cands.v[j].vg < cd->vg))
                     continue;
                 const entity *e = cands.v[j].reverse_source ? &cands.v[j].speaker
                                   : cands.v[j].source != NONE ? &c->mentions.v[cands.v[j].source].ent

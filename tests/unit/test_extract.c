@@ -409,6 +409,12 @@ static void conjunction(void **state) {
     EXPECT(&l, "NATO", "11", "RUS");
     EXPECT(&l, "NATO", "11", "BLR");
     dl_event_list_clear(&l);
+    /* coordinated verbs share the subject, not the first verb's object */
+    run("Putin met Macron on Monday and warned NATO against expansion.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "04", "FRA");
+    EXPECT(&l, "RUS", "13", "NATO");
+    assert_false(has(&l, "FRA", "13", "NATO"));
+    dl_event_list_clear(&l);
     /* a list after a preposition */
     run("Russia sent troops to Belarus, Ukraine and Britain.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "15", "BLR");
