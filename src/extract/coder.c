@@ -1362,7 +1362,11 @@ static bool noun_content_clause(const article_ctx *c, const vgroup *g) {
                                         "allegations", "concern", "concerns", "hope", "hopes", "insistence",
                                         "proposal", "suggestion", "request", "requests", "assurance",
                                         "assurances", "promise", "promises", "speculation", "rumours", "rumors",
-                                        "reports", "possibility", "prospect", "risk", "idea", "notion", NULL};
+                                        "reports", "possibility", "prospect", "risk", "idea", "notion",
+                                        "accusation", "accusations", "charge", "charges", "suspicion",
+                                        "suspicions", "belief", "assertion", "assertions", "contention",
+                                        "impression", "denial", "denials", "pledge", "pledges", "guarantee",
+                                        "guarantees", "rumour", "rumor", "report", "signs", "evidence", NULL};
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t q = g->first; q-- > first;) {
         if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;

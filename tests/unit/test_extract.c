@@ -409,6 +409,11 @@ static void conjunction(void **state) {
     EXPECT(&l, "NATO", "11", "RUS");
     EXPECT(&l, "NATO", "11", "BLR");
     dl_event_list_clear(&l);
+    /* the content of an accusation is no event */
+    run("Russia denied Ukraine's accusation that it had attacked Belarus.", "2022-02-10", &l);
+    assert_false(has(&l, "UKR", "19", "BLR"));
+    assert_false(has(&l, "RUS", "19", "BLR"));
+    dl_event_list_clear(&l);
     /* coordinated verbs share the subject, not the first verb's object */
     run("Putin met Macron on Monday and warned NATO against expansion.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
