@@ -111,6 +111,11 @@ static const char *const documents[] = {"statement", "declaration", "letter", "r
                                         "editorial", "speech", "address", "statements", "letters",
                                         "resolutions", NULL};
 
+static bool ends_in_ly(const char *w) {
+    size_t n = strlen(w);
+    return n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y';
+}
+
 /* The subject of verb group gi: a mention index, or NONE. */
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     const vgroup *g = &c->vgroups.v[gi];
@@ -230,7 +235,9 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             /* "Putin met Macron and warned NATO", "was indicted by the court
              * and will resign": a verb right after "and" shares the subject
              * of the finite verb before (not that verb's object or agent) */
-            uint32_t v2 = g->finite && depth < 3 ? last_finite(c, first, q) : NONE;
+            /* (not "substantively and thoroughly discussed": adverbs joined) */
+            bool adverbs = q > first && ((wc(c, q - 1) & DL_W_ADV) || ends_in_ly(norm(c, q - 1)));
+            uint32_t v2 = g->finite && depth < 3 && !adverbs ? last_finite(c, first, q) : NONE;
             /* (a bare present after "and" may be a noun: "security and arms
              * control"; it must match the verb before) */
             bool verb_form = (g->forms & DL_VF_PAST) || g->first < g->start ||
@@ -450,7 +457,7 @@ typedef struct pmatch {
 
 /* Match one element at or after *pos (forward) within `window` tokens. */
 static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t *pos, uint32_t end, int window,
-                       bool in_clause, pmatch *pm) {
+                       bool in_clause, bool after_party, pmatch *pm) {
     /* the window counts an actor phrase as one unit; words may still match
      * inside it ("expelled 45 Russian diplomats") */
     int units = 0;
@@ -462,6 +469,14 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
         cur_mention = mq;
         if (units > window + 1) break;
         if (is_boundary_punct(c, q)) return false;
+        /* a pattern's later elements stay in the clause of its first: "called
+         * Putin on Sunday, the Elysee said" is no "called Putin the ..." nor
+         * "called on +" (an apposition may come between: "accused Russia's
+         * envoy, Mr X, of lying") */
+        if (after_party && is(c, q, ",")) {
+            uint32_t am = q + 1 < end ? c->tok[q + 1].mention : NONE;
+            if (am == NONE || c->mentions.v[am].end >= end || !is(c, c->mentions.v[am].end, ",")) return false;
+        }
         if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
             if (c->tok[q].mention != NONE) {
                 uint32_t mi = c->tok[q].mention;
@@ -560,10 +575,12 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
         party = e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE;
     }
+    bool after_party = false;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
         int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
-        if (!match_elem(c, e, &pos, end, window, party, pm)) return false;
+        if (!match_elem(c, e, &pos, end, window, party, after_party, pm)) return false;
+        after_party = true; /* (any element: "on Sunday, the ..." is no "on +") */
     }
     pm->end = pos;
     pos = g->first;

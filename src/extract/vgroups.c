@@ -31,7 +31,7 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     if (c->tok[p].mention != NONE && c->mentions.v[c->tok[p].mention].owner) return true;
     if (is(c, p, "'s")) return true;
     uint32_t cl = wc(c, p);
-    if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && is(c, p, "that"))) return true;
+    if ((cl & DL_W_DET) && !(cl & DL_W_SUBORD && (is(c, p, "that") || is(c, p, "which")))) return true;
     if (cl & DL_W_QUANT) return true;
     if (c->doc->tokens[p].kind == DL_TOK_NUMBER) return true;
     if ((cl & DL_W_PREP) && !is(c, p, "to")) return true;
@@ -151,7 +151,8 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         if (i > first && i + 1 < end && rn == NONE && rv != NONE && (hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) &&
             ((wc(c, i - 1) & DL_W_DET) || is(c, i - 1, "our") || is(c, i - 1, "their") || is(c, i - 1, "its") ||
              is(c, i - 1, "his") || is(c, i - 1, "her") || is(c, i - 1, "my") || is(c, i - 1, "your")) &&
-            !is(c, i - 1, "that") && c->doc->tokens[i + len].kind == DL_TOK_WORD && !wc(c, i + len) &&
+            !is(c, i - 1, "that") && !is(c, i - 1, "which") && c->doc->tokens[i + len].kind == DL_TOK_WORD &&
+            !wc(c, i + len) &&
             c->tok[i + len].mention == NONE) {
             i += (uint32_t)len;
             continue;
@@ -288,7 +289,8 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             if (!be && !have && !modal && (f & DL_VF_PP) && !(f & DL_VF_PAST) && !(f & DL_VF_BASE)) g.finite = false;
             /* "its written reply", "the signed deal": a participle used as an adjective */
             if (!be && !have && !modal && (f & DL_VF_PP) && !(f & (DL_VF_BASE | DL_VF_S)) && i > first &&
-                (((wc(c, i - 1) & DL_W_DET) && !is(c, i - 1, "that")) || is(c, i - 1, "'s") ||
+                (((wc(c, i - 1) & DL_W_DET) && !is(c, i - 1, "that") && !is(c, i - 1, "which")) ||
+                 is(c, i - 1, "'s") ||
                  (c->tok[i - 1].mention != NONE && c->mentions.v[c->tok[i - 1].mention].possessive)) &&
                 g.end < end && c->doc->tokens[g.end].kind == DL_TOK_WORD && !wc(c, g.end)) {
                 g.finite = false;

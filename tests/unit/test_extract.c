@@ -409,6 +409,22 @@ static void conjunction(void **state) {
     EXPECT(&l, "NATO", "11", "RUS");
     EXPECT(&l, "NATO", "11", "BLR");
     dl_event_list_clear(&l);
+    /* a relative clause's verb after "which" is a verb, its subject the
+     * antecedent */
+    run("The visit angered Moscow, which launched drills near Ukraine.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "15", "UKR");
+    dl_event_list_clear(&l);
+    /* "substantively and thoroughly discussed": adverbs, not two verbs */
+    run("Putin met Scholz. During the talks, which took place in Moscow, we substantively and thoroughly "
+        "discussed trade.",
+        "2022-02-10", &l);
+    EXPECT(&l, "RUS", "04", "DEU");
+    dl_event_list_clear(&l);
+    /* a pattern's words after a party stay in its clause */
+    run("Macron called Putin on Sunday, the French presidency said.", "2022-02-10", &l);
+    EXPECT(&l, "FRA", "04", "RUS");
+    assert_false(has(&l, "FRA", "11", "RUS"));
+    dl_event_list_clear(&l);
     /* the content of an accusation is no event */
     run("Russia denied Ukraine's accusation that it had attacked Belarus.", "2022-02-10", &l);
     assert_false(has(&l, "UKR", "19", "BLR"));
