@@ -1691,6 +1691,34 @@ static void society_against_state(article_ctx *c, uint32_t s) {
     subject->ent.type = E_GROUP;
 }
 
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* "established ties with and opened an embassy in Tehran": one act read
+ * twice, once without its party.  An event of sentence s with no target
+ * goes when the sentence has the same actor doing the same with one. */
+static void drop_targetless_twins(article_ctx *c, uint32_t s) {
+    dl_event_list *l = c->out;
+    size_t k0 = l->n;
+    while (k0 > 0 && l->items[k0 - 1].n_mentions && l->items[k0 - 1].mentions[0].sentence == (long)s) k0--;
+    size_t w = k0;
+    for (size_t k = k0; k < l->n; k++) {
+        dl_event *ev = &l->items[k];
+        bool twin = false;
+        for (size_t j = k0; j < l->n && !ev->has_target && !twin; j++)
+            twin = j != k && l->items[j].has_target && !strcmp(l->items[j].action.code, ev->action.code) &&
+                   same_str(l->items[j].actor.name, ev->actor.name) &&
+                   same_str(l->items[j].actor.country, ev->actor.country) &&
+                   l->items[j].negated == ev->negated && l->items[j].hypothetical == ev->hypothetical;
+        if (twin) {
+            dl_event_clear(ev);
+            continue;
+        }
+        if (w != k) l->items[w] = *ev;
+        w++;
+    }
+    l->n = w;
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
     place_agents(c, s);
@@ -2244,6 +2272,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         st = emit_candidate(c, cd);
     }
+    if (st == DL_OK) drop_targetless_twins(c, s);
     c->cands = cands.v; /* for the next sentence (freed with the article) */
     c->cands_cap = cands.cap;
     return st;

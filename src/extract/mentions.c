@@ -783,7 +783,10 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         if (!country && k + 2 < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) &&
             !c->tok[k].vforms && c->tok[k].mention == NONE && (is(c, k + 1, "of") || is(c, k + 1, "in")))
             k++;
-        if (!country && k + 1 < end && (is(c, k, "of") || is(c, k, "from") || is(c, k, "in"))) {
+        /* "a spokesman for the State Department", "a spokeswoman for NATO" */
+        bool voice = strncmp(norm(c, j + (uint32_t)len - 1), "spokes", 6) == 0;
+        if (!country && k + 1 < end &&
+            (is(c, k, "of") || is(c, k, "from") || is(c, k, "in") || (voice && is(c, k, "for")))) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
             /* "regions in eastern Ukraine" */
@@ -794,7 +797,11 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
-            bool in_ok = !is(c, k, "in") || strcmp(ag->sector, "MIL") != 0;
+            if (!pl && l2 && !is(c, k, "in")) pl = pick(c, m, ph2, n2, DL_PH_SEAT); /* "of the Kremlin" */
+            /* (troops and embassies "in" a country are another's) */
+            const char *head = norm(c, j + (uint32_t)len - 1);
+            bool abroad = !strcmp(ag->sector, "MIL") || !strncmp(head, "embass", 6) || !strncmp(head, "consul", 6);
+            bool in_ok = !is(c, k, "in") || !abroad;
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
                 k = m + (uint32_t)l2;

@@ -425,6 +425,14 @@ static void conjunction(void **state) {
     EXPECT(&l, "FRA", "04", "RUS");
     assert_false(has(&l, "FRA", "11", "RUS"));
     dl_event_list_clear(&l);
+    /* "a spokesman for X" speaks for X; an embassy in X is another's */
+    run("A spokesman for the Kremlin condemned the attack on the embassy in Kyiv.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "11", "UKR");
+    dl_event_list_clear(&l);
+    /* one act read twice, once without its party: only the one with it */
+    run("Germany has established ties with and opened an embassy in Minsk.", "2022-02-10", &l);
+    assert_false(has(&l, "DEU", "05", NULL));
+    dl_event_list_clear(&l);
     /* the content of an accusation is no event */
     run("Russia denied Ukraine's accusation that it had attacked Belarus.", "2022-02-10", &l);
     assert_false(has(&l, "UKR", "19", "BLR"));
