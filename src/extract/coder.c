@@ -897,6 +897,10 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
                   strncmp(cd->code, "06", 2) == 0;
     /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
      * target that is one of the sides is no third party */
+    /* "Biden and Xi met on the sidelines of the G20 summit": with both
+     * sides in the subject, a name inside an "of"-phrase is a setting */
+    if (nt && ns >= 2 && symmetric && c->mentions.v[tgts[0]].after_prep && is(c, c->mentions.v[tgts[0]].start - 1, "of"))
+        nt = 0;
     if (nt && ns >= 2 && (mutual || symmetric)) {
         bool inside = true;
         for (size_t t = 0; t < nt && inside; t++) {
@@ -909,7 +913,11 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     }
     if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
         if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
-        for (size_t a = 0; a < (ns > 2 ? 1 : ns); a++)
+        /* "Biden and Xi met": a meeting is one event with both sides (SPEC:
+         * symmetric actions); "A and B agreed/signed" are two acts, each
+         * side's own */
+        bool meeting = strncmp(cd->code, "04", 2) == 0;
+        for (size_t a = 0; a < (ns > 2 || meeting ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
                 if (a == k || !usable(&am->ent) || !usable(&t->ent) || same_side(&am->ent, &t->ent)) continue;
