@@ -897,10 +897,11 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
                   strncmp(cd->code, "06", 2) == 0;
     /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
      * target that is one of the sides is no third party */
-    /* "Biden and Xi met on the sidelines of the G20 summit": with both
-     * sides in the subject, a name inside an "of"-phrase is a setting */
-    if (nt && ns >= 2 && symmetric && c->mentions.v[tgts[0]].after_prep && is(c, c->mentions.v[tgts[0]].start - 1, "of"))
-        nt = 0;
+    /* "Biden and Xi met on the sidelines of the G20 summit", "at the NATO
+     * summit": with both sides in the subject, a name in an "of"-phrase or
+     * owning a noun is the setting */
+    const mention *t0 = nt ? &c->mentions.v[tgts[0]] : NULL;
+    if (t0 && ns >= 2 && symmetric && (t0->owner || (t0->after_prep && is(c, t0->start - 1, "of")))) nt = 0;
     if (nt && ns >= 2 && (mutual || symmetric)) {
         bool inside = true;
         for (size_t t = 0; t < nt && inside; t++) {
