@@ -1196,8 +1196,18 @@ static uint32_t speech_source(article_ctx *c, uint32_t gi) {
     const vgroup *g = &c->vgroups.v[gi];
     uint32_t m = subject_of(c, gi, 0);
     if (m != NONE && usable(&c->mentions.v[m].ent)) return m;
-    /* inversion only right after a quotation or a comma: "..., said Lavrov" */
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    /* "Speaking in Warsaw, Mr Biden said": an opening participle's subject
+     * is the main clause's */
+    if (!g->finite && g->first == first) {
+        uint32_t k = g->end;
+        while (k < end && !is(c, k, ",")) k++;
+        for (; k < end; k++)
+            if (c->tok[k].vg != NONE && c->vgroups.v[c->tok[k].vg].finite && !c->vgroups.v[c->tok[k].vg].noun)
+                return subject_of(c, c->tok[k].vg, 1);
+        return NONE;
+    }
+    /* inversion only right after a quotation or a comma: "..., said Lavrov" */
     if (g->first > first) {
         uint32_t p = g->first - 1;
         if (!(c->doc->tokens[p].kind == DL_TOK_QUOTE || is(c, p, ","))) return m;

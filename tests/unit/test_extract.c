@@ -433,6 +433,11 @@ static void conjunction(void **state) {
     run("Germany has established ties with and opened an embassy in Minsk.", "2022-02-10", &l);
     assert_false(has(&l, "DEU", "05", NULL));
     dl_event_list_clear(&l);
+    /* an opening participle speaks for the main clause's subject */
+    run("Speaking in Minsk, Putin said Russia would not attack Ukraine.", "2022-02-10", &l);
+    assert_false(has(&l, "BLR", "01", NULL));
+    EXPECT(&l, "RUS", "01", NULL);
+    dl_event_list_clear(&l);
     /* the content of an accusation is no event */
     run("Russia denied Ukraine's accusation that it had attacked Belarus.", "2022-02-10", &l);
     assert_false(has(&l, "UKR", "19", "BLR"));
