@@ -477,6 +477,11 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
             uint32_t am = q + 1 < end ? c->tok[q + 1].mention : NONE;
             if (am == NONE || c->mentions.v[am].end >= end || !is(c, c->mentions.v[am].end, ",")) return false;
         }
+        /* a quotation's party is inside it ("\"We will never accept this,\"
+         * Lavrov told reporters": not the reporters) */
+        if ((e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE) && c->doc->tokens[q].kind == DL_TOK_QUOTE &&
+            (c->doc->tokens[*pos > 0 ? *pos - 1 : 0].flags & DL_TF_IN_QUOTE))
+            return false;
         if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
             if (c->tok[q].mention != NONE) {
                 uint32_t mi = c->tok[q].mention;
@@ -1964,6 +1969,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 const entity *sp = &c->mentions.v[cd.source].ent;
                 uint32_t end = sent_end(c, s);
                 for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
+                    if (g->in_quote && c->doc->tokens[q].kind == DL_TOK_QUOTE) break;
                     uint32_t mi = c->tok[q].mention;
                     if (mi == NONE) continue;
                     const mention *m = &c->mentions.v[mi];
@@ -2120,6 +2126,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t end = sent_end(c, s);
             for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
                 if (is(c, q, ";") || is(c, q, ":")) break;
+                if (g->in_quote && c->doc->tokens[q].kind == DL_TOK_QUOTE) break; /* the quotation ends */
                 uint32_t mi = c->tok[q].mention;
                 if (mi == NONE) continue;
                 const mention *m = &c->mentions.v[mi];

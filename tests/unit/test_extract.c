@@ -433,6 +433,14 @@ static void conjunction(void **state) {
     run("Germany has established ties with and opened an embassy in Minsk.", "2022-02-10", &l);
     assert_false(has(&l, "DEU", "05", NULL));
     dl_event_list_clear(&l);
+    /* what is told to someone is told to them; a quotation's party is
+     * inside it */
+    run("Putin told Macron that the talks were useful.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "01", "FRA");
+    dl_event_list_clear(&l);
+    run("\"We will never accept this,\" Lavrov told reporters in Minsk.", "2022-02-10", &l);
+    assert_false(has(&l, "RUS", "12", "BLR"));
+    dl_event_list_clear(&l);
     /* an opening participle speaks for the main clause's subject */
     run("Speaking in Minsk, Putin said Russia would not attack Ukraine.", "2022-02-10", &l);
     assert_false(has(&l, "BLR", "01", NULL));
