@@ -1125,6 +1125,30 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
                 break;
             }
         }
+        /* "In a phone call with B, A discussed ...", "Following talks with
+         * B, A pledged ...": an opening phrase's noun is the main clause
+         * subject's */
+        {
+            uint32_t k = g->end;
+            bool opening = true;
+            for (uint32_t q = first; q < g->start && opening; q++)
+                opening = c->tok[q].vg == NONE || c->vgroups.v[c->tok[q].vg].noun || !c->vgroups.v[c->tok[q].vg].finite;
+            while (opening && k < end && !is(c, k, ",")) {
+                if (c->tok[k].vg != NONE && c->vgroups.v[c->tok[k].vg].finite && !c->vgroups.v[c->tok[k].vg].noun)
+                    opening = false;
+                k++;
+            }
+            for (; opening && k < end; k++)
+                if (c->tok[k].vg != NONE && c->vgroups.v[c->tok[k].vg].finite && !c->vgroups.v[c->tok[k].vg].noun) {
+                    uint32_t sj = subject_of(c, c->tok[k].vg, 1);
+                    if (sj != NONE && sj != other) {
+                        *a = sj;
+                        *b = other;
+                        return true;
+                    }
+                    break;
+                }
+        }
         /* "A was due in Moscow on Friday for talks with B", "A was expected
          * in Kyiv for talks with B": the sentence's subject, before "be" */
         uint32_t k0 = first;
@@ -1717,9 +1741,10 @@ static void society_against_state(article_ctx *c, uint32_t s) {
 
 static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
 
-/* "established ties with and opened an embassy in Tehran": one act read
- * twice, once without its party.  An event of sentence s with no target
- * goes when the sentence has the same actor doing the same with one. */
+/* "established ties with and opened an embassy in Tehran", "in a phone
+ * call with Erdogan, Putin discussed ...": one act read twice, once
+ * without its party.  An event of sentence s with no target goes when the
+ * sentence has the same actor doing the same (the same CAMEO root) with one. */
 static void drop_targetless_twins(article_ctx *c, uint32_t s) {
     dl_event_list *l = c->out;
     size_t k0 = l->n;
@@ -1729,7 +1754,7 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
         dl_event *ev = &l->items[k];
         bool twin = false;
         for (size_t j = k0; j < l->n && !ev->has_target && !twin; j++)
-            twin = j != k && l->items[j].has_target && !strcmp(l->items[j].action.code, ev->action.code) &&
+            twin = j != k && l->items[j].has_target && !strncmp(l->items[j].action.code, ev->action.code, 2) &&
                    same_str(l->items[j].actor.name, ev->actor.name) &&
                    same_str(l->items[j].actor.country, ev->actor.country) &&
                    l->items[j].negated == ev->negated && l->items[j].hypothetical == ev->hypothetical;

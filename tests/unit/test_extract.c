@@ -429,6 +429,11 @@ static void conjunction(void **state) {
     run("A spokesman for the Kremlin condemned the attack on the embassy in Kyiv.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "11", "UKR");
     dl_event_list_clear(&l);
+    /* an opening phrase's meeting is the main clause subject's */
+    run("In a phone call with Macron, Putin discussed security.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "04", "FRA");
+    assert_false(has(&l, "RUS", "04", NULL));
+    dl_event_list_clear(&l);
     /* one act read twice, once without its party: only the one with it */
     run("Germany has established ties with and opened an embassy in Minsk.", "2022-02-10", &l);
     assert_false(has(&l, "DEU", "05", NULL));
