@@ -73,7 +73,10 @@ static bool object_control(const article_ctx *c, const vgroup *g) {
     /* "allowed Ukraine to strike", "forced the army to withdraw" */
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
-                                         "authorize", "authorise", "pressure", "push", "want", "expect", NULL};
+                                         "authorize", "authorise", "pressure", "push", "want", "expect",
+                                         /* "blocked Poland from sending", "barred X from entering" */
+                                         "block", "prevent", "stop", "bar", "ban", "prohibit", "deter", "dissuade",
+                                         "discourage", "restrain", NULL};
     return word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, lemmas);
 }
 
@@ -2074,6 +2077,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (b->negated[0] && !without) dl_strlcpy(cd.code, b->negated, sizeof cd.code);
             else if (refusal) snprintf(cd.code, sizeof cd.code, "120");
             else cd.negated = true;
+        }
+        /* "blocked Poland from sending tanks": a prevented act did not happen */
+        if (g->gerund && g->first > sent_first(c, s) && is(c, g->first - 1, "from")) {
+            uint32_t r = g->first - 1;
+            while (r > sent_first(c, s) && c->tok[r - 1].vg == NONE && !is(c, r - 1, ",")) r--;
+            if (r > sent_first(c, s) && c->tok[r - 1].vg != NONE) {
+                static const char *const prevent[] = {"block", "prevent", "stop", "bar", "ban", "prohibit", "deter",
+                                                      "dissuade", "discourage", "restrain", NULL};
+                const vgroup *h = &c->vgroups.v[c->tok[r - 1].vg];
+                if (!h->noun && word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, prevent)) cd.negated = true;
+            }
         }
         /* "troops will not be sent to fight": the purpose of a denied act */
         if (g->infinitive && !g->negated && gi > 0 && !composed) {

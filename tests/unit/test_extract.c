@@ -429,6 +429,12 @@ static void conjunction(void **state) {
     run("A spokesman for the Kremlin condemned the attack on the embassy in Kyiv.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "11", "UKR");
     dl_event_list_clear(&l);
+    /* "blocked X from sending": X's act, prevented */
+    run("Germany blocked Belarus from sending troops to Ukraine.", "2022-02-10", &l);
+    EXPECT(&l, "DEU", "12", "BLR");
+    assert_false(has(&l, "DEU", "15", "UKR"));
+    assert_false(has(&l, "BLR", "15", "UKR"));
+    dl_event_list_clear(&l);
     /* an opening phrase's meeting is the main clause subject's */
     run("In a phone call with Macron, Putin discussed security.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
