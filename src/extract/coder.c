@@ -824,6 +824,16 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     size_t basis_len = 0;
     bool inferred = true;
     const vgroup *dg = cd->date_vg != NONE ? &c->vgroups.v[cd->date_vg] : g;
+    /* "met X on Monday and Y the next day": each target's own time */
+    vgroup at_target;
+    if (tgt_m && tgt_m->own_time) {
+        /* the first time after the target, before the next conjunct */
+        uint32_t end = sent_end(c, s), t = tgt_m->end;
+        while (t < end && !c->tok[t].timex && !is(c, t, "and")) t++;
+        at_target = *dg;
+        at_target.start = t < end && c->tok[t].timex ? t : tgt_m->end - 1;
+        dg = &at_target;
+    }
     event_date(c, dg->sentence, dg, &ev->date.when, &basis, &basis_len, &inferred);
     ev->date.inferred = inferred;
     ev->date.basis = !basis ? dl_strdup(DL_BASIS_PUBLICATION) : dl_strndup(basis, basis_len);
@@ -1367,6 +1377,53 @@ static bool list_goes_on(const article_ctx *c, const mention *m) {
     return q + 1 < n && c->tok[q + 1].mention != NONE;
 }
 
+/* "met Putin at the Kremlin on Monday and Zelensky in Kyiv the next day",
+ * "will visit Kyiv on Monday and Moscow the following day": objects of one
+ * verb joined by "and" across times and places. */
+static void link_objects_across_adjuncts(article_ctx *c, uint32_t s) {
+    uint32_t first = sent_first(c, s), end = sent_end(c, s);
+    for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
+        mention *m = &c->mentions.v[k];
+        if (m->after_prep || m->locative || m->kind == M_PRONOUN || m->start < first + 2 || !is(c, m->start - 1, "and"))
+            continue;
+        /* a verb after it: a new clause ("... and Scholz said") */
+        uint32_t q = m->end;
+        while (q < end && (wc(c, q) & (DL_W_ADV | DL_W_MODAL | DL_W_BE | DL_W_HAVE | DL_W_DO | DL_W_NEG))) q++;
+        if (q < end && c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) continue;
+        /* back over times, commas and places to the first object */
+        uint32_t p = m->start - 1; /* "and" */
+        bool skipped = false;
+        uint32_t x = NONE;
+        while (p > first) {
+            uint32_t t = p - 1;
+            if (c->tok[t].timex || is(c, t, ",") || (wc(c, t) & (DL_W_PREP | DL_W_DET))) {
+                skipped |= c->tok[t].timex;
+                p = t;
+                continue;
+            }
+            uint32_t mi = c->tok[t].mention;
+            if (mi != NONE && c->mentions.v[mi].locative) {
+                skipped = true;
+                p = c->mentions.v[mi].start;
+                continue;
+            }
+            if (mi != NONE) x = mi;
+            break;
+        }
+        if (x == NONE || !skipped) continue;
+        const mention *xm = &c->mentions.v[x];
+        if (xm->after_prep || xm->locative || xm->kind == M_PRONOUN || xm->group == m->group) continue;
+        /* the first is a verb's object: a verb right before it */
+        uint32_t v = xm->start;
+        while (v > first && (wc(c, v - 1) & (DL_W_DET | DL_W_ADV))) v--;
+        if (v == first || c->tok[v - 1].vg == NONE || c->vgroups.v[c->tok[v - 1].vg].noun) continue;
+        uint32_t old = m->group;
+        for (size_t j = k; j < c->mentions.n && c->mentions.v[j].sentence == s; j++)
+            if (c->mentions.v[j].group == old) c->mentions.v[j].group = xm->group;
+        c->mentions.v[x].own_time = m->own_time = true;
+    }
+}
+
 static void link_groups(article_ctx *c, uint32_t s) {
     mention *prev = NULL;
     for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
@@ -1407,6 +1464,7 @@ static void link_groups(article_ctx *c, uint32_t s) {
         }
         prev = m;
     }
+    link_objects_across_adjuncts(c, s);
 }
 
 /* Is the verb inside an if/unless clause (the condition itself)? */

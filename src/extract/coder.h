@@ -63,6 +63,8 @@ typedef struct mention {
     bool first_person;    /* we/I/our: the speaker */
     bool in_quote;
     uint32_t group;       /* conjunction group id ("X and Y" share one) */
+    bool own_time;        /* a conjunct with its own time ("met X on Monday
+                             and Y the next day"): dates the event with it */
     uint32_t antecedent;  /* a pronoun's antecedent mention, or NONE */
     bool resolved_by_coref;
 } mention;

@@ -468,6 +468,15 @@ static void conjunction(void **state) {
     assert_int_equal(l.n, 1);
     assert_true(has(&l, "USA", "04", "RUS") || has(&l, "RUS", "04", "USA"));
     dl_event_list_clear(&l);
+    /* objects joined across times and places, each with its own day */
+    run("Macron met Putin in Moscow on Monday and Scholz in Berlin the following day.", "2022-02-09", &l);
+    EXPECT(&l, "FRA", "04", "RUS");
+    EXPECT(&l, "FRA", "04", "DEU");
+    for (size_t i = 0; i < l.n; i++)
+        if (l.items[i].has_target)
+            assert_string_equal(l.items[i].date.when.value,
+                                !strcmp(l.items[i].target.country, "RUS") ? "2022-02-07" : "2022-02-08");
+    dl_event_list_clear(&l);
     /* coordinated verbs share the subject, not the first verb's object */
     run("Putin met Macron on Monday and warned NATO against expansion.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
