@@ -64,7 +64,8 @@ static bool past_tense(const article_ctx *c, const vgroup *g) {
         if (word_in(w, past)) return true;
         if (word_in(w, present)) return false;
     }
-    return g->first == g->start && (g->forms & DL_VF_PAST);
+    /* no auxiliary: the verb's own form ("met", "also sharpened") */
+    return (g->forms & DL_VF_PAST) != 0;
 }
 
 /* Can expression t be a story's day: a day (in the week before the

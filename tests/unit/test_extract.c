@@ -143,7 +143,7 @@ static void object_pronoun(void **state) {
 static void narrative_date(void **state) {
     (void)state;
     dl_event_list l;
-    run("Emmanuel Macron met Vladimir Putin in Moscow on Monday. Mr. Putin criticised NATO. "
+    run("Emmanuel Macron met Vladimir Putin in Moscow on Monday. Mr. Putin also criticised NATO. "
         "Mr. Macron says France will consult Germany.",
         "2022-02-09", &l);
     bool past = false, present = false;
