@@ -187,6 +187,11 @@ static void relative_dates(void **state) {
     if (!later) dump(&l);
     assert_true(later);
     dl_event_list_clear(&l);
+    /* a threat is made when it is said: the speech verb's day */
+    run("Truss met Lavrov in Moscow on Thursday. She said Britain would impose sanctions on Russia.", "2022-02-11",
+        &l);
+    assert_string_equal(date_of(&l, "13"), "2022-02-10");
+    dl_event_list_clear(&l);
     run("By Tuesday evening, the United States had imposed sanctions on Russia.", "2022-02-24", &l);
     assert_string_equal(date_of(&l, "16"), "2022-02-22");
     dl_event_list_clear(&l);
