@@ -35,6 +35,20 @@ static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
     return false;
 }
 
+/* Does a subordinate clause open between tokens a and b (a < b)? */
+static bool clause_opens(const dl_doc *d, size_t a, size_t b) {
+    bool open = false;
+    for (size_t k = a + 1; k < b; k++) {
+        const char *w = dl_doc_norm(d, k);
+        if (!strcmp(w, "that") || !strcmp(w, "whether") || !strcmp(w, "which") || !strcmp(w, "who")) open = true;
+        /* ("..., and Moscow answered on Thursday": a new main clause) */
+        if (!strcmp(w, ";") || (!strcmp(w, ",") && k + 1 < b && (!strcmp(dl_doc_norm(d, k + 1), "and") ||
+                                                                 !strcmp(dl_doc_norm(d, k + 1), "but"))))
+            open = false;
+    }
+    return open;
+}
+
 /* A year or decade between a determiner and a noun ("the 2015 accords"). */
 static bool year_modifier(const dl_doc *d, const dl_timex *t) {
     if (t->when.granularity != DL_GRAN_YEAR && t->when.granularity != DL_GRAN_DECADE) return false;
@@ -101,6 +115,10 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
         /* "the 2015 accords", "its 1990s reforms": a year naming another
          * happening, not this one's date */
         if (year_modifier(doc, t)) continue;
+        /* "proposing that the two meet next week", "a meeting that had been
+         * planned for Thursday": a time inside a clause that follows the
+         * verb ("that", "whether", "which", "who") is that clause's */
+        if (t->first_token > verb_token && clause_opens(doc, verb_token, t->first_token)) continue;
         size_t a = t->first_token < verb_token ? t->first_token + t->n_tokens - 1 : verb_token;
         size_t b = t->first_token < verb_token ? verb_token : t->first_token;
         bool same_clause = !boundary_between(doc, a, b);

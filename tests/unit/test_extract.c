@@ -187,6 +187,10 @@ static void relative_dates(void **state) {
     if (!later) dump(&l);
     assert_true(later);
     dl_event_list_clear(&l);
+    /* a time in a clause after the verb is that clause's */
+    run("Washington called off a meeting with Russia that had been planned for Thursday.", "2022-02-23", &l);
+    assert_string_equal(date_of(&l, "16"), "2022-02-23");
+    dl_event_list_clear(&l);
     /* a threat is made when it is said: the speech verb's day */
     run("Truss met Lavrov in Moscow on Thursday. She said Britain would impose sanctions on Russia.", "2022-02-11",
         &l);
