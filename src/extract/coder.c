@@ -299,13 +299,20 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
         if (adjacent && c->doc->tokens[q].kind == DL_TOK_WORD) {
             uint32_t k = q;
             while (k > first && c->tok[k - 1].mention == NONE && c->doc->tokens[k - 1].kind == DL_TOK_WORD &&
-                   !wc(c, k - 1) && c->tok[k - 1].vg == NONE && k + 4 > q)
-                k--;
+                   (!wc(c, k - 1) || (is(c, k - 1, "and") && k >= first + 2 && !wc(c, k - 2) &&
+                                      c->tok[k - 2].mention == NONE && c->tok[k - 2].vg == NONE)) &&
+                   c->tok[k - 1].vg == NONE && k + 6 > q)
+                k--; /* (adjectives joined: "its Southern and Western districts") */
             /* inside an of-phrase ("the sides of the island of Cyprus have
-             * agreed"): the head noun is further left */
+             * agreed", "units of its military districts"): the head noun is
+             * further left */
             {
                 uint32_t d = k;
                 while (d > first && (wc(c, d - 1) & (DL_W_DET | DL_W_QUANT)) && !(wc(c, d - 1) & DL_W_PRON)) d--;
+                /* ("of its", "of their": a possessive determiner) */
+                if (d > first + 1 && c->tok[d - 1].mention != NONE && c->mentions.v[c->tok[d - 1].mention].kind == M_PRONOUN &&
+                    is(c, d - 2, "of") && c->mentions.v[c->tok[d - 1].mention].end == d)
+                    d--;
                 if (d > first && is(c, d - 1, "of")) {
                     p = d - 1;
                     continue;
@@ -1829,11 +1836,34 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
     l->n = w;
 }
 
+/* "Putin ordered troops to deploy", "instructed the Defence Ministry to
+ * send forces": the forces and offices a leader commands are his own. */
+static void ordered_agents(article_ctx *c, uint32_t s) {
+    static const char *const commands[] = {"order", "instruct", "direct", "command", NULL};
+    for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s; gi++) {
+        const vgroup *g = &c->vgroups.v[gi];
+        if (g->noun || !word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, commands)) continue;
+        uint32_t sj = subject_of(c, gi, 0);
+        if (sj == NONE || !usable(&c->mentions.v[sj].ent)) continue;
+        uint32_t q = g->end;
+        while (q < sent_end(c, s) && (wc(c, q) & (DL_W_DET | DL_W_ADV | DL_W_QUANT))) q++;
+        if (q >= sent_end(c, s) || c->tok[q].mention == NONE) continue;
+        mention *m = &c->mentions.v[c->tok[q].mention];
+        if (m->kind != M_AGENT || m->ent.type != E_NONE || m->ent.country[0] || sector_side(&m->ent) != SIDE_STATE)
+            continue;
+        char country[sizeof m->ent.country];
+        memcpy(country, c->mentions.v[sj].ent.country, sizeof country);
+        memcpy(m->ent.country, country, sizeof country);
+        m->ent.type = E_GROUP;
+    }
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
     place_agents(c, s);
     home_agents(c, s);
     society_against_state(c, s);
+    ordered_agents(c, s);
     c->events_in_sentence = 0;
     VEC(candidate) cands = {.v = c->cands, .cap = c->cands_cap}; /* (empty: n = 0) */
     dl_status st = DL_OK;
@@ -2265,6 +2295,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     t = object_of(c, h, true, &c->mentions.v[cd.source].ent);
                     pg = h;
                 }
+            }
+            /* "recognised the regions in eastern Ukraine and ordered troops to
+             * deploy there": "there" is the last place the sentence named */
+            if (t == NONE && at_place) {
+                uint32_t q = pg->end;
+                while (q < sent_end(c, s) && q < pg->end + 4 && !is(c, q, "there") && !is(c, q, ",")) q++;
+                if (q < sent_end(c, s) && is(c, q, "there"))
+                    for (uint32_t r = g->first; r-- > sent_first(c, s);) {
+                        uint32_t mi = c->tok[r].mention;
+                        if (mi != NONE && c->mentions.v[mi].locative && usable(&c->mentions.v[mi].ent)) {
+                            t = mi;
+                            break;
+                        }
+                    }
             }
             /* past an object of no country ("peacekeepers") to its place */
             for (int hop = 0; hop < 2 && t != NONE && other && !usable(&c->mentions.v[t].ent); hop++) {

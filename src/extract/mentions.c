@@ -306,6 +306,11 @@ static bool clause_break(const article_ctx *c, uint32_t a, uint32_t b) {
     return false;
 }
 
+/* Is x a body that the possessive pronoun m owns ("units of its ...")? */
+static bool owned_by(const article_ctx *c, const mention *x, const mention *m) {
+    return x->sentence == m->sentence && x->end + 1 == m->start && is(c, x->end, "of");
+}
+
 static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word) {
     int person;
     bool plural, poss;
@@ -362,6 +367,8 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
          * dipline could not place ("The opposition party said it ...") */
         for (size_t q = k; q-- > 0 && c->mentions.v[q].sentence == m->sentence;) {
             const mention *x = &c->mentions.v[q];
+            /* (not "units of its ...": the body "its" owns) */
+            if (owned_by(c, x, m)) continue;
             if (x->kind == M_AGENT && !x->ent.country[0] && !x->after_prep && !x->locative &&
                 strcmp(x->ent.sector, "MED") != 0)
                 return;
@@ -373,6 +380,14 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
     m->plural = plural;
     m->resolved_by_coref = true;
     m->antecedent = (uint32_t)(a - c->mentions.v);
+    /* "some units of its military districts": the owned body is the owner's */
+    if (poss && k > 0) {
+        mention *x = &c->mentions.v[k - 1];
+        if (owned_by(c, x, m) && x->kind == M_AGENT && !x->ent.country[0] && a->ent.country[0]) {
+            memcpy(x->ent.country, a->ent.country, sizeof x->ent.country);
+            x->ent.type = E_GROUP;
+        }
+    }
 }
 
 /* An office without a country ("the foreign minister", "the chancellor"). */

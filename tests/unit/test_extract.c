@@ -444,6 +444,19 @@ static void conjunction(void **state) {
     assert_false(has(&l, "DEU", "15", "UKR"));
     assert_false(has(&l, "BLR", "15", "UKR"));
     dl_event_list_clear(&l);
+    /* the forces a leader orders are his; "there" is the place just named */
+    run("Putin recognised the regions in eastern Ukraine and ordered troops to deploy there.", "2022-02-22", &l);
+    EXPECT(&l, "RUS", "15", "UKR");
+    dl_event_list_clear(&l);
+    /* "units of its military districts": the owner's units, the subject */
+    run("Russia said some forces of its Southern and Western military districts were starting to withdraw.",
+        "2022-02-15", &l);
+    EXPECT(&l, "RUS", "087", NULL);
+    dl_event_list_clear(&l);
+    /* releasing footage publishes it; it frees nobody */
+    run("Russia released footage of troops.", "2022-02-15", &l);
+    assert_false(has(&l, "RUS", "08", NULL));
+    dl_event_list_clear(&l);
     /* an opening phrase's meeting is the main clause subject's */
     run("In a phone call with Macron, Putin discussed security.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
