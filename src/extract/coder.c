@@ -2247,12 +2247,19 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             mutual_subject = nm >= 2 && (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
                                          strncmp(cd.code, "06", 2) == 0 || strcmp(cd.code, "057") == 0);
         }
+        /* (a meeting only with a party after its "with": "coordinating our
+         * response with our partners, including NATO") */
+        bool consult = strncmp(cd.code, "04", 2) == 0;
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
-            !mutual_subject && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            !mutual_subject && strncmp(cd.code, "01", 2) != 0) {
             const entity *se = &c->mentions.v[cd.source].ent;
             uint32_t end = sent_end(c, s);
+            bool with = false;
             for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
                 if (is(c, q, ";") || is(c, q, ":")) break;
+                if (consult && (c->tok[q].vg != NONE || is_boundary_punct(c, q))) break;
+                with |= is(c, q, "with");
+                if (consult && !with) continue;
                 if (g->in_quote && c->doc->tokens[q].kind == DL_TOK_QUOTE) break; /* the quotation ends */
                 uint32_t mi = c->tok[q].mention;
                 if (mi == NONE) continue;

@@ -457,6 +457,10 @@ static void conjunction(void **state) {
     run("Russia released footage of troops.", "2022-02-15", &l);
     assert_false(has(&l, "RUS", "08", NULL));
     dl_event_list_clear(&l);
+    /* coordinating with partners is consulting them, the party after "with" */
+    run("Germany is coordinating its response with its partners, including France.", "2022-02-15", &l);
+    EXPECT(&l, "DEU", "04", "FRA");
+    dl_event_list_clear(&l);
     /* an opening phrase's meeting is the main clause subject's */
     run("In a phone call with Macron, Putin discussed security.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
