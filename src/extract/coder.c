@@ -1441,6 +1441,11 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 2 && is(c, a, ",") && (is(c, a + 1, "and") || is(c, a + 1, "or"))) ||
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
+            /* "in northern Syria and Iraq": a place joined to a place is one too */
+            if (conj && prev->locative && !prev->after_prep && !m->locative && !m->after_prep &&
+                (m->kind == M_NAME || m->kind == M_PLACE || m->kind == M_CAPITAL) && m->ent.type == E_COUNTRY &&
+                (prev->kind == M_NAME || prev->kind == M_PLACE || prev->kind == M_CAPITAL))
+                m->locative = true;
             if (conj && m->locative != prev->locative && !prev->after_prep) conj = false;
             /* "Russia, he said, would not": a pronoun joins no list by a comma */
             if (conj && (m->kind == M_PRONOUN || prev->kind == M_PRONOUN) && b == a + 1 && is(c, a, ",")) conj = false;
@@ -2287,6 +2292,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* "struck targets in Gaza", "imposed a curfew in Kirkuk", "protested in
          * Hong Kong": force, coercion, protest and posturing take their place
          * as target -- at home too ("Turkish police ... in Diyarbakir") */
+        /* an object of no country ("militant targets") gives way to a place */
+        if (cd.target != NONE && !usable(&c->mentions.v[cd.target].ent) && !composed) cd.target = NONE;
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun) {
             static const char *const placed[] = {"08", "14", "15", "17", "18", "19", "20", NULL};
             bool at_place = false;
@@ -2318,10 +2325,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     }
             }
             /* past an object of no country ("peacekeepers") to its place */
-            for (int hop = 0; hop < 2 && t != NONE && other && !usable(&c->mentions.v[t].ent); hop++) {
+            for (int hop = 0; hop < 2 && t != NONE && !usable(&c->mentions.v[t].ent); hop++) {
                 vgroup after = *pg;
                 after.end = c->mentions.v[t].end;
                 t = object_of(c, &after, true, &c->mentions.v[cd.source].ent);
+            }
+            /* "struck militant targets in northern Syria and Iraq": the place
+             * of a force, coercion or protest later in its clause */
+            if ((t == NONE || !usable(&c->mentions.v[t].ent)) && at_place) {
+                t = NONE;
+                for (uint32_t q = pg->end; q < sent_end(c, s) && t == NONE; q++) {
+                    if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) break;
+                    uint32_t mi = c->tok[q].mention;
+                    if (mi != NONE && c->mentions.v[mi].locative && usable(&c->mentions.v[mi].ent)) t = mi;
+                }
             }
             /* other acts: only a place that qualifies their object ("recognised
              * the regions in eastern Ukraine"), not one that says where they

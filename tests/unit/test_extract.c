@@ -642,6 +642,11 @@ static void places_and_event_nouns(void **state) {
     run("Germany has refused to deploy troops in Ukraine.", "2022-03-01", &l);
     EXPECT(&l, "DEU", "12", "UKR");
     dl_event_list_clear(&l);
+    /* places joined in a list, past an object of no country */
+    run("Russian forces struck rebel positions in eastern Ukraine and Belarus.", "2022-03-01", &l);
+    EXPECT(&l, "RUS", "19", "UKR");
+    EXPECT(&l, "RUS", "19", "BLR");
+    dl_event_list_clear(&l);
     /* an event noun with its owner and target */
     run("The Russian invasion of Ukraine began on Thursday.", "2022-03-01", &l);
     EXPECT(&l, "RUS", "19", "UKR");
