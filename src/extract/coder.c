@@ -495,6 +495,15 @@ static bool match_elem(const article_ctx *c, const dl_pattern_elem *e, uint32_t 
         if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) {
             if (c->tok[q].mention != NONE) {
                 uint32_t mi = c->tok[q].mention;
+                /* "the NATO-Russia Council": a name inside a compound is
+                 * passed for the next ("Russia") */
+                uint32_t me = c->mentions.v[mi].end;
+                if ((e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE) && me + 1 < end &&
+                    c->doc->tokens[me].kind == DL_TOK_DASH && !(c->doc->tokens[me].flags & DL_TF_SPACE) &&
+                    c->tok[me + 1].mention != NONE) {
+                    q = me;
+                    continue;
+                }
                 if (e->kind == DL_PE_TARGET) pm->target = mi;
                 if (e->kind == DL_PE_SOURCE) pm->source = mi;
                 *pos = c->mentions.v[mi].end;

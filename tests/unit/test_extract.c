@@ -457,6 +457,14 @@ static void conjunction(void **state) {
     run("Russia released footage of troops.", "2022-02-15", &l);
     assert_false(has(&l, "RUS", "08", NULL));
     dl_event_list_clear(&l);
+    /* leading a delegation somewhere is a visit; "NATO-Russia" names its
+     * parties, not a target "NATO" */
+    run("Putin led a delegation to Minsk.", "2022-02-15", &l);
+    EXPECT(&l, "RUS", "042", "BLR");
+    dl_event_list_clear(&l);
+    run("Biden will lead a delegation to the NATO-Russia Council.", "2022-02-15", &l);
+    assert_false(has(&l, "USA", "04", "NATO"));
+    dl_event_list_clear(&l);
     /* coordinating with partners is consulting them, the party after "with" */
     run("Germany is coordinating its response with its partners, including France.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "FRA");
