@@ -946,6 +946,10 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         if (inside) nt = 0;
     }
+    /* "the two leaders toured the cosmodrome": a visit or a welcome is made
+     * to someone, never by two subjects to each other */
+    bool visit = !strncmp(cd->code, "042", 3) || !strncmp(cd->code, "043", 3);
+    if (nt == 0 && ns >= 2 && visit) return DL_OK;
     if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
         if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
         /* "Biden and Xi met": a meeting is one event with both sides (SPEC:
@@ -1050,6 +1054,8 @@ static bool earlier_meeting(const article_ctx *c, const vgroup *g, const char *c
     *b = c->meeting_tgt;
     return true;
 }
+
+static bool is_speech(const article_ctx *c, const vgroup *g);
 
 static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint32_t *b) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
@@ -1195,13 +1201,15 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
             }
         }
     }
-    /* "A and B held talks" */
+    /* "A and B held talks" (not "A and B said the talks ...", nor one
+     * person named twice: "Japan's spokesman, Mr X, said") */
     for (uint32_t k = g->start; k-- > first && k + 6 > g->start;) {
         if (c->tok[k].vg != NONE && !c->vgroups.v[c->tok[k].vg].noun) {
+            if (is_speech(c, &c->vgroups.v[c->tok[k].vg])) break;
             uint32_t sj = subject_of(c, c->tok[k].vg, 1);
             if (sj != NONE) {
                 uint32_t mem[8];
-                if (group_members(c, sj, mem, 8) >= 2) {
+                if (group_members(c, sj, mem, 8) >= 2 && !same_side(&c->mentions.v[mem[0]].ent, &c->mentions.v[mem[1]].ent)) {
                     *a = mem[0];
                     *b = mem[1];
                     return true;
@@ -1658,7 +1666,7 @@ static bool clause_has_if(const article_ctx *c, const vgroup *g) {
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t q = g->first; q-- > first;) {
         if (is(c, q, ";") || is(c, q, ":")) break;
-        if (is(c, q, "if") || is(c, q, "unless")) return true;
+        if (is(c, q, "if") || is(c, q, "unless") || is(c, q, "whether")) return true;
         if (is(c, q, ",") && q + 1 < g->first && !(is(c, q + 1, "if"))) {
             /* "if Russia invades, there will be": the if-clause is before the comma */
             for (uint32_t r = q; r-- > first;) {
@@ -2197,7 +2205,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool near = h->sentence == s && !h->noun && h->end <= g->first && h->end + 3 >= g->first;
             for (uint32_t q = h->end; near && q < g->first; q++)
                 if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) near = false;
-            if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH)) cd.negated = true;
+            /* "would not hesitate to impose sanctions": a promise of the act */
+            bool no_hesitation = near && h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "hesitate");
+            if (no_hesitation) g->future = true;
+            else if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH))
+                cd.negated = true;
             /* "failed to reach agreement": cooperation that did not come
              * about is a rejection; any other act did not happen */
             if (near && !h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "fail")) {

@@ -56,6 +56,17 @@ const dl_lexicon *dl_extractor_lexicon(const dl_extractor *x) { return x->lex; }
 /* Is the verb group in the past tense: "met", "had met", "was met", "did
  * not meet" (not "meets", "has met", "will meet", "would meet")? */
 static bool past_tense(const article_ctx *c, const vgroup *g) {
+    /* "toured the site before holding talks", "met him to discuss":
+     * a gerund or infinitive has the tense of the finite verb it hangs on */
+    if (!g->noun && !g->future && !g->hypothetical && (g->infinitive || g->gerund)) {
+        for (uint32_t k = g->first; k-- > c->doc->sentences[g->sentence].first_token;) {
+            uint32_t v = c->tok[k].vg;
+            if (v == NONE || c->vgroups.v[v].noun) continue;
+            const vgroup *h = &c->vgroups.v[v];
+            return h->finite && !h->infinitive && !h->gerund && past_tense(c, h);
+        }
+        return false;
+    }
     if (g->noun || g->future || g->hypothetical || g->infinitive || g->gerund || g->participle) return false;
     static const char *const past[] = {"had", "was", "were", "did", NULL};
     static const char *const present[] = {"has", "have", "is", "are", "am", "does", "do", NULL};

@@ -314,7 +314,7 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             /* an "if"/"unless" clause makes the verb hypothetical */
             for (uint32_t q = i; q-- > first;) {
                 if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":")) break;
-                if (is(c, q, "if") || is(c, q, "unless")) {
+                if (is(c, q, "if") || is(c, q, "unless") || is(c, q, "whether")) {
                     g.hypothetical = true;
                     break;
                 }

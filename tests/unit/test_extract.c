@@ -191,6 +191,10 @@ static void relative_dates(void **state) {
     run("Washington called off a meeting with Russia that had been planned for Thursday.", "2022-02-23", &l);
     assert_string_equal(date_of(&l, "16"), "2022-02-23");
     dl_event_list_clear(&l);
+    /* a gerund has its governing verb's tense (and so the story's day) */
+    run("Putin met Macron on Monday. The two leaders toured the Kremlin before holding talks.", "2022-02-09", &l);
+    for (size_t i = 0; i < l.n; i++) assert_string_equal(l.items[i].date.when.value, "2022-02-07");
+    dl_event_list_clear(&l);
     /* a threat is made when it is said: the speech verb's day */
     run("Truss met Lavrov in Moscow on Thursday. She said Britain would impose sanctions on Russia.", "2022-02-11",
         &l);
@@ -464,6 +468,25 @@ static void conjunction(void **state) {
     dl_event_list_clear(&l);
     run("Biden will lead a delegation to the NATO-Russia Council.", "2022-02-15", &l);
     assert_false(has(&l, "USA", "04", "NATO"));
+    dl_event_list_clear(&l);
+    /* two subjects touring a place visit nobody */
+    run("Putin and Macron toured the cathedral.", "2022-02-15", &l);
+    assert_false(has(&l, "RUS", "042", "FRA"));
+    assert_false(has(&l, "FRA", "042", "RUS"));
+    dl_event_list_clear(&l);
+    /* "whether" opens no fact; "would not hesitate to" promises */
+    run("Putin declined to say whether Russia had discussed the plan with Belarus.", "2022-02-15", &l);
+    assert_false(has(&l, "RUS", "04", "BLR"));
+    dl_event_list_clear(&l);
+    run("Biden said the United States would not hesitate to impose sanctions on Russia.", "2022-02-15", &l);
+    EXPECT(&l, "USA", "13", "RUS");
+    dl_event_list_clear(&l);
+    /* helping someone is aid; "said the meeting ..." makes no meeting */
+    run("Putin said Russia would help Belarus.", "2022-02-15", &l);
+    EXPECT(&l, "RUS", "03", "BLR");
+    dl_event_list_clear(&l);
+    run("The French president, Emmanuel Macron, said Paris was watching the meeting closely.", "2022-02-15", &l);
+    assert_false(has(&l, "FRA", "04", NULL));
     dl_event_list_clear(&l);
     /* coordinating with partners is consulting them, the party after "with" */
     run("Germany is coordinating its response with its partners, including France.", "2022-02-15", &l);
