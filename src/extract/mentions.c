@@ -1200,6 +1200,9 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                         if (!rd || !strstr(rd->id, d->role)) want = false;
                     }
                     if (!want || x->first_person) continue;
+                    /* "The African Union urged both sides": not the subject of
+                     * the sentence the description is in */
+                    if (x->sentence == s && !x->after_prep && !x->locative && !x->possessive && !x->owner) continue;
                     if (!a) a = x;
                     else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
                         b = x;

@@ -488,6 +488,15 @@ static void conjunction(void **state) {
     run("The French president, Emmanuel Macron, said Paris was watching the meeting closely.", "2022-02-15", &l);
     assert_false(has(&l, "FRA", "04", NULL));
     dl_event_list_clear(&l);
+    /* "both sides" are not the sentence's own subject; recalling an envoy
+     * is the act, beside a vow */
+    run("Russia signed a deal with Ukraine. NATO urged both sides to talk.", "2022-02-15", &l);
+    assert_false(has(&l, "NATO", "02", "NATO"));
+    EXPECT(&l, "NATO", "02", "RUS");
+    dl_event_list_clear(&l);
+    run("Russia recalled its ambassador to Ukraine and vowed to defend its territory.", "2022-02-15", &l);
+    EXPECT(&l, "RUS", "161", "UKR");
+    dl_event_list_clear(&l);
     /* coordinating with partners is consulting them, the party after "with" */
     run("Germany is coordinating its response with its partners, including France.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "FRA");
