@@ -1401,6 +1401,8 @@ static bool list_goes_on(const article_ctx *c, const mention *m) {
     return q + 1 < n && c->tok[q + 1].mention != NONE;
 }
 
+static const char *const possessive_dets[] = {"its", "his", "her", "their", "our", "my", "your", NULL};
+
 /* "met Putin at the Kremlin on Monday and Zelensky in Kyiv the next day",
  * "will visit Kyiv on Monday and Moscow the following day": objects of one
  * verb joined by "and" across times and places. */
@@ -1485,6 +1487,14 @@ static void link_groups(article_ctx *c, uint32_t s) {
                 for (uint32_t t = sent_first(c, s); t < prev->start; t++)
                     if (c->tok[t].vg != NONE && !c->vgroups.v[c->tok[t].vg].noun) conj = false;
             }
+            /* "Its president, Abdel Fattah el-Sisi, hosted ...": an office in
+             * apposition to a named person is that person */
+            if (conj && b == a + 1 && is(c, a, ",") && m->kind == M_NAME && m->ent.type == E_PERSON &&
+                m->ent.country[0] && prev->ent.type == E_PERSON && m->ent.actor != prev->ent.actor &&
+                (prev->kind == M_ROLE || prev->kind == M_DESCR || prev->resolved_by_coref ||
+                 word_in(norm(c, prev->start), possessive_dets)) &&
+                m->end < sent_end(c, s) && (is(c, m->end, ",") || c->tok[m->end].vg != NONE))
+                prev->ent = m->ent;
             if (conj) {
                 uint32_t old = m->group;
                 for (size_t j = k; j < c->mentions.n; j++)

@@ -306,6 +306,12 @@ static bool clause_break(const article_ctx *c, uint32_t a, uint32_t b) {
     return false;
 }
 
+/* The index of the first mention of sentence s among the first k. */
+static size_t first_of_sentence(const article_ctx *c, size_t k, uint32_t s) {
+    while (k > 0 && c->mentions.v[k - 1].sentence == s) k--;
+    return k;
+}
+
 /* Is x a body that the possessive pronoun m owns ("units of its ...")? */
 static bool owned_by(const article_ctx *c, const mention *x, const mention *m) {
     return x->sentence == m->sentence && x->end + 1 == m->start && is(c, x->end, "of");
@@ -373,7 +379,20 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
                 strcmp(x->ent.sector, "MED") != 0)
                 return;
         }
-        a = last_match(c, k, m->sentence, 1, is_state_or_body, NULL);
+        /* "Egypt, which has a dispute with Ethiopia, said it stood with
+         * Somalia": "it" right after a speech verb is the speaker, the
+         * sentence's first actor outside a phrase */
+        uint32_t before = m->start > 0 ? m->start - 1 : 0;
+        if (m->start > 0 && is(c, before, "that") && before > 0) before--;
+        if (m->start > 0 && (wclass(c, before) & DL_W_SPEECH)) {
+            for (size_t q = first_of_sentence(c, k, m->sentence); q < k && !a; q++) {
+                const mention *x = &c->mentions.v[q];
+                if (x->after_prep || x->locative || x->possessive || x->owner) continue;
+                if (is_state_or_body(x, NULL)) a = x;
+                break; /* only the first */
+            }
+        }
+        if (!a) a = last_match(c, k, m->sentence, 1, is_state_or_body, NULL);
     }
     if (!a) return;
     m->ent = a->ent;

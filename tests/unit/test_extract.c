@@ -497,6 +497,15 @@ static void conjunction(void **state) {
     run("Russia recalled its ambassador to Ukraine and vowed to defend its territory.", "2022-02-15", &l);
     EXPECT(&l, "RUS", "161", "UKR");
     dl_event_list_clear(&l);
+    /* "X, which ..., said it ...": "it" is the speaker; an office in
+     * apposition to a named person is that person */
+    run("Germany, which has a dispute with Russia over gas, said it stood with Ukraine.", "2022-02-15", &l);
+    EXPECT(&l, "DEU", "05", "UKR");
+    assert_false(has(&l, "RUS", "05", "UKR"));
+    dl_event_list_clear(&l);
+    run("Putin met Macron. Its chancellor, Olaf Scholz, hosted Putin in Berlin.", "2022-02-15", &l);
+    EXPECT(&l, "DEU", "04", "RUS");
+    dl_event_list_clear(&l);
     /* coordinating with partners is consulting them, the party after "with" */
     run("Germany is coordinating its response with its partners, including France.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "FRA");
