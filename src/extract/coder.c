@@ -2438,10 +2438,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
-        /* "said Britain would impose sanctions": a threat or an intent is made
-         * when it is said; it takes the date of the speech verb */
+        /* "said Britain would impose sanctions", "said it would not allow":
+         * a threat, an intent or a refusal is made when it is said; it takes
+         * the date of the speech verb */
         if ((g->future || g->hypothetical) && cd.date_vg == NONE &&
-            (strncmp(cd.code, "13", 2) == 0 || strncmp(cd.code, "03", 2) == 0))
+            (strncmp(cd.code, "13", 2) == 0 || strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "12", 2) == 0))
             for (uint32_t q = g->first; q-- > sent_first(c, s);)
                 if (c->tok[q].vg != NONE && is_speech(c, &c->vgroups.v[c->tok[q].vg])) {
                     cd.date_vg = c->tok[q].vg;
