@@ -1868,6 +1868,27 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
     l->n = w;
 }
 
+/* "U.S. intelligence indicated Russian forces were preparing to attack",
+ * "Washington says Russia will invade": another side's forecast of force
+ * is no event, and no threat by the side it names.  (A condition makes a
+ * threat of it: "may halt ... if", kept.) */
+static bool forecast(article_ctx *c, uint32_t s, uint32_t gi, const candidate *cd) {
+    const vgroup *g = &c->vgroups.v[gi];
+    static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
+    bool coercive = false;
+    for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd->code, *r, 2) == 0;
+    if (!coercive || cd->source == NONE || cd->reverse_source || g->noun) return false;
+    const entity *spk = &c->speaker_ent[s];
+    const mention *src = &c->mentions.v[cd->source];
+    if (!usable(spk) || same_side(spk, &src->ent) || src->first_person) return false;
+    bool planned = false;
+    if (g->infinitive && gi > 0 && !c->vgroups.v[gi - 1].noun && c->vgroups.v[gi - 1].sentence == s) {
+        static const char *const plans[] = {"prepare", "plan", "intend", "aim", "seek", "want", NULL};
+        planned = word_in(dl_lexicon_verb_def(c->lex, c->vgroups.v[gi - 1].verb)->lemma, plans);
+    }
+    return (g->future || g->hypothetical || planned) && !condition_after(c, g) && !clause_has_if(c, g);
+}
+
 /* "Putin ordered troops to deploy", "instructed the Defence Ministry to
  * send forces": the forces and offices a leader commands are his own. */
 static void ordered_agents(article_ctx *c, uint32_t s) {
@@ -2251,6 +2272,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "would impose sanctions on Russia if it invaded", "will respond with
          * force": a conditional or announced coercive act is a threat */
+        if (!cd.hypothetical && forecast(c, s, gi, &cd)) cd.hypothetical = true;
         if ((cd.hypothetical || g->future || g->hypothetical || modal_inherited(c, gi)) && !cd.negated && !g->noun &&
             !cd.reverse_source) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
@@ -2264,6 +2286,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * a coercive act announced is a threat of it (CAMEO 13) */
             bool announced = (g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote))) &&
                              strncmp(cd.code, "15", 2) != 0; /* a deployment announced is a deployment */
+            if (forecast(c, s, gi, &cd)) {
+                cd.hypothetical = true;
+                coercive = false;
+            }
             if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond || announced)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 dl_strlcpy(cd.code, r[0] ? r : "130", sizeof cd.code);
