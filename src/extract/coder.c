@@ -672,6 +672,7 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
 
 typedef struct candidate {
     uint32_t vg;
+    bool permitted;       /* the act is only permitted ("authorised X to ...") */
     uint32_t date_vg;     /* the verb group whose date it takes: vg, or the
                              meeting an event noun refers back to */
     bool mutual;          /* both sides of a conjoined subject act on each
@@ -2236,6 +2237,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool near = h->sentence == s && !h->noun && h->end <= g->first && h->end + 3 >= g->first;
             for (uint32_t q = h->end; near && q < g->first; q++)
                 if (is(c, q, ",") || is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) near = false;
+            /* "authorised Putin to use force", "allowed Ukraine to strike": a
+             * permission, not the act */
+            static const char *const permits[] = {"allow", "permit", "authorize", "authorise", "empower", "mandate",
+                                                  NULL};
+            const char *hl = dl_lexicon_verb_def(c->lex, h->verb)->lemma;
+            if (h->sentence == s && !h->noun && h->end <= g->first && h->end + 8 >= g->first && word_in(hl, permits))
+                cd.hypothetical = cd.permitted = true;
             /* "would not hesitate to impose sanctions": a promise of the act */
             bool no_hesitation = near && h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "hesitate");
             if (no_hesitation) g->future = true;
@@ -2286,7 +2294,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * a coercive act announced is a threat of it (CAMEO 13) */
             bool announced = (g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote))) &&
                              strncmp(cd.code, "15", 2) != 0; /* a deployment announced is a deployment */
-            if (forecast(c, s, gi, &cd)) {
+            if (forecast(c, s, gi, &cd) || cd.permitted) {
                 cd.hypothetical = true;
                 coercive = false;
             }

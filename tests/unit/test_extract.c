@@ -506,6 +506,11 @@ static void conjunction(void **state) {
     run("Putin met Macron. Its chancellor, Olaf Scholz, hosted Putin in Berlin.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "RUS");
     dl_event_list_clear(&l);
+    /* a permission to use force is not its use */
+    run("The Russian parliament authorised Putin to use military force in Ukraine.", "2022-02-22", &l);
+    assert_false(has(&l, "RUS", "19", "UKR"));
+    assert_false(has(&l, "RUS", "13", "UKR"));
+    dl_event_list_clear(&l);
     /* another side's forecast of force is no event (a condition makes a
      * threat of it) */
     run("Biden said Russian forces were preparing to attack Ukraine.", "2022-02-15", &l);
