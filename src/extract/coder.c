@@ -2484,6 +2484,26 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 }
         /* "we regularly meet with German companies": a habit, no event */
         if (habitual(c, g) && !all) continue;
+        /* "Russia expelled the diplomat, the State Department said, calling
+         * the move unprovoked": a judgement of "the move" is aimed at whoever
+         * made it, in an act coded before it in the sentence */
+        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source &&
+            (strncmp(cd.code, "11", 2) == 0 || strncmp(cd.code, "05", 2) == 0) && g->end + 1 < sent_end(c, s)) {
+            static const char *const moves[] = {"move", "decision", "step", "action", "actions", "expulsion", "attack",
+                                                "attacks", "announcement", "measures", "measure", "invasion", NULL};
+            uint32_t q = g->end;
+            if (is(c, q, "the") || is(c, q, "this") || is(c, q, "that")) q++;
+            if (q < sent_end(c, s) && word_in(norm(c, q), moves))
+                for (size_t j = cands.n; j-- > 0;) {
+                    const candidate *o = &cands.v[j];
+                    if (o->source == NONE || o->reverse_source || c->vgroups.v[o->vg].sentence != s) continue;
+                    const mention *om = &c->mentions.v[o->source];
+                    if (usable(&om->ent) && !same_side(&om->ent, &c->mentions.v[cd.source].ent)) {
+                        cd.target = o->source;
+                        break;
+                    }
+                }
+        }
         if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
             !cd.hypothetical && !cd.negated) {
             c->meeting_src = cd.source;

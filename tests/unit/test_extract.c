@@ -506,6 +506,11 @@ static void conjunction(void **state) {
     run("Putin met Macron. Its chancellor, Olaf Scholz, hosted Putin in Berlin.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "RUS");
     dl_event_list_clear(&l);
+    /* a judgement of "the move" is aimed at whoever made it */
+    run("Russia expelled the American ambassador, the White House said, calling the move unprovoked.", "2022-02-18",
+        &l);
+    EXPECT(&l, "USA", "11", "RUS");
+    dl_event_list_clear(&l);
     /* a permission to use force is not its use */
     run("The Russian parliament authorised Putin to use military force in Ukraine.", "2022-02-22", &l);
     assert_false(has(&l, "RUS", "19", "UKR"));
