@@ -74,6 +74,8 @@ static bool object_control(const article_ctx *c, const vgroup *g) {
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
                                          "authorize", "authorise", "pressure", "push", "want", "expect",
+                                         /* "thanked Scholz for making this visit" */
+                                         "thank", "praise", "congratulate", "commend", "applaud", "reward",
                                          /* "blocked Poland from sending", "barred X from entering" */
                                          "block", "prevent", "stop", "bar", "ban", "prohibit", "deter", "dissuade",
                                          "discourage", "restrain", NULL};

@@ -506,6 +506,14 @@ static void conjunction(void **state) {
     run("Putin met Macron. Its chancellor, Olaf Scholz, hosted Putin in Berlin.", "2022-02-15", &l);
     EXPECT(&l, "DEU", "04", "RUS");
     dl_event_list_clear(&l);
+    /* "thanked X for making this visit": X's visit; "will listen to Russia's
+     * concerns": an intent to consult */
+    run("Biden thanked Scholz for making this visit to Washington.", "2022-02-08", &l);
+    EXPECT(&l, "DEU", "042", "USA");
+    dl_event_list_clear(&l);
+    run("Biden said, \"The United States will listen to Russia's concerns.\"", "2022-02-08", &l);
+    EXPECT(&l, "USA", "036", "RUS");
+    dl_event_list_clear(&l);
     /* a judgement of "the move" is aimed at whoever made it */
     run("Russia expelled the American ambassador, the White House said, calling the move unprovoked.", "2022-02-18",
         &l);
