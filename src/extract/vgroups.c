@@ -138,6 +138,13 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             i++;
             continue;
         }
+        /* "are going to impose": the future, not a trip ("going to Kyiv") */
+        if (is(c, i, "going") && i + 2 < end && is(c, i + 1, "to") &&
+            (((c->tok[i + 2].vforms & DL_VF_BASE) && c->tok[i + 2].mention == NONE) || (wc(c, i + 2) & DL_W_ADV) ||
+             ly_adverb(c, i + 2))) {
+            i += 2;
+            continue;
+        }
         uint32_t rv = pick_reading(c, hits, n_hits, false), rn = pick_reading(c, hits, n_hits, true);
         bool nctx = noun_context(c, i, first), vctx = verb_context(c, i, first);
         /* "Storm Shadow missiles": a capitalised word inside a sentence is a name */

@@ -514,6 +514,16 @@ static void conjunction(void **state) {
     run("Biden said, \"The United States will listen to Russia's concerns.\"", "2022-02-08", &l);
     EXPECT(&l, "USA", "036", "RUS");
     dl_event_list_clear(&l);
+    /* a package of sanctions drawn up against a condition is a threat of
+     * them; "going to" + verb is the future, not a trip; demonstrating
+     * resolve is no protest */
+    run("Biden developed a package of sanctions that are going to clearly demonstrate international resolve if "
+        "Russia invades Ukraine.",
+        "2022-02-08", &l);
+    EXPECT(&l, "USA", "1312", "RUS");
+    assert_false(has(&l, "USA", "04", NULL));
+    assert_false(has(&l, "USA", "14", NULL));
+    dl_event_list_clear(&l);
     /* a judgement of "the move" is aimed at whoever made it */
     run("Russia expelled the American ambassador, the White House said, calling the move unprovoked.", "2022-02-18",
         &l);
