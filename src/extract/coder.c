@@ -1892,6 +1892,30 @@ static bool forecast(article_ctx *c, uint32_t s, uint32_t gi, const candidate *c
     return (g->future || g->hypothetical || planned) && !condition_after(c, g) && !clause_has_if(c, g);
 }
 
+/* "there will be consequences for Russia", "would have serious
+ * consequences for Moscow": a consequence noun ahead (a future or
+ * conditional modal before it in its clause) with a party after "for".
+ * Sets *target to that party's mention. */
+static bool consequences_ahead(const article_ctx *c, const vgroup *g, uint32_t *target) {
+    uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
+    bool ahead = false;
+    for (uint32_t q = g->first; q-- > first && !ahead;) {
+        if (is(c, q, ";") || is(c, q, ":")) break;
+        ahead = is(c, q, "will") || is(c, q, "would") || is(c, q, "could") || is(c, q, "'ll");
+    }
+    if (!ahead) return false;
+    for (uint32_t q = g->end; q < end && q < g->end + 4; q++) {
+        if (!is(c, q, "for")) continue;
+        uint32_t r = q + 1;
+        while (r < end && skippable(c, r)) r++;
+        if (r < end && c->tok[r].mention != NONE && usable(&c->mentions.v[c->tok[r].mention].ent)) {
+            *target = c->tok[r].mention;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Putin ordered troops to deploy", "instructed the Defence Ministry to
  * send forces": the forces and offices a leader commands are his own. */
 static void ordered_agents(article_ctx *c, uint32_t s) {
@@ -2055,7 +2079,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             if (purpose) continue;
         }
-        if (g->noun) {
+        if (g->noun && (b->flags & DL_VB_REVERSE)) {
+            /* "there will be severe consequences for Russia": the speaker
+             * threatens whoever the consequences are for */
+            cd.speaker = c->speaker_ent[s];
+            if (!usable(&cd.speaker) || !consequences_ahead(c, g, &cd.target)) continue;
+            cd.reverse_source = true;
+        } else if (g->noun) {
             uint32_t a, bb;
             if (!noun_participants(c, g, &a, &bb)) {
                 if (!earlier_meeting(c, g, cd.code, &a, &bb)) continue;

@@ -524,6 +524,14 @@ static void conjunction(void **state) {
     assert_false(has(&l, "USA", "04", NULL));
     assert_false(has(&l, "USA", "14", NULL));
     dl_event_list_clear(&l);
+    /* "there will be consequences for X", said by Y: Y threatens X; past
+     * consequences threaten nobody */
+    run("\"There will be severe consequences for Russia,\" Truss said.", "2022-02-10", &l);
+    EXPECT(&l, "GBR", "13", "RUS");
+    dl_event_list_clear(&l);
+    run("\"The war had consequences for Russia,\" Truss said.", "2022-02-10", &l);
+    assert_false(has(&l, "GBR", "13", "RUS"));
+    dl_event_list_clear(&l);
     /* a judgement of "the move" is aimed at whoever made it */
     run("Russia expelled the American ambassador, the White House said, calling the move unprovoked.", "2022-02-18",
         &l);
