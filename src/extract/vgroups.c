@@ -75,6 +75,10 @@ static bool verb_context(const article_ctx *c, uint32_t i, uint32_t first) {
         /* "Palestinian riots": a country adjective owns a noun ("NATO attacks"
          * stays a verb: an organisation's name is also its adjective) */
         if (m->owner && m->ent.type != E_ORG && p + 1 == i) return false;
+        /* "our close cooperation": a possessive determiner before a noun */
+        if (m->kind == M_PRONOUN && (is(c, p, "our") || is(c, p, "their") || is(c, p, "its") || is(c, p, "my") ||
+                                     is(c, p, "your") || is(c, p, "his")))
+            return false;
         return !m->possessive;
     }
     return false;
