@@ -122,9 +122,21 @@ static bool ends_in_ly(const char *w) {
 }
 
 /* The subject of verb group gi: a mention index, or NONE. */
+/* "time for Russia to end its aggression": the mention X of "for X to V"
+ * right before infinitive g, or NONE. */
+static uint32_t for_subject(const article_ctx *c, const vgroup *g) {
+    uint32_t first = sent_first(c, g->sentence);
+    if (!g->infinitive || g->first <= first || c->tok[g->first - 1].mention == NONE) return NONE;
+    uint32_t mi = c->tok[g->first - 1].mention;
+    const mention *m = &c->mentions.v[mi];
+    return m->start > first && is(c, m->start - 1, "for") ? mi : NONE;
+}
+
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     const vgroup *g = &c->vgroups.v[gi];
     uint32_t first = sent_first(c, g->sentence);
+    uint32_t fs = for_subject(c, g);
+    if (fs != NONE) return fs;
     uint32_t p = g->first;
     bool adjacent = true; /* nothing but skippable words so far */
     for (int steps = 0; p > first && steps < 40; steps++) {
@@ -2252,6 +2264,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             else if (refusal) snprintf(cd.code, sizeof cd.code, "120");
             else cd.negated = true;
         }
+        /* "there is still time for Russia to end its aggression": what it
+         * is time, or a call, for someone to do has not happened */
+        if (for_subject(c, g) != NONE) cd.hypothetical = cd.permitted = true;
         /* "blocked Poland from sending tanks": a prevented act did not happen */
         if (g->gerund && g->first > sent_first(c, s) && is(c, g->first - 1, "from")) {
             uint32_t r = g->first - 1;

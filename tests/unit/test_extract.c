@@ -537,6 +537,11 @@ static void conjunction(void **state) {
         &l);
     EXPECT(&l, "USA", "11", "RUS");
     dl_event_list_clear(&l);
+    /* "time for Russia to end its aggression": Russia's act, not yet done */
+    run("There is still time for Russia to withdraw its troops from Ukraine, Truss said.", "2022-02-10", &l);
+    assert_false(has(&l, "GBR", "08", "UKR"));
+    assert_false(has(&l, "RUS", "08", "UKR"));
+    dl_event_list_clear(&l);
     /* a permission to use force is not its use */
     run("The Russian parliament authorised Putin to use military force in Ukraine.", "2022-02-22", &l);
     assert_false(has(&l, "RUS", "19", "UKR"));
