@@ -157,9 +157,13 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
             i += (uint32_t)len;
             continue;
         }
-        /* "our written proposals", "the proposed talks": a participle between
-         * a determiner and a noun is an adjective */
-        if (i > first && i + 1 < end && rn == NONE && rv != NONE && (hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) &&
+        /* "our written proposals", "the proposed talks", "in a threatening
+         * manner": a participle between a determiner and a noun is an
+         * adjective */
+        bool ing_after_a = i > first && rv != NONE && (hits[rv].forms & DL_VF_ING) &&
+                           (is(c, i - 1, "a") || is(c, i - 1, "an"));
+        if (i > first && i + 1 < end && rn == NONE && rv != NONE &&
+            ((hits[rv].forms & (DL_VF_PP | DL_VF_PAST)) || ing_after_a) &&
             ((wc(c, i - 1) & DL_W_DET) || is(c, i - 1, "our") || is(c, i - 1, "their") || is(c, i - 1, "its") ||
              is(c, i - 1, "his") || is(c, i - 1, "her") || is(c, i - 1, "my") || is(c, i - 1, "your")) &&
             !is(c, i - 1, "that") && !is(c, i - 1, "which") && c->doc->tokens[i + len].kind == DL_TOK_WORD &&

@@ -542,6 +542,10 @@ static void conjunction(void **state) {
     assert_false(has(&l, "GBR", "08", "UKR"));
     assert_false(has(&l, "RUS", "08", "UKR"));
     dl_event_list_clear(&l);
+    /* "in a threatening manner": an adjective, no threat */
+    run("Russia massed troops on the border in a threatening manner.", "2022-02-10", &l);
+    assert_false(has(&l, "RUS", "13", NULL));
+    dl_event_list_clear(&l);
     /* a permission to use force is not its use */
     run("The Russian parliament authorised Putin to use military force in Ukraine.", "2022-02-22", &l);
     assert_false(has(&l, "RUS", "19", "UKR"));
