@@ -542,6 +542,11 @@ static void conjunction(void **state) {
     assert_false(has(&l, "GBR", "08", "UKR"));
     assert_false(has(&l, "RUS", "08", "UKR"));
     dl_event_list_clear(&l);
+    /* troops that gather near a border are a build-up, not a meeting */
+    run("Russian troops have gathered near the border with Ukraine.", "2022-02-10", &l);
+    assert_false(has(&l, "RUS", "04", NULL));
+    assert_false(has(&l, "RUS", "04", "UKR"));
+    dl_event_list_clear(&l);
     /* "in a threatening manner": an adjective, no threat */
     run("Russia massed troops on the border in a threatening manner.", "2022-02-10", &l);
     assert_false(has(&l, "RUS", "13", NULL));
