@@ -1904,6 +1904,32 @@ static bool forecast(article_ctx *c, uint32_t s, uint32_t gi, const candidate *c
     return (g->future || g->hypothetical || planned) && !condition_after(c, g) && !clause_has_if(c, g);
 }
 
+/* Is verb group gi an infinitive (or a bare verb joined to one by "and":
+ * "to choose diplomacy and deescalate") that an appeal or demand governs
+ * ("urged Russia to withdraw", "to encourage Russia to choose")? */
+static bool urged(const article_ctx *c, uint32_t gi) {
+    const vgroup *g = &c->vgroups.v[gi];
+    uint32_t first = sent_first(c, g->sentence);
+    uint32_t k = gi;
+    /* a bare verb after "and" joined to the infinitive before it */
+    if (!g->infinitive && !g->noun && (g->forms & DL_VF_BASE) && g->first > first && is(c, g->first - 1, "and") && k > 0 &&
+        c->vgroups.v[k - 1].sentence == g->sentence && c->vgroups.v[k - 1].infinitive)
+        k--;
+    if (!c->vgroups.v[k].infinitive) return false;
+    /* the governing verbs back to the first that is not an infinitive chain */
+    while (k > 0 && c->vgroups.v[k - 1].sentence == g->sentence) {
+        const vgroup *h = &c->vgroups.v[k - 1];
+        if (h->noun) return false;
+        const dl_verb_block *b = dl_lexicon_block(c->lex, h->block);
+        if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0) return true;
+        static const char *const urges[] = {"urge", "encourage", "ask", "press", "persuade", "push", NULL};
+        if (word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, urges)) return true;
+        if (!h->infinitive) return false;
+        k--;
+    }
+    return false;
+}
+
 /* "there will be consequences for Russia", "would have serious
  * consequences for Moscow": a consequence noun ahead (a future or
  * conditional modal before it in its clause) with a party after "for".
@@ -2267,6 +2293,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* "there is still time for Russia to end its aggression": what it
          * is time, or a call, for someone to do has not happened */
         if (for_subject(c, g) != NONE) cd.hypothetical = cd.permitted = true;
+        /* "efforts to encourage Russia to choose diplomacy and deescalate":
+         * what someone is urged to do (when the urging itself is not coded
+         * with it) has not happened */
+        if (!composed && urged(c, gi)) cd.hypothetical = cd.permitted = true;
         /* "blocked Poland from sending tanks": a prevented act did not happen */
         if (g->gerund && g->first > sent_first(c, s) && is(c, g->first - 1, "from")) {
             uint32_t r = g->first - 1;

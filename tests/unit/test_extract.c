@@ -547,6 +547,15 @@ static void conjunction(void **state) {
     assert_false(has(&l, "RUS", "04", NULL));
     assert_false(has(&l, "RUS", "04", "UKR"));
     dl_event_list_clear(&l);
+    /* what someone is urged to do has not happened, even unattributed */
+    run("Our efforts to encourage Russia to choose diplomacy and withdraw continue.", "2022-02-10", &l);
+    assert_false(has(&l, "RUS", "08", NULL));
+    dl_event_list_clear(&l);
+    /* contributing to a development gives nothing */
+    run("Scholz contributed to the development of ties with Russia.", "2022-02-10", &l);
+    assert_false(has(&l, "DEU", "07", NULL));
+    assert_false(has(&l, "DEU", "07", "RUS"));
+    dl_event_list_clear(&l);
     /* "in a threatening manner": an adjective, no threat */
     run("Russia massed troops on the border in a threatening manner.", "2022-02-10", &l);
     assert_false(has(&l, "RUS", "13", NULL));
