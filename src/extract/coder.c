@@ -1476,7 +1476,7 @@ static void link_groups(article_ctx *c, uint32_t s) {
                         (b == a + 3 && is(c, a, "as") && is(c, a + 1, "well") && is(c, a + 2, "as"));
             if (conj && m->after_prep && !prev->after_prep) conj = false;
             /* "in northern Syria and Iraq": a place joined to a place is one too */
-            if (conj && prev->locative && !prev->after_prep && !m->locative && !m->after_prep &&
+            if (conj && prev->locative && !m->locative && !m->after_prep &&
                 (m->kind == M_NAME || m->kind == M_PLACE || m->kind == M_CAPITAL) && m->ent.type == E_COUNTRY &&
                 (prev->kind == M_NAME || prev->kind == M_PLACE || prev->kind == M_CAPITAL))
                 m->locative = true;
@@ -2561,6 +2561,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 }
         /* "we regularly meet with German companies": a habit, no event */
         if (habitual(c, g) && !all) continue;
+        /* "comments on the situation in Russia": a statement is made to no
+         * place */
+        if (cd.target != NONE && strncmp(cd.code, "01", 2) == 0 && c->mentions.v[cd.target].locative) cd.target = NONE;
         /* "Russia expelled the diplomat, the State Department said, calling
          * the move unprovoked": a judgement of "the move" is aimed at whoever
          * made it, in an act coded before it in the sentence */

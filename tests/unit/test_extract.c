@@ -556,6 +556,11 @@ static void conjunction(void **state) {
     assert_false(has(&l, "DEU", "07", NULL));
     assert_false(has(&l, "DEU", "07", "RUS"));
     dl_event_list_clear(&l);
+    /* a statement about a situation in places is made to no one */
+    run("Biden made a few comments on the situation in Russia and Ukraine.", "2022-02-10", &l);
+    assert_false(has(&l, "USA", "01", "RUS"));
+    assert_false(has(&l, "USA", "01", "UKR"));
+    dl_event_list_clear(&l);
     /* "in a threatening manner": an adjective, no threat */
     run("Russia massed troops on the border in a threatening manner.", "2022-02-10", &l);
     assert_false(has(&l, "RUS", "13", NULL));
