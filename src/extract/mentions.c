@@ -993,10 +993,12 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         return true;
     }
     if ((p = pick(c, j, ph, n, DL_PH_CAPITAL))) {
-        /* "the Minsk agreements", "the Moscow talks": a place name as modifier */
+        /* "the Minsk agreements", "the Moscow talks": a place name as modifier
+         * (not after a preposition: "in the capital city of Algiers demanding") */
         uint32_t nx = j + (uint32_t)len;
+        bool after_prep = j > 0 && (wclass(c, j - 1) & DL_W_PREP);
         if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
-            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) && !after_prep)
             return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, "GOV");
@@ -1009,8 +1011,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     if ((p = pick(c, j, ph, n, DL_PH_PLACE))) {
         /* "the Basra refinery": a place name as modifier */
         uint32_t nx = j + (uint32_t)len;
+        bool after_prep = j > 0 && (wclass(c, j - 1) & DL_W_PREP);
         if (nx < end && c->doc->tokens[nx].kind == DL_TOK_WORD && !wclass(c, nx) && c->tok[nx].mention == NONE &&
-            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)))
+            !c->tok[nx].timex && !(c->tok[nx].vforms & (DL_VF_PAST | DL_VF_S)) && !after_prep)
             return false;
         const dl_actor_def *a = dl_lexicon_actor(c->lex, p->index);
         set_country(c, &out->ent, a->code, NULL);
