@@ -122,6 +122,8 @@ static bool ends_in_ly(const char *w) {
 }
 
 /* The subject of verb group gi: a mention index, or NONE. */
+static bool usable(const entity *e) { return e->type != E_NONE && e->country[0]; }
+
 /* "time for Russia to end its aggression": the mention X of "for X to V"
  * right before infinitive g, or NONE. */
 static uint32_t for_subject(const article_ctx *c, const vgroup *g) {
@@ -214,6 +216,18 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             while (r > first && !is(c, r - 1, ",") && !is_boundary_punct(c, r - 1)) r--;
             uint32_t a = r > first && is(c, r - 1, ",") ? r - 1 : NONE;
             if (a != NONE && parenthetical(c, a, q)) {
+                /* "Kenzo Oshima, the United Nations relief coordinator,
+                 * demanded": a name dipline does not know, placed by its
+                 * apposition */
+                bool unknown_name = a > first;
+                for (uint32_t t = first; t < a && unknown_name; t++)
+                    unknown_name = c->tok[t].mention == NONE && c->doc->tokens[t].kind == DL_TOK_WORD &&
+                                   (c->doc->tokens[t].flags & DL_TF_CAP) && c->tok[t].vg == NONE;
+                if (unknown_name)
+                    for (uint32_t t = a + 1; t < q; t++)
+                        if (c->tok[t].mention != NONE && usable(&c->mentions.v[c->tok[t].mention].ent) &&
+                            !c->mentions.v[c->tok[t].mention].locative)
+                            return c->tok[t].mention;
                 p = a;
                 adjacent = false;
                 continue;
@@ -915,7 +929,6 @@ static size_t group_members(const article_ctx *c, uint32_t mi, uint32_t *out, si
     return n;
 }
 
-static bool usable(const entity *e) { return e->type != E_NONE && e->country[0]; }
 
 static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     uint32_t srcs[8], tgts[8];
