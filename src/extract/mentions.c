@@ -823,6 +823,14 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             (is(c, k, "of") || is(c, k, "from") || is(c, k, "in") || (voice && is(c, k, "for")))) {
             uint32_t m = k + 1;
             if (m < end && is(c, m, "the")) m++;
+            /* "doctors from two American aid groups": a count, then the
+             * country's adjective */
+            bool counted = false;
+            while (m + 1 < end && !is(c, k, "in") &&
+                   ((wclass(c, m) & DL_W_QUANT) || c->doc->tokens[m].kind == DL_TOK_NUMBER)) {
+                m++;
+                counted = true;
+            }
             /* "regions in eastern Ukraine" */
             if (m + 1 < end && word_in(norm(c, m), compass_words) && !(tflags(c, m) & DL_TF_CAP)) m++;
             const dl_phrase *ph2;
@@ -831,6 +839,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
+            if (!pl && l2 && counted) pl = pick(c, m, ph2, n2, DL_PH_ADJ);
             if (!pl && l2 && !is(c, k, "in")) pl = pick(c, m, ph2, n2, DL_PH_SEAT); /* "of the Kremlin" */
             /* (troops and embassies "in" a country are another's) */
             const char *head = norm(c, j + (uint32_t)len - 1);
@@ -839,6 +848,14 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
                 k = m + (uint32_t)l2;
+                /* ("two American aid groups": the adjective's noun too) */
+                if (pl->kind == DL_PH_ADJ) {
+                    const dl_phrase *ph3;
+                    size_t n3;
+                    while (k < end && c->doc->tokens[k].kind == DL_TOK_WORD && !wclass(c, k) && !c->tok[k].vforms &&
+                           (lex_at(c, k, end, &ph3, &n3) == 0 || pick(c, k, ph3, n3, DL_PH_AGENT)))
+                        k++;
+                }
             }
         }
         out->start = i;

@@ -556,6 +556,10 @@ static void conjunction(void **state) {
     assert_false(has(&l, "DEU", "07", NULL));
     assert_false(has(&l, "DEU", "07", "RUS"));
     dl_event_list_clear(&l);
+    /* "officials from two Russian ministries": counted, then the adjective */
+    run("Officials from two Russian government agencies met Macron.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "04", "FRA");
+    dl_event_list_clear(&l);
     /* an unknown name placed by its apposition */
     run("Ivan Ivanov, a senior Russian diplomat, demanded that Ukraine withdraw its troops.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "10", "UKR");
