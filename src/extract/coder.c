@@ -2281,6 +2281,21 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         /* ("said it would send aid": the conditional of reported speech is
          * an announced future too) */
+        /* "ordered 3,000 soldiers to Poland to bolster NATO's eastern flank",
+         * "send 350 soldiers to Lithuania to reinforce a NATO battle group":
+         * troops sent to shore up a country's defence are protection (074),
+         * not a build-up against it */
+        if (strncmp(cd.code, "15", 2) == 0 && cd.target != NONE && !g->noun) {
+            static const char *const guard[] = {"reinforce", "bolster", "protect", "defend", "reassure",
+                                                "strengthen", "shore", "secure", NULL};
+            for (uint32_t hi = gi + 1; hi < c->vgroups.n && c->vgroups.v[hi].sentence == s; hi++) {
+                const vgroup *h = &c->vgroups.v[hi];
+                if (h->noun || !h->infinitive) continue;
+                if (word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, guard))
+                    snprintf(cd.code, sizeof cd.code, "074");
+                break;
+            }
+        }
         bool announced_future = g->future || (g->hypothetical && after_speech(c, g) && !clause_has_if(c, g));
         if (announced_future && !g->noun && cd.source != NONE && !g->negated) {
             bool first_person = c->mentions.v[cd.source].first_person || g->in_quote;

@@ -560,6 +560,13 @@ static void conjunction(void **state) {
     run("Officials from two Russian government agencies met Macron.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
     dl_event_list_clear(&l);
+    /* troops sent to shore up a country's defence are protection (074) */
+    run("Biden ordered soldiers to Germany to reinforce NATO's eastern flank.", "2022-02-10", &l);
+    EXPECT(&l, "USA", "074", "DEU");
+    dl_event_list_clear(&l);
+    run("Russia sent troops to Belarus.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "15", "BLR");
+    dl_event_list_clear(&l);
     /* an unknown name placed by its apposition */
     run("Ivan Ivanov, a senior Russian diplomat, demanded that Ukraine withdraw its troops.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "10", "UKR");
