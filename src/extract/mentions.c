@@ -839,7 +839,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             const dl_phrase *pl = l2 ? pick_place(c, m, ph2, n2) : NULL;
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_CAPITAL);
             if (!pl && l2) pl = pick(c, m, ph2, n2, DL_PH_PLACE);
-            if (!pl && l2 && counted) pl = pick(c, m, ph2, n2, DL_PH_ADJ);
+            /* ("of the European Union's member states": a possessive form) */
+            if (!pl && l2 && (counted || is(c, m + (uint32_t)l2 - 1, "'s"))) pl = pick(c, m, ph2, n2, DL_PH_ADJ);
             if (!pl && l2 && !is(c, k, "in")) pl = pick(c, m, ph2, n2, DL_PH_SEAT); /* "of the Kremlin" */
             /* (troops and embassies "in" a country are another's) */
             const char *head = norm(c, j + (uint32_t)len - 1);
