@@ -194,6 +194,13 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 p = o->first;
                 continue;
             }
+            /* "Russian forces sent to Belarus would go home": a participle
+             * after the subject modifies it */
+            if (o->participle && g->finite) {
+                adjacent = false;
+                p = o->first;
+                continue;
+            }
             if (depth >= 3) return NONE;
             /* "agreed to meet", "began withdrawing", "urged Russia to withdraw" */
             if (g->infinitive || g->gerund || !g->finite) {
@@ -2548,9 +2555,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * ("Mr Macron said he would continue intensive discussions") */
         bool purpose = g->gerund && g->first > sent_first(c, s) && (wc(c, g->first - 1) & DL_W_PREP) &&
                        !is(c, g->first - 1, "while"); /* "aimed at establishing" */
+        /* (an intent to yield or de-escalate, 035x, is one's own) */
         bool coop_any = cd.source != NONE && !cd.reverse_source && !purpose &&
-                        (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 ||
-                         strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0);
+                        ((strncmp(cd.code, "03", 2) == 0 && strncmp(cd.code, "035", 3) != 0) ||
+                         strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
+                         strncmp(cd.code, "06", 2) == 0);
         if (cd.target == NONE && (speaker_side || coop_any) && !cd.speech &&
             (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
              strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {

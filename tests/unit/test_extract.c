@@ -560,6 +560,12 @@ static void conjunction(void **state) {
     run("Officials from two Russian government agencies met Macron.", "2022-02-10", &l);
     EXPECT(&l, "RUS", "04", "FRA");
     dl_event_list_clear(&l);
+    /* "forces sent to Belarus would go home": the participle modifies the
+     * subject; an intent to de-escalate is one's own, no counterpart's */
+    run("Putin met Macron. The Kremlin said Russian forces sent to Belarus would go home.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "035", NULL);
+    assert_false(has(&l, "RUS", "035", "FRA"));
+    dl_event_list_clear(&l);
     /* troops sent to shore up a country's defence are protection (074) */
     run("Biden ordered soldiers to Germany to reinforce NATO's eastern flank.", "2022-02-10", &l);
     EXPECT(&l, "USA", "074", "DEU");
