@@ -197,6 +197,10 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
 /* Read the next event into *ev (cleared first).  Returns DL_OK and sets
  * *got to false at the end of the log. */
 dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err);
+/* The same without a copy: *ev is lent (owned by the reader, never to be
+ * cleared or changed) and stays valid until the next call on r or
+ * dl_log_reader_free().  *ev is NULL at the end of the log. */
+dl_status dl_log_reader_next_view(dl_log_reader *r, const dl_event **ev, bool *got, dl_error *err);
 /* The articles of the log, once the events are exhausted (events are
  * parsed ahead in a thread of the reader's own; before their end these say
  * none). */

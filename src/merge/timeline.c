@@ -365,14 +365,12 @@ dl_status dl_timeline_add_article(dl_timeline *tl, const dl_article_info *a, dl_
 
 dl_status dl_timeline_add_log(dl_timeline *tl, dl_log_reader *r, dl_error *err) {
     for (;;) {
-        dl_event ev;
+        const dl_event *ev;
         bool got;
-        dl_status st = dl_log_reader_next(r, &ev, &got, err);
+        dl_status st = dl_log_reader_next_view(r, &ev, &got, err);
         if (st != DL_OK) return st;
         if (!got) break;
-        st = dl_timeline_add(tl, &ev, err);
-        dl_event_clear(&ev);
-        if (st != DL_OK) return st;
+        if ((st = dl_timeline_add(tl, ev, err)) != DL_OK) return st;
     }
     for (size_t i = 0; i < dl_log_reader_n_articles(r); i++) {
         dl_status st = dl_timeline_add_article(tl, dl_log_reader_article(r, i), err);
