@@ -164,6 +164,7 @@ void dl_timeline_free(dl_timeline *tl) {
     free(tl->cl);
     free(tl->members);
     free(tl->order);
+    free(tl->rank);
     free(tl);
 }
 
@@ -398,6 +399,43 @@ static int cmp_article(const void *a, const void *b) {
 }
 
 
+static int cmp_str(const dl_timeline *tl, uint32_t a, uint32_t b) { return strcmp(S(tl, a), S(tl, b)); }
+
+typedef struct id_set {
+    uint32_t *rank; /* 1 once id is in v */
+    uint32_t *v, n, cap;
+} id_set;
+
+static bool mark(id_set *m, uint32_t id) {
+    if (!id || m->rank[id]) return true;
+    if (!grow((void **)&m->v, &m->cap, (size_t)m->n + 1, sizeof *m->v)) return false;
+    m->rank[id] = 1;
+    m->v[m->n++] = id;
+    return true;
+}
+
+static bool mark_ent(id_set *m, const ent *e) {
+    return mark(m, e->text) && mark(m, e->name) && mark(m, e->country) && mark(m, e->sector) && mark(m, e->code);
+}
+
+/* Rank the strings of the signatures and the articles (tl->rank). */
+static bool rank_strings(dl_timeline *tl) {
+    id_set m = {calloc(dl_pool_count(tl->pool), sizeof *m.rank), NULL, 0, 0};
+    bool ok = m.rank != NULL;
+    for (uint32_t i = 0; ok && i < tl->n_sigs; i++) {
+        const sig *s = &tl->sigs[i];
+        ok = mark_ent(&m, &s->side[0]) && mark_ent(&m, &s->side[1]) && mark(&m, s->action_text) &&
+             mark(&m, s->quote) && mark(&m, s->value) && mark(&m, s->basis) && mark(&m, s->art);
+    }
+    for (uint32_t i = 0; ok && i < tl->n_atoms; i++) ok = mark(&m, tl->atoms[i].article);
+    ok = ok && dl_merge_sort_idx(tl, m.v, m.n, cmp_str);
+    for (uint32_t i = 0; ok && i < m.n; i++) m.rank[m.v[i]] = i + 1;
+    free(m.v);
+    if (!ok) free(m.rank);
+    else tl->rank = m.rank;
+    return ok;
+}
+
 dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     if (tl->finished) return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "timeline finished twice");
     tl->finished = true;
@@ -414,7 +452,7 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     tl->sig_table = tl->atom_table = NULL;
 
     size_t pieces = 0;
-    if (!dl_merge_fold(tl) || !dl_merge_arrange(tl, &pieces)) return nomem(err);
+    if (!rank_strings(tl) || !dl_merge_fold(tl) || !dl_merge_arrange(tl, &pieces)) return nomem(err);
     dl_merge_stats *st = &tl->stats;
     st->merged = tl->n_cl;
     st->out_events = tl->n_order;
