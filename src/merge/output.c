@@ -359,22 +359,48 @@ dl_status dl_timeline_event(const dl_timeline *tl, size_t i, dl_event *out) {
     return st;
 }
 
+/* Scratch room for event views, one per writer slot (made when first used). */
+typedef struct view_room {
+    const dl_timeline *tl;
+    uint32_t most; /* mentions of the largest event */
+    struct {
+        dl_mention *ms;
+        dl_event *coded;
+    } slot[64];
+} view_room;
+
+static bool view_at(void *ctx, size_t i, unsigned slot, dl_event *ev) {
+    view_room *v = ctx;
+    if (!v->slot[slot].ms) {
+        v->slot[slot].ms = malloc((size_t)v->most * sizeof *v->slot[slot].ms);
+        v->slot[slot].coded = malloc((size_t)v->most * sizeof *v->slot[slot].coded);
+        if (!v->slot[slot].ms || !v->slot[slot].coded) {
+            free(v->slot[slot].ms);
+            free(v->slot[slot].coded);
+            v->slot[slot].ms = NULL;
+            return false;
+        }
+    }
+    event_view(v->tl, &v->tl->cl[v->tl->order[i]], ev, v->slot[slot].ms, v->slot[slot].coded);
+    return true;
+}
+
 dl_status dl_timeline_write(const dl_timeline *tl, dl_log_writer *w, dl_error *err) {
     if (!tl->finished) return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "timeline not finished");
-    uint32_t most = 1;
+    view_room *v = calloc(1, sizeof *v);
+    if (!v) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    v->tl = tl;
+    v->most = 1;
     for (uint32_t i = 0; i < tl->n_order; i++)
-        if (tl->cl[tl->order[i]].n > most) most = tl->cl[tl->order[i]].n;
-    dl_mention *ms = malloc((size_t)most * sizeof *ms);
-    dl_event *coded = malloc((size_t)most * sizeof *coded);
-    dl_status st = ms && coded ? DL_OK : dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+        if (tl->cl[tl->order[i]].n > v->most) v->most = tl->cl[tl->order[i]].n;
+    dl_status st = DL_OK;
     /* articles first: streaming exports (CSV publisher column) look them up */
     for (size_t i = 0; st == DL_OK && i < tl->n_arts; i++) st = dl_log_writer_article(w, &tl->arts[i], err);
-    for (uint32_t i = 0; st == DL_OK && i < tl->n_order; i++) {
-        dl_event view;
-        event_view(tl, &tl->cl[tl->order[i]], &view, ms, coded);
-        st = dl_log_writer_event(w, &view, err);
+    if (st == DL_OK) st = dl_log_writer_events(w, tl->n_order, view_at, v, err);
+    for (size_t k = 0; k < sizeof v->slot / sizeof *v->slot; k++) {
+        free(v->slot[k].ms);
+        free(v->slot[k].coded);
     }
-    free(ms);
-    free(coded);
+    free(v);
     return st;
 }
