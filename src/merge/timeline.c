@@ -202,18 +202,22 @@ static bool sig_eq(const sig *a, const sig *b) {
            a->has_target == b->has_target && a->negated == b->negated && a->hypothetical == b->hypothetical;
 }
 
-static bool rehash(uint32_t **table, uint32_t *mask, uint32_t n, const void *items, size_t size, size_t hash_off) {
+/* The signature and atom tables: open addressing, slots hash << 32 | (index
+ * + 1), 0 empty.  With the hash in the slot, a probe that meets another
+ * item reads no item (a cache miss each on a large table). */
+static inline uint64_t slot_of(uint32_t hash, uint32_t i) { return (uint64_t)hash << 32 | (i + 1); }
+
+static bool rehash(uint64_t **table, uint32_t *mask, uint32_t n, const void *items, size_t size, size_t hash_off) {
     uint32_t m = *mask ? *mask * 2 + 1 : 1023;
     while ((size_t)n * 2 > m) m = m * 2 + 1;
-    uint32_t *t = malloc(((size_t)m + 1) * sizeof *t);
+    uint64_t *t = calloc((size_t)m + 1, sizeof *t);
     if (!t) return false;
-    memset(t, 0xff, ((size_t)m + 1) * sizeof *t);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t h;
         memcpy(&h, (const char *)items + i * size + hash_off, sizeof h);
         uint32_t j = h & m;
-        while (t[j] != UINT32_MAX) j = (j + 1) & m;
-        t[j] = i;
+        while (t[j]) j = (j + 1) & m;
+        t[j] = slot_of(h, i);
     }
     free(*table);
     *table = t;
@@ -260,8 +264,11 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.hypothetical = c->hypothetical;
     s.hash = sig_hash(&s);
     if (tl->sig_table) {
-        for (uint32_t j = s.hash & tl->sig_mask, i; (i = tl->sig_table[j]) != UINT32_MAX; j = (j + 1) & tl->sig_mask)
-            if (tl->sigs[i].hash == s.hash && sig_eq(&tl->sigs[i], &s)) return i;
+        for (uint32_t j = s.hash & tl->sig_mask; tl->sig_table[j]; j = (j + 1) & tl->sig_mask) {
+            uint64_t slot = tl->sig_table[j];
+            uint32_t i = (uint32_t)slot - 1;
+            if ((uint32_t)(slot >> 32) == s.hash && sig_eq(&tl->sigs[i], &s)) return i;
+        }
     }
     if (tl->n_sigs == UINT32_MAX - 1 || !grow((void **)&tl->sigs, &tl->cap_sigs, (size_t)tl->n_sigs + 1, sizeof s))
         return UINT32_MAX;
@@ -275,8 +282,8 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
             return UINT32_MAX;
     } else {
         uint32_t j = s.hash & tl->sig_mask;
-        while (tl->sig_table[j] != UINT32_MAX) j = (j + 1) & tl->sig_mask;
-        tl->sig_table[j] = id;
+        while (tl->sig_table[j]) j = (j + 1) & tl->sig_mask;
+        tl->sig_table[j] = slot_of(s.hash, id);
     }
     return id;
 }
@@ -295,10 +302,19 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
         const dl_event *c = m && m->coded ? m->coded : ev;
         atom a = {0};
         bool ok = true;
-        a.article = dl_pool_intern(tl->pool, m && m->article ? m->article : "", &ok);
+        /* The mention's strings are new to the pool more often than not:
+         * fetch their slots while the signature is being made. */
+        const char *art = m && m->article ? m->article : "", *text = m && m->text ? m->text : "";
+        size_t n_art = strlen(art), n_text = strlen(text), n_id = c->id ? strlen(c->id) : 0;
+        uint32_t h_art = dl_pool_hash(art, n_art), h_text = dl_pool_hash(text, n_text),
+                 h_id = c->id ? dl_pool_hash(c->id, n_id) : 0;
+        dl_pool_prefetch(tl->pool, h_art);
+        dl_pool_prefetch(tl->pool, h_text);
+        dl_pool_prefetch(tl->pool, h_id);
+        a.article = dl_pool_intern_hashed(tl->pool, art, n_art, h_art, &ok);
         a.sig = ok ? add_sig(tl, c, a.article) : UINT32_MAX;
-        a.text = dl_pool_intern(tl->pool, m && m->text ? m->text : "", &ok);
-        a.id = dl_pool_intern(tl->pool, c->id, &ok);
+        a.text = dl_pool_intern_hashed(tl->pool, text, n_text, h_text, &ok);
+        a.id = c->id ? dl_pool_intern_hashed(tl->pool, c->id, n_id, h_id, &ok) : 0;
         if (!ok || a.sig == UINT32_MAX) return nomem(err);
         a.ev = evi;
         if (m) {
@@ -312,10 +328,12 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
         /* The same mention coded the same way: keep one (the smaller id). */
         uint32_t found = UINT32_MAX;
         if (tl->atom_table)
-            for (uint32_t j = a.hash & tl->atom_mask, k; (k = tl->atom_table[j]) != UINT32_MAX;
-                 j = (j + 1) & tl->atom_mask) {
+            for (uint32_t j = a.hash & tl->atom_mask; tl->atom_table[j]; j = (j + 1) & tl->atom_mask) {
+                uint64_t slot = tl->atom_table[j];
+                uint32_t k = (uint32_t)slot - 1;
+                if ((uint32_t)(slot >> 32) != a.hash) continue;
                 const atom *b = &tl->atoms[k];
-                if (b->hash == a.hash && b->sig == a.sig && b->article == a.article && b->text == a.text &&
+                if (b->sig == a.sig && b->article == a.article && b->text == a.text &&
                     b->sentence == a.sentence && b->start == a.start && b->end == a.end) {
                     found = k;
                     break;
@@ -338,8 +356,8 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
                 return nomem(err);
         } else {
             uint32_t j = a.hash & tl->atom_mask;
-            while (tl->atom_table[j] != UINT32_MAX) j = (j + 1) & tl->atom_mask;
-            tl->atom_table[j] = id;
+            while (tl->atom_table[j]) j = (j + 1) & tl->atom_mask;
+            tl->atom_table[j] = slot_of(a.hash, id);
         }
     }
     return DL_OK;

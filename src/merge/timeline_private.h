@@ -78,9 +78,11 @@ struct dl_timeline {
     dl_merge_rules *rules;
     dl_pool *pool;
     sig *sigs;
-    uint32_t n_sigs, cap_sigs, *sig_table, sig_mask;
+    uint32_t n_sigs, cap_sigs, sig_mask;
+    uint64_t *sig_table; /* while adding (timeline.c) */
     atom *atoms;
-    uint32_t n_atoms, cap_atoms, *atom_table, atom_mask;
+    uint32_t n_atoms, cap_atoms, atom_mask;
+    uint64_t *atom_table;
     dup *dups;
     size_t n_dups, cap_dups;
     dl_article_info *arts;
