@@ -22,14 +22,20 @@ struct cluster_key {
     int32_t start;
     uint8_t none, gran; /* no start date; gran_rank() */
     uint32_t atom, lead;
+    uint32_t art;       /* the first mention's article rank (0: none), */
+    long sentence, at, end; /* its sentence and offsets: what cmp_atom compares first */
 };
 
 static int cmp_cluster_key(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
     const struct cluster_key *a = &tl->ckeys[ia], *b = &tl->ckeys[ib];
     int c;
-    if ((c = a->none - b->none) || (c = cmp_num(a->start, b->start)) || (c = a->gran - b->gran) ||
-        (c = cmp_atom(tl, a->atom, b->atom)))
+    if ((c = a->none - b->none) || (c = cmp_num(a->start, b->start)) || (c = a->gran - b->gran))
         return c;
+    if (a->art && b->art && a->art != b->art) return a->art < b->art ? -1 : 1;
+    if (a->art && b->art &&
+        ((c = cmp_num(a->sentence, b->sentence)) || (c = cmp_num(a->at, b->at)) || (c = cmp_num(a->end, b->end))))
+        return c;
+    if ((c = cmp_atom(tl, a->atom, b->atom))) return c;
     return dl_merge_cmp_sig(tl, a->lead, b->lead);
 }
 
@@ -39,9 +45,11 @@ static bool order_clusters(dl_timeline *tl) {
     if (!tl->ckeys) return false;
     for (uint32_t c = 0; c < tl->n_cl; c++) {
         const sig *s = &tl->sigs[tl->cl[c].lead];
+        const atom *a = &tl->atoms[tl->members[tl->cl[c].off]];
         tl->ckeys[c] = (struct cluster_key){.start = s->start, .none = s->start == DL_DAY_NONE,
                                             .gran = (uint8_t)gran_rank(s->gran), .atom = tl->members[tl->cl[c].off],
-                                            .lead = tl->cl[c].lead};
+                                            .lead = tl->cl[c].lead, .art = a->article ? tl->rank[a->article] : 0,
+                                            .sentence = a->sentence, .at = a->start, .end = a->end};
     }
     bool ok = dl_merge_sort_idx(tl, tl->order, tl->n_cl, cmp_cluster_key);
     free(tl->ckeys);

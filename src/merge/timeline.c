@@ -417,7 +417,45 @@ static int cmp_article(const void *a, const void *b) {
 }
 
 
-static int cmp_str(const dl_timeline *tl, uint32_t a, uint32_t b) { return strcmp(S(tl, a), S(tl, b)); }
+/* A string by its first 8 bytes (as a big-endian number: the order of
+ * strcmp), then whole. */
+typedef struct str_key {
+    uint64_t prefix;
+    uint32_t id;
+} str_key;
+
+static int cmp_str_key(const dl_timeline *tl, const str_key *a, const str_key *b) {
+    if (a->prefix != b->prefix) return a->prefix < b->prefix ? -1 : 1;
+    return strcmp(S(tl, a->id), S(tl, b->id));
+}
+
+/* Sort the ids in v by their strings. */
+static bool sort_strings(const dl_timeline *tl, uint32_t *v, size_t n) {
+    str_key *a = malloc((n + 1) * sizeof *a), *tmp = malloc((n + 1) * sizeof *tmp);
+    bool ok = a && tmp;
+    for (size_t i = 0; ok && i < n; i++) {
+        const unsigned char *s = (const unsigned char *)S(tl, v[i]);
+        uint64_t p = 0;
+        for (int k = 0; k < 8; k++) p = p << 8 | (*s ? *s++ : 0);
+        a[i] = (str_key){p, v[i]};
+    }
+    for (size_t w = 1; ok && w < n; w *= 2) { /* bottom-up merge sort */
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = cmp_str_key(tl, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
+            while (i < mid) tmp[k++] = a[i++];
+            while (j < hi) tmp[k++] = a[j++];
+        }
+        str_key *t = a;
+        a = tmp;
+        tmp = t;
+    }
+    for (size_t i = 0; ok && i < n; i++) v[i] = a[i].id;
+    free(a);
+    free(tmp);
+    return ok;
+}
 
 typedef struct id_set {
     uint32_t *rank; /* 1 once id is in v */
@@ -446,7 +484,7 @@ static bool rank_strings(dl_timeline *tl) {
              mark(&m, s->quote) && mark(&m, s->value) && mark(&m, s->basis) && mark(&m, s->art);
     }
     for (uint32_t i = 0; ok && i < tl->n_atoms; i++) ok = mark(&m, tl->atoms[i].article);
-    ok = ok && dl_merge_sort_idx(tl, m.v, m.n, cmp_str);
+    ok = ok && sort_strings(tl, m.v, m.n);
     for (uint32_t i = 0; ok && i < m.n; i++) m.rank[m.v[i]] = i + 1;
     free(m.v);
     if (!ok) free(m.rank);
