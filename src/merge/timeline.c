@@ -234,9 +234,9 @@ static bool intern_ent(dl_timeline *tl, ent *e, const dl_entity *src, bool *ok) 
     return *ok;
 }
 
-/* Store the signature of coding c by a mention of article art (or find
- * it); UINT32_MAX when out of memory. */
-static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
+/* The signature of coding c by a mention of article art, its strings
+ * interned and its hash made; false when out of memory. */
+static bool build_sig(dl_timeline *tl, const dl_event *c, uint32_t art, sig *out) {
     sig s;
     memset(&s, 0, sizeof s);
     bool ok = true;
@@ -249,7 +249,7 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.quote = dl_pool_intern(tl->pool, c->quote, &ok);
     s.value = c->date.when.value[0] ? dl_pool_intern(tl->pool, c->date.when.value, &ok) : 0;
     s.basis = dl_pool_intern(tl->pool, c->date.basis, &ok);
-    if (!ok) return UINT32_MAX;
+    if (!ok) return false;
     dl_strlcpy(s.code, c->action.code, sizeof s.code);
     s.quadclass = c->action.quadclass;
     s.goldstein = c->action.goldstein;
@@ -263,6 +263,12 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.negated = c->negated;
     s.hypothetical = c->hypothetical;
     s.hash = sig_hash(&s);
+    *out = s;
+    return true;
+}
+
+/* The id of signature s (stored when new); UINT32_MAX when out of memory. */
+static uint32_t resolve_sig(dl_timeline *tl, sig s) {
     if (tl->sig_table) {
         for (uint32_t j = s.hash & tl->sig_mask; tl->sig_table[j]; j = (j + 1) & tl->sig_mask) {
             uint64_t slot = tl->sig_table[j];
@@ -290,7 +296,84 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
 
 static dl_status nomem(dl_error *err) { return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory"); }
 
-dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
+/* ---- the adding pipeline ----------------------------------------------------
+ * Finding a mention's signature and the mention itself in their tables is a
+ * cache miss each on a large timeline.  So a mention goes through three
+ * steps, a few mentions apart: built (strings interned, signature hashed,
+ * its slot fetched), resolved (signature found or stored, atom hashed, its
+ * slot fetched), stored (atom found or stored).  Each step takes the
+ * mentions in arrival order, so ids are given exactly as one mention at a
+ * time would; dl_timeline_add() and dl_timeline_add_log() drain the
+ * pipeline before they return. */
+
+static inline void prefetch_slot(const uint64_t *table, uint32_t mask, uint32_t hash) {
+    if (table) __builtin_prefetch(&table[hash & mask]);
+}
+
+/* Find or store the oldest resolved mention. */
+static dl_status store_oldest(dl_timeline *tl, dl_error *err) {
+    atom a = tl->pipe[tl->pipe_head].a;
+    tl->pipe_head = (tl->pipe_head + 1) % PIPE_LEN;
+    tl->pipe_n--;
+    tl->pipe_resolved--;
+    tl->stats.in_mentions++;
+    /* The same mention coded the same way: keep one (the smaller id). */
+    uint32_t found = UINT32_MAX;
+    if (tl->atom_table)
+        for (uint32_t j = a.hash & tl->atom_mask; tl->atom_table[j]; j = (j + 1) & tl->atom_mask) {
+            uint64_t slot = tl->atom_table[j];
+            uint32_t k = (uint32_t)slot - 1;
+            if ((uint32_t)(slot >> 32) != a.hash) continue;
+            const atom *b = &tl->atoms[k];
+            if (b->sig == a.sig && b->article == a.article && b->text == a.text && b->sentence == a.sentence &&
+                b->start == a.start && b->end == a.end) {
+                found = k;
+                break;
+            }
+        }
+    if (found != UINT32_MAX) {
+        if (cmp_id(tl, a.id, tl->atoms[found].id) < 0) tl->atoms[found].id = a.id;
+        if (!grow_sz((void **)&tl->dups, &tl->cap_dups, tl->n_dups + 1, sizeof(dup))) return nomem(err);
+        tl->dups[tl->n_dups++] = (dup){a.ev, found};
+        tl->stats.duplicates++;
+        return DL_OK;
+    }
+    if (tl->n_atoms == UINT32_MAX - 1 || !grow((void **)&tl->atoms, &tl->cap_atoms, (size_t)tl->n_atoms + 1, sizeof a))
+        return nomem(err);
+    uint32_t id = tl->n_atoms++;
+    tl->atoms[id] = a;
+    if (!tl->atom_table || (size_t)tl->n_atoms * 2 > tl->atom_mask) {
+        if (!rehash(&tl->atom_table, &tl->atom_mask, tl->n_atoms, tl->atoms, sizeof(atom), offsetof(atom, hash)))
+            return nomem(err);
+    } else {
+        uint32_t j = a.hash & tl->atom_mask;
+        while (tl->atom_table[j]) j = (j + 1) & tl->atom_mask;
+        tl->atom_table[j] = slot_of(a.hash, id);
+    }
+    return DL_OK;
+}
+
+/* Resolve the oldest built mention's signature. */
+static dl_status resolve_next(dl_timeline *tl, dl_error *err) {
+    pending *p = &tl->pipe[(tl->pipe_head + tl->pipe_resolved) % PIPE_LEN];
+    atom *a = &p->a;
+    if ((a->sig = resolve_sig(tl, p->s)) == UINT32_MAX) return nomem(err);
+    a->hash = mix(mix(mix(a->sig, ((uint64_t)a->article << 32) | a->text), (uint64_t)a->sentence),
+                  ((uint64_t)(uint32_t)a->start << 32) | (uint32_t)a->end);
+    prefetch_slot(tl->atom_table, tl->atom_mask, a->hash);
+    tl->pipe_resolved++;
+    return DL_OK;
+}
+
+static dl_status drain(dl_timeline *tl, dl_error *err) {
+    dl_status st = DL_OK;
+    while (st == DL_OK && tl->pipe_resolved < tl->pipe_n) st = resolve_next(tl, err);
+    while (st == DL_OK && tl->pipe_n) st = store_oldest(tl, err);
+    return st;
+}
+
+/* Build the mentions of ev and move the pipeline on. */
+static dl_status add_event(dl_timeline *tl, const dl_event *ev, dl_error *err) {
     if (tl->finished)
         return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "events added to a finished timeline");
     if (tl->stats.in_events >= UINT32_MAX - 1)
@@ -298,9 +381,15 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
     uint32_t evi = (uint32_t)tl->stats.in_events++;
     size_t nm = ev->n_mentions ? ev->n_mentions : 1;
     for (size_t i = 0; i < nm; i++) {
+        dl_status st = DL_OK;
+        if (tl->pipe_n - tl->pipe_resolved == PIPE_AHEAD) st = resolve_next(tl, err);
+        if (st == DL_OK && tl->pipe_resolved > PIPE_AHEAD) st = store_oldest(tl, err);
+        if (st != DL_OK) return st;
         const dl_mention *m = ev->n_mentions ? &ev->mentions[i] : NULL;
         const dl_event *c = m && m->coded ? m->coded : ev;
-        atom a = {0};
+        pending *p = &tl->pipe[(tl->pipe_head + tl->pipe_n) % PIPE_LEN];
+        atom *a = &p->a;
+        memset(a, 0, sizeof *a);
         bool ok = true;
         /* The mention's strings are new to the pool more often than not:
          * fetch their slots while the signature is being made. */
@@ -311,56 +400,28 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
         dl_pool_prefetch(tl->pool, h_art);
         dl_pool_prefetch(tl->pool, h_text);
         dl_pool_prefetch(tl->pool, h_id);
-        a.article = dl_pool_intern_hashed(tl->pool, art, n_art, h_art, &ok);
-        a.sig = ok ? add_sig(tl, c, a.article) : UINT32_MAX;
-        a.text = dl_pool_intern_hashed(tl->pool, text, n_text, h_text, &ok);
-        a.id = c->id ? dl_pool_intern_hashed(tl->pool, c->id, n_id, h_id, &ok) : 0;
-        if (!ok || a.sig == UINT32_MAX) return nomem(err);
-        a.ev = evi;
+        a->article = dl_pool_intern_hashed(tl->pool, art, n_art, h_art, &ok);
+        ok = ok && build_sig(tl, c, a->article, &p->s);
+        a->text = dl_pool_intern_hashed(tl->pool, text, n_text, h_text, &ok);
+        a->id = c->id ? dl_pool_intern_hashed(tl->pool, c->id, n_id, h_id, &ok) : 0;
+        if (!ok) return nomem(err);
+        a->ev = evi;
         if (m) {
-            a.sentence = m->sentence;
-            a.start = m->start;
-            a.end = m->end;
+            a->sentence = m->sentence;
+            a->start = m->start;
+            a->end = m->end;
         }
-        a.hash = mix(mix(mix(a.sig, ((uint64_t)a.article << 32) | a.text), (uint64_t)a.sentence),
-                     ((uint64_t)(uint32_t)a.start << 32) | (uint32_t)a.end);
-        tl->stats.in_mentions++;
-        /* The same mention coded the same way: keep one (the smaller id). */
-        uint32_t found = UINT32_MAX;
-        if (tl->atom_table)
-            for (uint32_t j = a.hash & tl->atom_mask; tl->atom_table[j]; j = (j + 1) & tl->atom_mask) {
-                uint64_t slot = tl->atom_table[j];
-                uint32_t k = (uint32_t)slot - 1;
-                if ((uint32_t)(slot >> 32) != a.hash) continue;
-                const atom *b = &tl->atoms[k];
-                if (b->sig == a.sig && b->article == a.article && b->text == a.text &&
-                    b->sentence == a.sentence && b->start == a.start && b->end == a.end) {
-                    found = k;
-                    break;
-                }
-            }
-        if (found != UINT32_MAX) {
-            if (cmp_id(tl, a.id, tl->atoms[found].id) < 0) tl->atoms[found].id = a.id;
-            if (!grow_sz((void **)&tl->dups, &tl->cap_dups, tl->n_dups + 1, sizeof(dup))) return nomem(err);
-            tl->dups[tl->n_dups++] = (dup){evi, found};
-            tl->stats.duplicates++;
-            continue;
-        }
-        if (tl->n_atoms == UINT32_MAX - 1 ||
-            !grow((void **)&tl->atoms, &tl->cap_atoms, (size_t)tl->n_atoms + 1, sizeof a))
-            return nomem(err);
-        uint32_t id = tl->n_atoms++;
-        tl->atoms[id] = a;
-        if (!tl->atom_table || (size_t)tl->n_atoms * 2 > tl->atom_mask) {
-            if (!rehash(&tl->atom_table, &tl->atom_mask, tl->n_atoms, tl->atoms, sizeof(atom), offsetof(atom, hash)))
-                return nomem(err);
-        } else {
-            uint32_t j = a.hash & tl->atom_mask;
-            while (tl->atom_table[j]) j = (j + 1) & tl->atom_mask;
-            tl->atom_table[j] = slot_of(a.hash, id);
-        }
+        prefetch_slot(tl->sig_table, tl->sig_mask, p->s.hash);
+        tl->pipe_n++;
     }
     return DL_OK;
+}
+
+dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
+    dl_status st = add_event(tl, ev, err);
+    if (st == DL_OK) return drain(tl, err);
+    drain(tl, NULL); /* keep the first error */
+    return st;
 }
 
 dl_status dl_timeline_add_article(dl_timeline *tl, const dl_article_info *a, dl_error *err) {
@@ -383,14 +444,16 @@ dl_status dl_timeline_add_article(dl_timeline *tl, const dl_article_info *a, dl_
 }
 
 dl_status dl_timeline_add_log(dl_timeline *tl, dl_log_reader *r, dl_error *err) {
+    dl_status st;
     for (;;) {
         const dl_event *ev;
         bool got;
-        dl_status st = dl_log_reader_next_view(r, &ev, &got, err);
-        if (st != DL_OK) return st;
-        if (!got) break;
-        if ((st = dl_timeline_add(tl, ev, err)) != DL_OK) return st;
+        if ((st = dl_log_reader_next_view(r, &ev, &got, err)) != DL_OK || !got) break;
+        if ((st = add_event(tl, ev, err)) != DL_OK) break;
     }
+    if (st == DL_OK) st = drain(tl, err);
+    else drain(tl, NULL); /* keep the first error */
+    if (st != DL_OK) return st;
     for (size_t i = 0; i < dl_log_reader_n_articles(r); i++) {
         dl_status st = dl_timeline_add_article(tl, dl_log_reader_article(r, i), err);
         if (st != DL_OK) return st;

@@ -72,6 +72,14 @@ typedef struct dup {
     uint32_t ev, atom;
 } dup;
 
+/* A mention on its way in (timeline.c, "the adding pipeline"). */
+typedef struct pending {
+    sig s;
+    atom a;
+} pending;
+#define PIPE_AHEAD 4                  /* mentions between two steps */
+#define PIPE_LEN (2 * PIPE_AHEAD + 1)
+
 struct dl_timeline {
     dl_merge_options opt;
     char **filter_strs; /* owned copies of the filter strings */
@@ -85,6 +93,8 @@ struct dl_timeline {
     uint64_t *atom_table;
     dup *dups;
     size_t n_dups, cap_dups;
+    pending pipe[PIPE_LEN];           /* the adding pipeline: a ring */
+    uint32_t pipe_head, pipe_n, pipe_resolved; /* the first pipe_resolved have their signature */
     dl_article_info *arts;
     size_t n_arts, cap_arts;
     bool finished;
