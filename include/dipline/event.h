@@ -164,6 +164,10 @@ typedef struct dl_log_writer_options {
     /* A JSON object text written as the document's top-level "stats"
      * member (counts from merge, say); NULL for none. */
     const char *extra_json;
+    /* Threads making the text of the events given to dl_log_writer_events()
+     * (JSON and JSON Lines; 0: one per processor).  The output is the same
+     * bytes for any number. */
+    unsigned jobs;
 } dl_log_writer_options;
 
 /* Start writing to f (not closed by the writer).  NULL opts: JSON.  Returns
@@ -177,6 +181,15 @@ dl_log_writer *dl_log_writer_new(FILE *f, const dl_log_writer_options *opts);
 dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a,
                                 dl_error *err);
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err);
+/* Event i of a sequence, filled into *ev (borrowed: it stays valid until the
+ * next call with the same slot); false when out of memory.  Called from
+ * several threads at once, each with its own slot (0 .. jobs - 1, at most
+ * 63). */
+typedef bool (*dl_event_at)(void *ctx, size_t i, unsigned slot, dl_event *ev);
+/* Write events 0 .. n-1 in order, as many dl_log_writer_event() calls would
+ * (the same bytes), making their text on opt.jobs threads where the format
+ * allows (JSON, JSON Lines); the others are written one by one. */
+dl_status dl_log_writer_events(dl_log_writer *w, size_t n, dl_event_at at, void *ctx, dl_error *err);
 /* Finish the document (closing brackets, article list) and flush. */
 dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err);
 /* Set the extra_json member before finish (copied). */
@@ -197,6 +210,10 @@ dl_status dl_log_reader_open_buffer(const char *name, const char *data, size_t l
 /* Read the next event into *ev (cleared first).  Returns DL_OK and sets
  * *got to false at the end of the log. */
 dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err);
+/* The same without a copy: *ev is lent (owned by the reader, never to be
+ * cleared or changed) and stays valid until the next call on r or
+ * dl_log_reader_free().  *ev is NULL at the end of the log. */
+dl_status dl_log_reader_next_view(dl_log_reader *r, const dl_event **ev, bool *got, dl_error *err);
 /* The articles of the log, once the events are exhausted (events are
  * parsed ahead in a thread of the reader's own; before their end these say
  * none). */

@@ -22,7 +22,8 @@ static void help(void) {
            "Articles:\n"
            "  -d, --date DATE        publication date for articles without one\n"
            "  -k, --keep-going       skip bad articles (reported), go on\n"
-           "  -j, --jobs N           extract on N threads (default: one per processor)\n"
+           "  -j, --jobs N           extract (and write --events) on N threads\n"
+           "                         (default: one per processor)\n"
            "      --repair-utf8      replace invalid UTF-8 instead of rejecting it\n"
            "      --actors, --agents, --roles, --verbs FILE   replace a dictionary\n"
            "%s%s"
@@ -175,7 +176,7 @@ int cmd_build(int argc, char **argv) {
             dl_merge_stats stats;
             dl_timeline_stats(tl, &stats);
             char *extra = dl_merge_stats_json(&stats);
-            dl_log_writer_options wo = {.format = format, .pretty = true, .extra_json = extra};
+            dl_log_writer_options wo = {.format = format, .pretty = true, .extra_json = extra, .jobs = (unsigned)jobs};
             dl_log_writer *w = dl_log_writer_new(out.fp, &wo);
             st = w ? dl_timeline_write(tl, w, &err) : dl_error_set(&err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
             if (st == DL_OK) st = dl_log_writer_finish(w, &err);

@@ -36,6 +36,9 @@ static void help(void) {
            "                         may have happened up to DAYS days earlier (default 2)\n"
            "      --rules FILE       merge rules replacing the bundled data/merge.txt\n"
            "      --compact          JSON on one line per event (default: indented)\n"
+           "  -j, --jobs N           make the text of the events on N threads (JSON and\n"
+           "                         JSON Lines; default: one per processor); the\n"
+           "                         output is the same bytes for any N\n"
            "  -q, --quiet            no summary on standard error\n"
            "  -h, --help             show this help\n\n"
            "The filters select events after merging; they never change what merges.\n"
@@ -135,6 +138,7 @@ int cmd_merge(int argc, char **argv) {
         {"root", required_argument, 0, O_ROOT},  {"min-sources", required_argument, 0, O_MIN_SOURCES},
         {"window", required_argument, 0, O_WINDOW}, {"rules", required_argument, 0, O_RULES},
         {"compact", no_argument, 0, O_COMPACT},  {"quiet", no_argument, 0, 'q'},
+        {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     const char *output = "-";
     dl_log_writer_options wopt = {.format = DL_FORMAT_JSON, .pretty = true};
@@ -146,7 +150,7 @@ int cmd_merge(int argc, char **argv) {
     optind = 1;
     opterr = 0;
     int c;
-    while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:f:qh", longopts, NULL)) != -1) {
+    while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":o:f:j:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 'f':
@@ -190,6 +194,10 @@ int cmd_merge(int argc, char **argv) {
             break;
         case O_RULES: mopt.rules_path = optarg; break;
         case O_COMPACT: wopt.pretty = false; break;
+        case 'j':
+            if (!cli_parse_size("merge", "--jobs", optarg, 1, 256, &n)) rc = EXIT_USAGE;
+            else wopt.jobs = (unsigned)n;
+            break;
         case 'q': cli_quiet = true; break;
         case 'h':
             help();

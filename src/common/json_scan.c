@@ -62,8 +62,7 @@ bool dl_json_string(dl_json_cur *c, const char **s, size_t *n) {
     const char *start = ++c->p, *p = start, *end = c->end;
     bool escaped = false;
     for (;;) {
-        while (end - p >= 8 && dl_json_plain8(p)) p += 8;
-        while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) p++;
+        p += dl_json_plain_run(p, end);
         if (p >= end) return dl_json_cut(c);
         unsigned char ch = (unsigned char)*p;
         if (ch == '"') break;
@@ -172,8 +171,17 @@ bool dl_json_number(dl_json_cur *c, double *d, bool *is_int, long long *i) {
         while (p < end && *p >= '0' && *p <= '9') p++;
     }
 #undef BAD
-    char small[64], *buf = small;
     size_t n = (size_t)(p - s);
+    if (*is_int && n <= 18) { /* fits in 63 bits whatever the digits: no strtoll */
+        bool neg = *s == '-';
+        long long v = 0;
+        for (const char *q = s + neg; q < p; q++) v = v * 10 + (*q - '0');
+        *i = neg ? -v : v;
+        *d = (double)*i;
+        c->p = p;
+        return true;
+    }
+    char small[64], *buf = small;
     if (n >= sizeof small && !(buf = malloc(n + 1))) {
         c->nomem = true;
         return dl_json_fail(c, "out of memory");

@@ -116,6 +116,54 @@ int dl_strncasecmp(const char *a, const char *b, size_t n) {
     return 0;
 }
 
+/* ---- arena ---- */
+
+#define ARENA_CHUNK ((size_t)256 * 1024)
+
+struct dl_arena_chunk {
+    dl_arena_chunk *next;
+    size_t size; /* bytes of data */
+    _Alignas(8) char data[];
+};
+
+void *dl_arena_alloc_slow(dl_arena *a, size_t n) {
+    size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK; /* a big block gets a chunk of its own */
+    dl_arena_chunk *c = malloc(sizeof *c + size);
+    if (!c) return NULL;
+    c->size = size;
+    if (size != ARENA_CHUNK && a->chunks) { /* behind the current chunk, which keeps its room */
+        c->next = a->chunks->next;
+        a->chunks->next = c;
+        return c->data;
+    }
+    c->next = a->chunks;
+    a->chunks = c;
+    a->p = c->data + n;
+    a->left = size - n;
+    return c->data;
+}
+
+void dl_arena_reset(dl_arena *a) {
+    dl_arena_chunk *keep = NULL;
+    for (dl_arena_chunk *c = a->chunks, *next; c; c = next) {
+        next = c->next;
+        if (!keep && c->size == ARENA_CHUNK) keep = c;
+        else free(c);
+    }
+    a->chunks = keep;
+    if (keep) keep->next = NULL;
+    a->p = keep ? keep->data : NULL;
+    a->left = keep ? keep->size : 0;
+}
+
+void dl_arena_free(dl_arena *a) {
+    for (dl_arena_chunk *c = a->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    memset(a, 0, sizeof *a);
+}
+
 int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem) {
     size_t c = *cap ? *cap : 16;
     while (c < need) c *= 2;

@@ -58,6 +58,39 @@ char *dl_buf_take(dl_buf *b);
 /* Grow *v to hold at least `need` elements of `elem` bytes (doubling). */
 int dl_vec_grow(void **v, size_t *cap, size_t need, size_t elem);
 
+/* A bump allocator: many small blocks freed all at once.  Blocks are
+ * 8-byte aligned; dl_arena_reset() frees everything allocated but keeps one
+ * chunk for the next round; dl_arena_free() releases it all.  Zero it to
+ * start. */
+typedef struct dl_arena_chunk dl_arena_chunk;
+typedef struct dl_arena {
+    dl_arena_chunk *chunks; /* the current chunk first */
+    char *p;                /* free space in the current chunk */
+    size_t left;
+} dl_arena;
+
+void *dl_arena_alloc_slow(dl_arena *a, size_t n);
+/* n bytes (NULL when out of memory), valid until the next reset. */
+static inline void *dl_arena_alloc(dl_arena *a, size_t n) {
+    n = (n + 7) & ~(size_t)7;
+    if (n > a->left) return dl_arena_alloc_slow(a, n);
+    void *p = a->p;
+    a->p += n;
+    a->left -= n;
+    return p;
+}
+/* A NUL-terminated copy of s[0..n) in the arena. */
+static inline char *dl_arena_strndup(dl_arena *a, const char *s, size_t n) {
+    char *p = dl_arena_alloc(a, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = 0;
+    }
+    return p;
+}
+void dl_arena_reset(dl_arena *a);
+void dl_arena_free(dl_arena *a);
+
 /* ---- Atomic output -------------------------------------------------------
  * dl_atomic_open() creates "<dir>/.<name>.XXXXXX" beside `path`; commit
  * flushes, fsyncs and renames it over `path`; abort unlinks it.  Temporary

@@ -13,9 +13,11 @@
 dl_status dl_event_parse(const char *text, size_t len, dl_event *ev, size_t *err_pos, const char **why);
 /* The same for an event object at the start of text, followed by anything:
  * *used is the length of the object.  An object cut short by the end of
- * the text fails with *err_pos == len (and only such an object does). */
-dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, size_t *used, size_t *err_pos,
-                                const char **why);
+ * the text fails with *err_pos == len (and only such an object does).
+ * With an arena, everything the event holds is allocated in it (the event
+ * is borrowed: never dl_event_clear() it); with NULL, it is owned. */
+dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, dl_arena *arena, size_t *used,
+                                size_t *err_pos, const char **why);
 
 /* Append the JSON text of ev to b (SPEC field order): compact when indent
  * < 0, else indented by 2 spaces per level with `indent` more spaces at the

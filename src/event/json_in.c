@@ -15,7 +15,11 @@
  *   - a mention's "coded" object holds only the members that differ from its
  *     event: it is applied over a copy of the whole event, so it is read
  *     after the event's other members, wherever it stands;
- *   - a member given twice: the last one counts. */
+ *   - a member given twice: the last one counts.
+ * With an arena (a log reader's batch), every string, mention list and
+ * "coded" event is allocated in it: the event is then borrowed, freed with
+ * the arena rather than dl_event_clear(), and parsing calls malloc only for
+ * a new arena chunk. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,19 +33,33 @@ typedef struct {
 
 typedef VEC(coded_span) coded_list;
 typedef dl_json_cur cur;
-#define CODED(c) ((coded_list *)(c)->user) /* the mentions' "coded" objects, read last */
+typedef struct {
+    coded_list coded; /* the mentions' "coded" objects, read last */
+    dl_arena *arena;  /* NULL: malloc'd (owned) strings */
+} parse_ctx;
+#define CODED(c) (&((parse_ctx *)(c)->user)->coded)
+#define ARENA(c) (((parse_ctx *)(c)->user)->arena)
+
+static char *dup_n(cur *c, const char *s, size_t n) {
+    return ARENA(c) ? dl_arena_strndup(ARENA(c), s, n) : dl_strndup(s, n);
+}
+
+/* Drop a string the event holds (arena strings go with their arena). */
+static void release(cur *c, char *s) {
+    if (!ARENA(c)) free(s);
+}
 
 #define IS(k, kn, lit) ((kn) == sizeof lit - 1 && memcmp(k, lit, sizeof lit - 1) == 0)
 
 /* A string member's value: a copy, or NULL when not a string. */
 static bool str_value(cur *c, char **dst) {
-    free(*dst);
+    release(c, *dst);
     *dst = NULL;
     if (!dl_json_peek_is(c, '"')) return dl_json_skip(c);
     const char *s;
     size_t n;
     if (!dl_json_string(c, &s, &n)) return false;
-    if (!(*dst = dl_strndup(s, n))) {
+    if (!(*dst = dup_n(c, s, n))) {
         c->nomem = true;
         return dl_json_fail(c, "out of memory");
     }
@@ -89,7 +107,8 @@ static bool num_value(cur *c, double *d, bool *is_num, bool *is_int, long long *
 }
 
 static bool entity(cur *c, dl_entity *e, bool *is_object) {
-    dl_entity_clear(e);
+    if (ARENA(c)) memset(e, 0, sizeof *e);
+    else dl_entity_clear(e);
     *is_object = dl_json_peek_is(c, '{');
     if (!*is_object) return dl_json_skip(c);
     c->p++;
@@ -112,7 +131,7 @@ static bool date(cur *c, dl_event_date *dt) {
     memset(&dt->when, 0, sizeof dt->when);
     dt->when.start = dt->when.end = DL_DAY_NONE;
     dt->inferred = false;
-    free(dt->basis);
+    release(c, dt->basis);
     dt->basis = NULL;
     if (!dl_json_peek_is(c, '{')) return dl_json_skip(c);
     c->p++;
@@ -148,7 +167,7 @@ static bool date(cur *c, dl_event_date *dt) {
 }
 
 static bool action(cur *c, dl_action *ac) {
-    free(ac->text);
+    release(c, ac->text);
     memset(ac, 0, sizeof *ac);
     if (!dl_json_peek_is(c, '{')) return dl_json_skip(c);
     c->p++;
@@ -213,7 +232,7 @@ static bool members(cur *c, dl_event *ev, bool top) {
 }
 
 static void drop_mentions(cur *c, dl_event *ev) {
-    for (size_t i = 0; i < ev->n_mentions; i++) {
+    for (size_t i = 0; !ARENA(c) && i < ev->n_mentions; i++) {
         free(ev->mentions[i].article);
         free(ev->mentions[i].text);
     }
@@ -226,7 +245,8 @@ static bool mention(cur *c, dl_event *ev) {
     c->p++;
     if (ev->n_mentions == ev->cap_mentions) {
         size_t cap = ev->cap_mentions ? ev->cap_mentions * 2 : 2;
-        dl_mention *p = realloc(ev->mentions, cap * sizeof *p);
+        dl_mention *p = !ARENA(c) ? realloc(ev->mentions, cap * sizeof *p) : dl_arena_alloc(ARENA(c), cap * sizeof *p);
+        if (p && ARENA(c) && ev->n_mentions) memcpy(p, ev->mentions, ev->n_mentions * sizeof *p);
         if (!p) {
             c->nomem = true;
             return dl_json_fail(c, "out of memory");
@@ -265,7 +285,7 @@ static bool mention(cur *c, dl_event *ev) {
         if (!ok) return false;
     }
     if (c->why) return false;
-    if ((!m->article && !(m->article = dl_strdup(""))) || (!m->text && !(m->text = dl_strdup("")))) {
+    if ((!m->article && !(m->article = dup_n(c, "", 0))) || (!m->text && !(m->text = dup_n(c, "", 0)))) {
         c->nomem = true;
         return dl_json_fail(c, "out of memory");
     }
@@ -288,22 +308,28 @@ static bool mentions(cur *c, dl_event *ev) {
 static bool apply_coded(cur *c, dl_event *ev) {
     for (size_t j = 0; j < CODED(c)->n; j++) {
         const coded_span *sp = &CODED(c)->v[j];
-        dl_event base = *ev, *d = calloc(1, sizeof *d);
+        dl_event base = *ev, *d = ARENA(c) ? dl_arena_alloc(ARENA(c), sizeof *d) : calloc(1, sizeof *d);
         base.mentions = NULL;
         base.n_mentions = base.cap_mentions = 0;
         base.explain = NULL;
-        if (!d || dl_event_copy(d, &base) != DL_OK) {
+        if (d && ARENA(c)) *d = base; /* shares the event's strings: nothing is freed one by one */
+        else if (d && dl_event_copy(d, &base) != DL_OK) {
             free(d);
+            d = NULL;
+        }
+        if (!d) {
             c->nomem = true;
             return dl_json_fail(c, "out of memory");
         }
-        coded_list none = {0}; /* a "coded" object has no mentions */
+        parse_ctx none = {.arena = ARENA(c)}; /* a "coded" object has no mentions */
         cur sub = {.p = sp->at, .end = sp->end, .user = &none};
         bool ok = members(&sub, d, false);
         dl_buf_free(&sub.tmp);
         if (!ok) { /* the text was checked already: only memory can fail */
-            dl_event_clear(d);
-            free(d);
+            if (!ARENA(c)) {
+                dl_event_clear(d);
+                free(d);
+            }
             c->nomem = true;
             return dl_json_fail(c, "out of memory");
         }
@@ -312,21 +338,22 @@ static bool apply_coded(cur *c, dl_event *ev) {
     return true;
 }
 
-dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, size_t *used, size_t *err_pos,
-                                const char **why) {
+dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, dl_arena *arena, size_t *used,
+                                size_t *err_pos, const char **why) {
     memset(ev, 0, sizeof *ev);
     ev->date.when.start = ev->date.when.end = DL_DAY_NONE;
     ev->confidence = 0.5;
-    coded_list coded = {0};
-    cur c = {.p = text, .end = text + len, .user = &coded};
+    parse_ctx ctx = {.arena = arena};
+    cur c = {.p = text, .end = text + len, .user = &ctx};
     bool ok = members(&c, ev, true) && apply_coded(&c, ev);
     dl_buf_free(&c.tmp);
-    free(coded.v);
+    free(ctx.coded.v);
     if (ok) {
         *used = (size_t)(c.p - text);
         return DL_OK;
     }
-    dl_event_clear(ev);
+    if (arena) memset(ev, 0, sizeof *ev);
+    else dl_event_clear(ev);
     *err_pos = (size_t)(c.at - text);
     *why = c.why;
     return c.nomem ? DL_ERR_NOMEM : DL_ERR_INPUT;
@@ -334,7 +361,7 @@ dl_status dl_event_parse_prefix(const char *text, size_t len, dl_event *ev, size
 
 dl_status dl_event_parse(const char *text, size_t len, dl_event *ev, size_t *err_pos, const char **why) {
     size_t used;
-    dl_status st = dl_event_parse_prefix(text, len, ev, &used, err_pos, why);
+    dl_status st = dl_event_parse_prefix(text, len, ev, NULL, &used, err_pos, why);
     if (st != DL_OK) return st;
     cur c = {.p = text + used, .end = text + len};
     dl_json_ws(&c);

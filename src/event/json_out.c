@@ -76,7 +76,7 @@ void dl_json_put_string(dl_buf *b, const char *str) {
     const char *end = str + strlen(str);
     bput(b, "\"", 1);
     for (;;) {
-        while (end - (const char *)s >= 8 && dl_json_plain8((const char *)s)) s += 8;
+        s += dl_json_plain_run((const char *)s, end);
         while (!str_class[*s]) s++;
         unsigned k = str_class[*s];
         if (k == 1) break;

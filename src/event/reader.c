@@ -7,11 +7,16 @@
  * (an object cut by the end of a block is parsed again once the next block
  * is in).  The rest of the document (small) is walked byte by byte.
  *
- * Parsing runs ahead in a thread of its own: it fills a ring of RA_SLOTS
- * events that dl_log_reader_next() takes in order, so reading a log costs
- * the caller (a merge, a render) little more than moving structs.  Memory therefore holds one event and one block, not the
- * log.  Line numbers, needed only for errors, are counted lazily (memchr)
- * as the buffer moves on. */
+ * Parsing runs ahead in a thread of its own: it fills a ring of RA_BATCHES
+ * batches of RA_BATCH events that the caller takes in order, so reading a
+ * log costs the caller (a merge, a render) little more than following
+ * pointers.  Each batch allocates its events' strings in an arena of its
+ * own, reset when the batch is used again: no malloc or free per string, and
+ * no memory freed by another thread than the one that took it.
+ * dl_log_reader_next_view() lends the events; dl_log_reader_next() copies
+ * them.  Memory therefore holds a few batches and one block, not the log.
+ * Line numbers, needed only for errors, are counted lazily (memchr) as the
+ * buffer moves on. */
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
@@ -28,25 +33,29 @@
 
 typedef enum { ST_INIT, ST_DOC, ST_EVENTS, ST_ARRAY, ST_LINES, ST_DONE } state;
 
-#define RA_SLOTS 1024
-#define RA_BATCH 128 /* hand-overs wake the other side this many events at a time */
+#define RA_BATCHES 8
+#define RA_BATCH 128 /* events per batch: hand-overs wake the other side once a batch */
 
+/* Events parsed in a row, their strings in `arena`. */
 typedef struct {
-    dl_event ev;
-    bool got;
+    dl_event ev[RA_BATCH];
+    size_t n;
+    bool last;    /* the log ends (or fails: st, err) after these */
     dl_status st;
-} ra_slot;
+    dl_error err;
+    dl_arena arena;
+} batch;
 
-/* The read-ahead thread and its ring (ra_*: under mu). */
+/* The read-ahead thread and its ring of batches (head, n, stop: under mu).
+ * Batches [head, head + n) are full, the first of them being read by the
+ * consumer; the producer fills the others. */
 typedef struct {
     pthread_t th;
     pthread_mutex_t mu;
     pthread_cond_t more, room;
-    ra_slot slots[RA_SLOTS];
-    size_t head, n;    /* next slot to take; slots filled */
+    batch slots[RA_BATCHES];
+    size_t head, n;
     bool stop;         /* the consumer quits */
-    bool last;         /* the producer has put its last slot */
-    dl_error err;      /* the error of the slot that ended it */
 } read_ahead;
 
 struct dl_log_reader {
@@ -65,7 +74,10 @@ struct dl_log_reader {
     dl_article_info *arts;
     size_t n_arts, cap_arts;
     read_ahead *ra;      /* NULL: not started (or no threads: read in place) */
-    bool ra_tried, ra_done; /* ra_done: the consumer has taken the last slot */
+    bool ra_tried, ra_done; /* ra_done: the consumer has taken the last batch */
+    batch *cur;          /* the batch being read (a slot of ra, or local) */
+    size_t cur_i;        /* its next event */
+    batch *local;        /* batches read in place (no thread, or after the end) */
 };
 
 static long count_nl(const unsigned char *p, const unsigned char *end) {
@@ -310,6 +322,8 @@ static void ra_stop(dl_log_reader *r);
 void dl_log_reader_free(dl_log_reader *r) {
     if (!r) return;
     ra_stop(r);
+    if (r->local) dl_arena_free(&r->local->arena);
+    free(r->local);
     if (r->own_f) fclose(r->f);
     free(r->mem);
     free(r->name);
@@ -328,12 +342,12 @@ const dl_article_info *dl_log_reader_article(const dl_log_reader *r, size_t i) {
 /* The event object at buf[pos], parsed in place.  An object that runs
  * past the bytes read so far fails at their end: then read more and parse it
  * again (once per block boundary), until it ends or the input does. */
-static dl_status next_event(dl_log_reader *r, dl_event *ev, dl_error *err) {
+static dl_status next_event(dl_log_reader *r, dl_event *ev, dl_arena *arena, dl_error *err) {
     size_t used, at;
     const char *why;
     dl_status st;
     for (;;) {
-        st = dl_event_parse_prefix((const char *)r->buf + r->pos, r->len - r->pos, ev, &used, &at, &why);
+        st = dl_event_parse_prefix((const char *)r->buf + r->pos, r->len - r->pos, ev, arena, &used, &at, &why);
         if (st != DL_ERR_INPUT || r->pos + at < r->len) break;
         if (r->eof) return fail_get(r, -1, err, "an event");
         if (r->len - r->pos > MAX_OBJECT) return fail_get(r, -2, err, "an event");
@@ -348,7 +362,7 @@ static dl_status next_event(dl_log_reader *r, dl_event *ev, dl_error *err) {
     }
     r->pos += used;
     if (ev->n_mentions == 0 && !ev->action.code[0]) {
-        dl_event_clear(ev);
+        memset(ev, 0, sizeof *ev); /* its strings are in the arena */
         r->st = ST_DONE;
         return dl_error_set(err, DL_ERR_INPUT, r->name, line_at(r, start), r->base_offset + (long)start,
                             "not an event (no action and no mentions)");
@@ -463,7 +477,8 @@ static dl_status doc_members(dl_log_reader *r, dl_error *err) {
     return DL_OK;
 }
 
-static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
+/* The next event into ev, its strings in arena. */
+static dl_status read_next(dl_log_reader *r, dl_event *ev, dl_arena *arena, bool *got, dl_error *err) {
     *got = false;
     memset(ev, 0, sizeof *ev);
     for (;;) {
@@ -524,7 +539,7 @@ static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *
             r->pos = r->keep;
             r->keep = NO_KEEP;
             r->st = ST_LINES;
-            dl_status st = next_event(r, ev, err);
+            dl_status st = next_event(r, ev, arena, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -536,7 +551,7 @@ static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *
                 return DL_OK;
             }
             if (c != '{') return fail(r, err, "expected an event object (%s)", "JSON Lines");
-            dl_status st = next_event(r, ev, err);
+            dl_status st = next_event(r, ev, arena, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -563,7 +578,7 @@ static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *
                 c = peek(r);
             }
             if (c != '{') return fail_get(r, c, err, "the events array");
-            dl_status st = next_event(r, ev, err);
+            dl_status st = next_event(r, ev, arena, err);
             if (st == DL_OK) *got = true;
             return st;
         }
@@ -578,32 +593,40 @@ static dl_status read_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *
 
 /* ---- read-ahead ---------------------------------------------------------- */
 
+/* Parse up to RA_BATCH events into b (its arena reset first). */
+static void fill_batch(dl_log_reader *r, batch *b) {
+    dl_arena_reset(&b->arena);
+    b->n = 0;
+    b->last = false;
+    b->st = DL_OK;
+    dl_error_clear(&b->err);
+    while (b->n < RA_BATCH) {
+        bool got;
+        b->st = read_next(r, &b->ev[b->n], &b->arena, &got, &b->err);
+        if (b->st != DL_OK || !got) {
+            b->last = true;
+            return;
+        }
+        b->n++;
+    }
+}
+
 static void *ra_main(void *arg) {
     dl_log_reader *r = arg;
     read_ahead *q = r->ra;
-    for (;;) {
+    for (bool last = false; !last;) {
         pthread_mutex_lock(&q->mu);
-        while (!q->stop && q->n == RA_SLOTS) pthread_cond_wait(&q->room, &q->mu);
+        while (!q->stop && q->n == RA_BATCHES) pthread_cond_wait(&q->room, &q->mu);
         bool stop = q->stop;
+        batch *b = &q->slots[(q->head + q->n) % RA_BATCHES];
         pthread_mutex_unlock(&q->mu);
         if (stop) break;
-        dl_event ev;
-        bool got;
-        dl_error err;
-        dl_error_clear(&err);
-        dl_status st = read_next(r, &ev, &got, &err);
+        fill_batch(r, b);
+        last = b->last;
         pthread_mutex_lock(&q->mu);
-        ra_slot *s = &q->slots[(q->head + q->n) % RA_SLOTS];
-        s->ev = ev;
-        s->got = got;
-        s->st = st;
         q->n++;
-        bool last = st != DL_OK || !got;
-        if (last) q->err = err;
-        q->last = last;
-        if (last || q->n == RA_BATCH) pthread_cond_signal(&q->more);
+        pthread_cond_signal(&q->more);
         pthread_mutex_unlock(&q->mu);
-        if (last) break;
     }
     return NULL;
 }
@@ -634,6 +657,7 @@ static bool ra_start(dl_log_reader *r) {
     return false;
 }
 
+/* Stop the thread (if running) and free the ring with its batches. */
 static void ra_stop(dl_log_reader *r) {
     read_ahead *q = r->ra;
     if (!q) return;
@@ -642,39 +666,72 @@ static void ra_stop(dl_log_reader *r) {
     pthread_cond_signal(&q->room);
     pthread_mutex_unlock(&q->mu);
     pthread_join(q->th, NULL);
-    for (size_t k = 0; k < q->n; k++) dl_event_clear(&q->slots[(q->head + k) % RA_SLOTS].ev);
+    for (size_t k = 0; k < RA_BATCHES; k++) dl_arena_free(&q->slots[k].arena);
     pthread_cond_destroy(&q->more);
     pthread_cond_destroy(&q->room);
     pthread_mutex_destroy(&q->mu);
     free(q);
     r->ra = NULL;
+    r->cur = NULL;
+}
+
+/* The next batch to read: the ring's next full one, or one parsed in place;
+ * NULL when out of memory. */
+static batch *next_batch(dl_log_reader *r) {
+    read_ahead *q = r->ra;
+    if (q) {
+        pthread_mutex_lock(&q->mu);
+        if (r->cur) { /* done with it: give it back */
+            q->head = (q->head + 1) % RA_BATCHES;
+            q->n--;
+            pthread_cond_signal(&q->room);
+        }
+        while (!q->n) pthread_cond_wait(&q->more, &q->mu);
+        batch *b = &q->slots[q->head];
+        pthread_mutex_unlock(&q->mu);
+        return b;
+    }
+    if (!r->local && !(r->local = calloc(1, sizeof *r->local))) return NULL;
+    fill_batch(r, r->local);
+    return r->local;
+}
+
+dl_status dl_log_reader_next_view(dl_log_reader *r, const dl_event **ev, bool *got, dl_error *err) {
+    *ev = NULL;
+    *got = false;
+    if (!r->ra_tried) ra_start(r);
+    batch *b = r->cur;
+    if (!b || (r->cur_i == b->n && !b->last)) {
+        b = next_batch(r);
+        if (!b) return dl_error_set(err, DL_ERR_NOMEM, r->name, -1, -1, "out of memory");
+        r->cur = b;
+        r->cur_i = 0;
+    }
+    if (r->cur_i < b->n) {
+        *ev = &b->ev[r->cur_i++];
+        *got = true;
+        return DL_OK;
+    }
+    /* The end of the log (or its error), told once: then read in place,
+     * where the reader is done. */
+    dl_status st = b->st;
+    if (st != DL_OK && err) *err = b->err;
+    if (r->ra) {
+        ra_stop(r); /* the thread has finished: the articles are the caller's now */
+        r->ra_done = true;
+    }
+    r->cur = NULL;
+    return st;
 }
 
 dl_status dl_log_reader_next(dl_log_reader *r, dl_event *ev, bool *got, dl_error *err) {
-    if (!r->ra_tried) ra_start(r);
-    if (!r->ra) return read_next(r, ev, got, err); /* no thread, or after the end */
-    read_ahead *q = r->ra;
-    pthread_mutex_lock(&q->mu);
-    if (!q->n) /* empty: wait for a batch (or the end), not for each event */
-        while (q->n < RA_BATCH && !q->last) pthread_cond_wait(&q->more, &q->mu);
-    ra_slot *s = &q->slots[q->head];
-    *ev = s->ev; /* moved: the slot no longer owns it */
-    *got = s->got;
-    dl_status st = s->st;
-    q->head = (q->head + 1) % RA_SLOTS;
-    q->n--;
-    bool last = st != DL_OK || !*got;
-    if (last && err) *err = q->err;
-    if (q->n == RA_SLOTS - RA_BATCH) pthread_cond_signal(&q->room);
-    pthread_mutex_unlock(&q->mu);
-    if (last) {
-        pthread_join(q->th, NULL); /* it has finished: the articles are the caller's now */
-        pthread_cond_destroy(&q->more);
-        pthread_cond_destroy(&q->room);
-        pthread_mutex_destroy(&q->mu);
-        free(q);
-        r->ra = NULL;
-        r->ra_done = true;
+    const dl_event *v;
+    memset(ev, 0, sizeof *ev);
+    dl_status st = dl_log_reader_next_view(r, &v, got, err);
+    if (st != DL_OK || !*got) return st;
+    if (dl_event_copy(ev, v) != DL_OK) {
+        *got = false;
+        return dl_error_set(err, DL_ERR_NOMEM, r->name, -1, -1, "out of memory");
     }
-    return st;
+    return DL_OK;
 }

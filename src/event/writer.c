@@ -4,10 +4,14 @@
  * The JSON document's article list comes after the events, so its entries
  * are kept as text until the end: in memory, then past ARTICLES_IN_MEMORY
  * bytes in an anonymous temporary file, so memory stays flat on any corpus.
- * The other formats have no article list and keep nothing. */
+ * The other formats have no article list and keep nothing.
+ * dl_log_writer_events() makes the text of many events on several threads
+ * (JSON and JSON Lines), chunk by chunk, and writes the chunks in order. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../common/util.h"
 #include "event_json.h"
@@ -187,6 +191,18 @@ dl_status dl_log_writer_article(dl_log_writer *w, const dl_article_info *a, dl_e
     return DL_OK;
 }
 
+/* Append the text of ev in the JSON or JSON Lines format to b (first: the
+ * log's first event).  Reads nothing of w that changes while writing. */
+static void event_text(const dl_log_writer *w, dl_buf *b, const dl_event *ev, bool first) {
+    if (w->opt.format == DL_FORMAT_JSONL) {
+        dl_event_json(b, ev, w->opt.explain, -1);
+        dl_buf_putc(b, '\n');
+    } else {
+        dl_buf_puts(b, first ? "\n    " : ",\n    ");
+        dl_event_json(b, ev, w->opt.explain, w->opt.pretty ? 4 : -1);
+    }
+}
+
 dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *err) {
     start(w);
     if (w->x) {
@@ -200,13 +216,7 @@ dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *er
     }
     dl_buf *b = &w->text;
     dl_buf_reset(b);
-    if (w->opt.format == DL_FORMAT_JSONL) {
-        dl_event_json(b, ev, w->opt.explain, -1);
-        dl_buf_putc(b, '\n');
-    } else {
-        dl_buf_puts(b, w->n_events ? ",\n    " : "\n    ");
-        dl_event_json(b, ev, w->opt.explain, w->opt.pretty ? 4 : -1);
-    }
+    event_text(w, b, ev, w->n_events == 0);
     if (b->failed) {
         dl_buf_free(b);
         return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
@@ -214,6 +224,148 @@ dl_status dl_log_writer_event(dl_log_writer *w, const dl_event *ev, dl_error *er
     fwrite(b->data, 1, b->len, w->f);
     w->n_events++;
     return io_check(w, err);
+}
+
+/* ---- many events on several threads ---------------------------------------- */
+
+#define CHUNK 256 /* events per chunk of text */
+#define DEPTH 2   /* chunks of text per thread, made or being written */
+
+typedef struct {
+    dl_buf b;
+    bool full;
+} chunk_buf;
+
+typedef struct {
+    const dl_log_writer *w;
+    size_t n, n_chunks;
+    unsigned jobs;
+    dl_event_at at;
+    void *ctx;
+    chunk_buf *bufs;         /* thread t's chunks: bufs[t * DEPTH .. ) */
+    pthread_mutex_t mu;
+    pthread_cond_t made, room;
+    bool quit;               /* the writer stopped (write error) */
+} fan;
+
+typedef struct {
+    fan *f;
+    unsigned t;
+} fan_arg;
+
+/* Thread t makes chunks t, t + jobs, t + 2 jobs ... */
+static void *fan_main(void *arg) {
+    fan *f = ((fan_arg *)arg)->f;
+    unsigned t = ((fan_arg *)arg)->t;
+    for (size_t c = t, k = 0; c < f->n_chunks; c += f->jobs, k++) {
+        chunk_buf *cb = &f->bufs[t * DEPTH + k % DEPTH];
+        pthread_mutex_lock(&f->mu);
+        while (cb->full && !f->quit) pthread_cond_wait(&f->room, &f->mu);
+        bool quit = f->quit;
+        pthread_mutex_unlock(&f->mu);
+        if (quit) break;
+        dl_buf_reset(&cb->b);
+        size_t end = (c + 1) * CHUNK < f->n ? (c + 1) * CHUNK : f->n;
+        for (size_t i = c * CHUNK; i < end && !cb->b.failed; i++) {
+            dl_event ev;
+            if (!f->at(f->ctx, i, t, &ev)) cb->b.failed = true;
+            else event_text(f->w, &cb->b, &ev, f->w->n_events + i == 0);
+        }
+        pthread_mutex_lock(&f->mu);
+        cb->full = true;
+        pthread_cond_broadcast(&f->made);
+        pthread_mutex_unlock(&f->mu);
+    }
+    return NULL;
+}
+
+static unsigned default_jobs(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
+dl_status dl_log_writer_events(dl_log_writer *w, size_t n, dl_event_at at, void *ctx, dl_error *err) {
+    unsigned jobs = w->opt.jobs ? w->opt.jobs : default_jobs();
+    if (jobs > 64) jobs = 64;
+    bool fan_out = (w->opt.format == DL_FORMAT_JSON || w->opt.format == DL_FORMAT_JSONL) && !w->x && jobs > 1 &&
+                   n > CHUNK;
+    dl_status st = DL_OK;
+    if (!fan_out) { /* one by one, on this thread */
+        for (size_t i = 0; st == DL_OK && i < n; i++) {
+            dl_event ev;
+            st = at(ctx, i, 0, &ev) ? dl_log_writer_event(w, &ev, err)
+                                    : dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+        }
+        return st;
+    }
+    start(w);
+    fan f = {.w = w, .n = n, .n_chunks = (n + CHUNK - 1) / CHUNK, .jobs = jobs, .at = at, .ctx = ctx};
+    f.bufs = calloc((size_t)jobs * DEPTH, sizeof *f.bufs);
+    pthread_t *th = calloc(jobs, sizeof *th);
+    fan_arg *args = calloc(jobs, sizeof *args);
+    unsigned started = 0;
+    bool sync_ok = false;
+    if (f.bufs && th && args && pthread_mutex_init(&f.mu, NULL) == 0) {
+        sync_ok = pthread_cond_init(&f.made, NULL) == 0;
+        if (sync_ok && pthread_cond_init(&f.room, NULL) != 0) {
+            pthread_cond_destroy(&f.made);
+            sync_ok = false;
+        }
+        if (!sync_ok) pthread_mutex_destroy(&f.mu);
+    }
+    for (; sync_ok && started < jobs; started++) {
+        args[started] = (fan_arg){&f, started};
+        if (pthread_create(&th[started], NULL, fan_main, &args[started]) != 0) break;
+    }
+    if (started < jobs) { /* no threads (or not all): back to one by one */
+        if (started) {
+            pthread_mutex_lock(&f.mu);
+            f.quit = true;
+            pthread_cond_broadcast(&f.room);
+            pthread_mutex_unlock(&f.mu);
+        }
+        for (unsigned t = 0; t < started; t++) pthread_join(th[t], NULL);
+        if (sync_ok) {
+            pthread_cond_destroy(&f.made);
+            pthread_cond_destroy(&f.room);
+            pthread_mutex_destroy(&f.mu);
+        }
+        for (size_t k = 0; f.bufs && k < (size_t)jobs * DEPTH; k++) dl_buf_free(&f.bufs[k].b);
+        free(f.bufs);
+        free(th);
+        free(args);
+        w->opt.jobs = 1;
+        st = dl_log_writer_events(w, n, at, ctx, err);
+        w->opt.jobs = jobs;
+        return st;
+    }
+    /* Write the chunks in order as they are made. */
+    for (size_t c = 0; c < f.n_chunks && st == DL_OK; c++) {
+        chunk_buf *cb = &f.bufs[(c % jobs) * DEPTH + (c / jobs) % DEPTH];
+        pthread_mutex_lock(&f.mu);
+        while (!cb->full) pthread_cond_wait(&f.made, &f.mu);
+        pthread_mutex_unlock(&f.mu);
+        if (cb->b.failed) st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+        else {
+            fwrite(cb->b.data, 1, cb->b.len, w->f);
+            st = io_check(w, err);
+        }
+        pthread_mutex_lock(&f.mu);
+        cb->full = false;
+        if (st != DL_OK) f.quit = true;
+        pthread_cond_broadcast(&f.room);
+        pthread_mutex_unlock(&f.mu);
+    }
+    for (unsigned t = 0; t < jobs; t++) pthread_join(th[t], NULL);
+    pthread_cond_destroy(&f.made);
+    pthread_cond_destroy(&f.room);
+    pthread_mutex_destroy(&f.mu);
+    for (size_t k = 0; k < (size_t)jobs * DEPTH; k++) dl_buf_free(&f.bufs[k].b);
+    free(f.bufs);
+    free(th);
+    free(args);
+    if (st == DL_OK) w->n_events += n;
+    return st;
 }
 
 dl_status dl_log_writer_finish(dl_log_writer *w, dl_error *err) {

@@ -8,6 +8,8 @@
  * is its anchor, which every later one must fit.  Candidates come from
  * per-bucket indexes (anchor day -> events, article -> events): no pairwise
  * scan. */
+#include <limits.h>
+
 #include "timeline_private.h"
 
 /* Anchors longer than this are not indexed by day but scanned. */
@@ -75,16 +77,58 @@ static int specificity(const sig *s) {
     return 2 * (s->person[0] + s->person[1]) + (s->side[0].name != 0) + (s->side[1].name != 0);
 }
 
-/* Within a bucket: precise before vague, then by date, then by content. */
-static int cmp_rank(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
-    int c = cmp_bucket(tl, ia, ib);
-    if (c) return c;
-    const sig *a = &tl->sigs[ia], *b = &tl->sigs[ib];
-    if ((c = date_class(a) - date_class(b)) || (c = gran_rank(a->gran) - gran_rank(b->gran)) ||
-        (c = cmp_num((double)a->end - a->start, (double)b->end - b->start)) || (c = cmp_num(a->start, b->start)) ||
-        (c = specificity(b) - specificity(a)))
-        return c;
-    return dl_merge_cmp_sig(tl, ia, ib);
+/* The rank order: by bucket (cmp_bucket); within a bucket, precise before
+ * vague (date class, granularity, shorter span), then by date, then the more
+ * specific (people, names) first, then by content (dl_merge_cmp_sig).  All
+ * but the content are packed, in that order, into words that compare as
+ * unsigned integers: sorting these records reads one array in order instead
+ * of two signatures per comparison. */
+typedef struct rank_key {
+    uint64_t k[3];
+    uint32_t spec, sig;
+} rank_key;
+
+static uint64_t char_key(char c) { return (uint8_t)c ^ (CHAR_MIN < 0 ? 0x80 : 0); } /* the order of c - d */
+
+static rank_key rank_key_of(const sig *s, uint32_t si) {
+    rank_key r;
+    r.k[0] = char_key(s->code[0]) << 56 | char_key(s->code[1]) << 48 | (uint64_t)s->negated << 40 | s->lo;
+    r.k[1] = (uint64_t)s->hi << 32 | (uint64_t)date_class(s) << 24 | (uint64_t)gran_rank(s->gran) << 16;
+    r.k[2] = (uint64_t)(uint32_t)((int64_t)s->end - s->start) << 32 | ((uint32_t)s->start ^ 0x80000000u);
+    r.spec = (uint32_t)(255 - specificity(s));
+    r.sig = si;
+    return r;
+}
+
+static int cmp_rank_key(const dl_timeline *tl, const rank_key *a, const rank_key *b) {
+    for (int i = 0; i < 3; i++)
+        if (a->k[i] != b->k[i]) return a->k[i] < b->k[i] ? -1 : 1;
+    if (a->spec != b->spec) return a->spec < b->spec ? -1 : 1;
+    return dl_merge_cmp_sig(tl, a->sig, b->sig);
+}
+
+/* The signatures in rank order (cmp_rank) into ord. */
+static bool sort_by_rank(const dl_timeline *tl, uint32_t *ord) {
+    size_t n = tl->n_sigs;
+    rank_key *a = malloc((n + 1) * sizeof *a), *tmp = malloc((n + 1) * sizeof *tmp);
+    bool ok = a && tmp;
+    for (size_t i = 0; ok && i < n; i++) a[i] = rank_key_of(&tl->sigs[i], (uint32_t)i);
+    for (size_t w = 1; ok && w < n; w *= 2) { /* bottom-up merge sort */
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = cmp_rank_key(tl, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
+            while (i < mid) tmp[k++] = a[i++];
+            while (j < hi) tmp[k++] = a[j++];
+        }
+        rank_key *t = a;
+        a = tmp;
+        tmp = t;
+    }
+    for (size_t i = 0; ok && i < n; i++) ord[i] = a[i].sig;
+    free(a);
+    free(tmp);
+    return ok;
 }
 
 typedef struct folder {
@@ -377,8 +421,7 @@ bool dl_merge_fold(dl_timeline *tl) {
     folder f = {0};
     uint32_t *ord = malloc(((size_t)tl->n_sigs + 1) * sizeof *ord);
     bool ok = ord && sig_articles(tl, &f);
-    for (uint32_t i = 0; ok && i < tl->n_sigs; i++) ord[i] = i;
-    ok = ok && rank_countries(tl) && dl_merge_sort_idx(tl, ord, tl->n_sigs, cmp_rank);
+    ok = ok && rank_countries(tl) && sort_by_rank(tl, ord);
     for (uint32_t b = 0; ok && b < tl->n_sigs;) {
         uint32_t e = b + 1;
         while (e < tl->n_sigs && cmp_bucket(tl, ord[b], ord[e]) == 0) e++;

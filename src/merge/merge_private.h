@@ -21,6 +21,12 @@ dl_pool *dl_pool_new(void);
 void dl_pool_free(dl_pool *p);
 /* The id of s (0 for NULL); *ok is set to false when out of memory. */
 uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok);
+/* The same in steps, for callers that overlap the table's cache misses
+ * with other work: the hash of s[0..n) (s has no NUL inside), a hint to
+ * fetch its slot, then the id of s with that hash. */
+uint32_t dl_pool_hash(const char *s, size_t n);
+void dl_pool_prefetch(const dl_pool *p, uint32_t hash);
+uint32_t dl_pool_intern_hashed(dl_pool *p, const char *s, size_t n, uint32_t hash, bool *ok);
 /* The string of an id (NULL for 0). */
 const char *dl_pool_str(const dl_pool *p, uint32_t id);
 /* Ids in use plus one (ids are below this). */

@@ -22,14 +22,20 @@ struct cluster_key {
     int32_t start;
     uint8_t none, gran; /* no start date; gran_rank() */
     uint32_t atom, lead;
+    uint32_t art;       /* the first mention's article rank (0: none), */
+    long sentence, at, end; /* its sentence and offsets: what cmp_atom compares first */
 };
 
 static int cmp_cluster_key(const dl_timeline *tl, uint32_t ia, uint32_t ib) {
     const struct cluster_key *a = &tl->ckeys[ia], *b = &tl->ckeys[ib];
     int c;
-    if ((c = a->none - b->none) || (c = cmp_num(a->start, b->start)) || (c = a->gran - b->gran) ||
-        (c = cmp_atom(tl, a->atom, b->atom)))
+    if ((c = a->none - b->none) || (c = cmp_num(a->start, b->start)) || (c = a->gran - b->gran))
         return c;
+    if (a->art && b->art && a->art != b->art) return a->art < b->art ? -1 : 1;
+    if (a->art && b->art &&
+        ((c = cmp_num(a->sentence, b->sentence)) || (c = cmp_num(a->at, b->at)) || (c = cmp_num(a->end, b->end))))
+        return c;
+    if ((c = cmp_atom(tl, a->atom, b->atom))) return c;
     return dl_merge_cmp_sig(tl, a->lead, b->lead);
 }
 
@@ -39,9 +45,11 @@ static bool order_clusters(dl_timeline *tl) {
     if (!tl->ckeys) return false;
     for (uint32_t c = 0; c < tl->n_cl; c++) {
         const sig *s = &tl->sigs[tl->cl[c].lead];
+        const atom *a = &tl->atoms[tl->members[tl->cl[c].off]];
         tl->ckeys[c] = (struct cluster_key){.start = s->start, .none = s->start == DL_DAY_NONE,
                                             .gran = (uint8_t)gran_rank(s->gran), .atom = tl->members[tl->cl[c].off],
-                                            .lead = tl->cl[c].lead};
+                                            .lead = tl->cl[c].lead, .art = a->article ? tl->rank[a->article] : 0,
+                                            .sentence = a->sentence, .at = a->start, .end = a->end};
     }
     bool ok = dl_merge_sort_idx(tl, tl->order, tl->n_cl, cmp_cluster_key);
     free(tl->ckeys);
@@ -359,22 +367,48 @@ dl_status dl_timeline_event(const dl_timeline *tl, size_t i, dl_event *out) {
     return st;
 }
 
+/* Scratch room for event views, one per writer slot (made when first used). */
+typedef struct view_room {
+    const dl_timeline *tl;
+    uint32_t most; /* mentions of the largest event */
+    struct {
+        dl_mention *ms;
+        dl_event *coded;
+    } slot[64];
+} view_room;
+
+static bool view_at(void *ctx, size_t i, unsigned slot, dl_event *ev) {
+    view_room *v = ctx;
+    if (!v->slot[slot].ms) {
+        v->slot[slot].ms = malloc((size_t)v->most * sizeof *v->slot[slot].ms);
+        v->slot[slot].coded = malloc((size_t)v->most * sizeof *v->slot[slot].coded);
+        if (!v->slot[slot].ms || !v->slot[slot].coded) {
+            free(v->slot[slot].ms);
+            free(v->slot[slot].coded);
+            v->slot[slot].ms = NULL;
+            return false;
+        }
+    }
+    event_view(v->tl, &v->tl->cl[v->tl->order[i]], ev, v->slot[slot].ms, v->slot[slot].coded);
+    return true;
+}
+
 dl_status dl_timeline_write(const dl_timeline *tl, dl_log_writer *w, dl_error *err) {
     if (!tl->finished) return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "timeline not finished");
-    uint32_t most = 1;
+    view_room *v = calloc(1, sizeof *v);
+    if (!v) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+    v->tl = tl;
+    v->most = 1;
     for (uint32_t i = 0; i < tl->n_order; i++)
-        if (tl->cl[tl->order[i]].n > most) most = tl->cl[tl->order[i]].n;
-    dl_mention *ms = malloc((size_t)most * sizeof *ms);
-    dl_event *coded = malloc((size_t)most * sizeof *coded);
-    dl_status st = ms && coded ? DL_OK : dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
+        if (tl->cl[tl->order[i]].n > v->most) v->most = tl->cl[tl->order[i]].n;
+    dl_status st = DL_OK;
     /* articles first: streaming exports (CSV publisher column) look them up */
     for (size_t i = 0; st == DL_OK && i < tl->n_arts; i++) st = dl_log_writer_article(w, &tl->arts[i], err);
-    for (uint32_t i = 0; st == DL_OK && i < tl->n_order; i++) {
-        dl_event view;
-        event_view(tl, &tl->cl[tl->order[i]], &view, ms, coded);
-        st = dl_log_writer_event(w, &view, err);
+    if (st == DL_OK) st = dl_log_writer_events(w, tl->n_order, view_at, v, err);
+    for (size_t k = 0; k < sizeof v->slot / sizeof *v->slot; k++) {
+        free(v->slot[k].ms);
+        free(v->slot[k].coded);
     }
-    free(ms);
-    free(coded);
+    free(v);
     return st;
 }

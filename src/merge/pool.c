@@ -1,7 +1,10 @@
 /* pool.c - a string pool: each distinct string stored once, named by a
  * uint32 id.  Strings live in large blocks that never move; an
  * open-addressing hash table (linear probing, kept under half full) maps
- * contents to ids. */
+ * contents to ids.  A slot holds the string's hash beside its id, so that a
+ * probe reads one slot, not also a hash array, and only a slot with the same
+ * hash leads to the string itself: on a large pool each of these reads is a
+ * cache miss. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +14,8 @@
 
 struct dl_pool {
     char **strs;     /* id -> string; strs[0] unused (NULL) */
-    uint32_t *hashes;
     uint32_t n, cap; /* ids in use (including 0), capacity of strs */
-    uint32_t *table; /* slots: id, 0 = empty */
+    uint64_t *table; /* slots: hash << 32 | id, 0 = empty */
     uint32_t mask;
     char **blocks;
     size_t n_blocks;
@@ -22,7 +24,7 @@ struct dl_pool {
     size_t bytes;
 };
 
-static uint32_t hash_str(const char *s, size_t n) {
+uint32_t dl_pool_hash(const char *s, size_t n) {
     /* FNV-1a over 8-byte words, then a final mix. */
     uint64_t h = 0xcbf29ce484222325ull ^ n;
     size_t i = 0;
@@ -44,10 +46,9 @@ dl_pool *dl_pool_new(void) {
     if (!p) return NULL;
     p->cap = 1024;
     p->strs = calloc(p->cap, sizeof *p->strs);
-    p->hashes = calloc(p->cap, sizeof *p->hashes);
     p->mask = 2047;
     p->table = calloc((size_t)p->mask + 1, sizeof *p->table);
-    if (!p->strs || !p->hashes || !p->table) {
+    if (!p->strs || !p->table) {
         dl_pool_free(p);
         return NULL;
     }
@@ -60,7 +61,6 @@ void dl_pool_free(dl_pool *p) {
     for (size_t i = 0; i < p->n_blocks; i++) free(p->blocks[i]);
     free(p->blocks);
     free(p->strs);
-    free(p->hashes);
     free(p->table);
     free(p);
 }
@@ -93,12 +93,14 @@ static char *store(dl_pool *p, const char *s, size_t n) {
 
 static bool grow_table(dl_pool *p) {
     uint32_t mask = p->mask * 2 + 1;
-    uint32_t *t = calloc((size_t)mask + 1, sizeof *t);
+    uint64_t *t = calloc((size_t)mask + 1, sizeof *t);
     if (!t) return false;
-    for (uint32_t id = 1; id < p->n; id++) {
-        uint32_t i = p->hashes[id] & mask;
+    for (uint32_t j = 0; j <= p->mask; j++) {
+        uint64_t slot = p->table[j];
+        if (!slot) continue;
+        uint32_t i = (uint32_t)(slot >> 32) & mask;
         while (t[i]) i = (i + 1) & mask;
-        t[i] = id;
+        t[i] = slot;
     }
     free(p->table);
     p->table = t;
@@ -106,13 +108,14 @@ static bool grow_table(dl_pool *p) {
     return true;
 }
 
-uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok) {
-    if (!s) return 0;
-    size_t n = strlen(s);
-    uint32_t h = hash_str(s, n);
+void dl_pool_prefetch(const dl_pool *p, uint32_t h) { __builtin_prefetch(&p->table[h & p->mask]); }
+
+uint32_t dl_pool_intern_hashed(dl_pool *p, const char *s, size_t n, uint32_t h, bool *ok) {
     uint32_t i = h & p->mask;
-    for (uint32_t id; (id = p->table[i]) != 0; i = (i + 1) & p->mask)
-        if (p->hashes[id] == h && strcmp(p->strs[id], s) == 0) return id;
+    for (uint64_t slot; (slot = p->table[i]) != 0; i = (i + 1) & p->mask) {
+        uint32_t id = (uint32_t)slot;
+        if ((uint32_t)(slot >> 32) == h && strncmp(p->strs[id], s, n) == 0 && p->strs[id][n] == 0) return id;
+    }
     if (p->n == UINT32_MAX) {
         *ok = false;
         return 0;
@@ -120,13 +123,11 @@ uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok) {
     if (p->n == p->cap) {
         uint32_t cap = p->cap > UINT32_MAX / 2 ? UINT32_MAX : p->cap * 2;
         char **a = realloc(p->strs, (size_t)cap * sizeof *a);
-        if (a) p->strs = a;
-        uint32_t *b = a ? realloc(p->hashes, (size_t)cap * sizeof *b) : NULL;
-        if (b) p->hashes = b;
-        if (!a || !b) {
+        if (!a) {
             *ok = false;
             return 0;
         }
+        p->strs = a;
         p->cap = cap;
     }
     char *d = store(p, s, n);
@@ -136,10 +137,15 @@ uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok) {
     }
     uint32_t id = p->n++;
     p->strs[id] = d;
-    p->hashes[id] = h;
-    p->table[i] = id;
+    p->table[i] = (uint64_t)h << 32 | id;
     if ((size_t)p->n * 2 > p->mask && !grow_table(p)) *ok = false;
     return id;
+}
+
+uint32_t dl_pool_intern(dl_pool *p, const char *s, bool *ok) {
+    if (!s) return 0;
+    size_t n = strlen(s);
+    return dl_pool_intern_hashed(p, s, n, dl_pool_hash(s, n), ok);
 }
 
 const char *dl_pool_str(const dl_pool *p, uint32_t id) { return id && id < p->n ? p->strs[id] : NULL; }
@@ -147,6 +153,5 @@ const char *dl_pool_str(const dl_pool *p, uint32_t id) { return id && id < p->n 
 uint32_t dl_pool_count(const dl_pool *p) { return p->n; }
 
 size_t dl_pool_bytes(const dl_pool *p) {
-    return p->bytes + (size_t)p->cap * (sizeof *p->strs + sizeof *p->hashes) +
-           ((size_t)p->mask + 1) * sizeof *p->table;
+    return p->bytes + (size_t)p->cap * sizeof *p->strs + ((size_t)p->mask + 1) * sizeof *p->table;
 }

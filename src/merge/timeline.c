@@ -164,6 +164,7 @@ void dl_timeline_free(dl_timeline *tl) {
     free(tl->cl);
     free(tl->members);
     free(tl->order);
+    free(tl->rank);
     free(tl);
 }
 
@@ -201,18 +202,22 @@ static bool sig_eq(const sig *a, const sig *b) {
            a->has_target == b->has_target && a->negated == b->negated && a->hypothetical == b->hypothetical;
 }
 
-static bool rehash(uint32_t **table, uint32_t *mask, uint32_t n, const void *items, size_t size, size_t hash_off) {
+/* The signature and atom tables: open addressing, slots hash << 32 | (index
+ * + 1), 0 empty.  With the hash in the slot, a probe that meets another
+ * item reads no item (a cache miss each on a large table). */
+static inline uint64_t slot_of(uint32_t hash, uint32_t i) { return (uint64_t)hash << 32 | (i + 1); }
+
+static bool rehash(uint64_t **table, uint32_t *mask, uint32_t n, const void *items, size_t size, size_t hash_off) {
     uint32_t m = *mask ? *mask * 2 + 1 : 1023;
     while ((size_t)n * 2 > m) m = m * 2 + 1;
-    uint32_t *t = malloc(((size_t)m + 1) * sizeof *t);
+    uint64_t *t = calloc((size_t)m + 1, sizeof *t);
     if (!t) return false;
-    memset(t, 0xff, ((size_t)m + 1) * sizeof *t);
     for (uint32_t i = 0; i < n; i++) {
         uint32_t h;
         memcpy(&h, (const char *)items + i * size + hash_off, sizeof h);
         uint32_t j = h & m;
-        while (t[j] != UINT32_MAX) j = (j + 1) & m;
-        t[j] = i;
+        while (t[j]) j = (j + 1) & m;
+        t[j] = slot_of(h, i);
     }
     free(*table);
     *table = t;
@@ -229,9 +234,9 @@ static bool intern_ent(dl_timeline *tl, ent *e, const dl_entity *src, bool *ok) 
     return *ok;
 }
 
-/* Store the signature of coding c by a mention of article art (or find
- * it); UINT32_MAX when out of memory. */
-static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
+/* The signature of coding c by a mention of article art, its strings
+ * interned and its hash made; false when out of memory. */
+static bool build_sig(dl_timeline *tl, const dl_event *c, uint32_t art, sig *out) {
     sig s;
     memset(&s, 0, sizeof s);
     bool ok = true;
@@ -244,7 +249,7 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.quote = dl_pool_intern(tl->pool, c->quote, &ok);
     s.value = c->date.when.value[0] ? dl_pool_intern(tl->pool, c->date.when.value, &ok) : 0;
     s.basis = dl_pool_intern(tl->pool, c->date.basis, &ok);
-    if (!ok) return UINT32_MAX;
+    if (!ok) return false;
     dl_strlcpy(s.code, c->action.code, sizeof s.code);
     s.quadclass = c->action.quadclass;
     s.goldstein = c->action.goldstein;
@@ -258,9 +263,18 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
     s.negated = c->negated;
     s.hypothetical = c->hypothetical;
     s.hash = sig_hash(&s);
+    *out = s;
+    return true;
+}
+
+/* The id of signature s (stored when new); UINT32_MAX when out of memory. */
+static uint32_t resolve_sig(dl_timeline *tl, sig s) {
     if (tl->sig_table) {
-        for (uint32_t j = s.hash & tl->sig_mask, i; (i = tl->sig_table[j]) != UINT32_MAX; j = (j + 1) & tl->sig_mask)
-            if (tl->sigs[i].hash == s.hash && sig_eq(&tl->sigs[i], &s)) return i;
+        for (uint32_t j = s.hash & tl->sig_mask; tl->sig_table[j]; j = (j + 1) & tl->sig_mask) {
+            uint64_t slot = tl->sig_table[j];
+            uint32_t i = (uint32_t)slot - 1;
+            if ((uint32_t)(slot >> 32) == s.hash && sig_eq(&tl->sigs[i], &s)) return i;
+        }
     }
     if (tl->n_sigs == UINT32_MAX - 1 || !grow((void **)&tl->sigs, &tl->cap_sigs, (size_t)tl->n_sigs + 1, sizeof s))
         return UINT32_MAX;
@@ -274,15 +288,92 @@ static uint32_t add_sig(dl_timeline *tl, const dl_event *c, uint32_t art) {
             return UINT32_MAX;
     } else {
         uint32_t j = s.hash & tl->sig_mask;
-        while (tl->sig_table[j] != UINT32_MAX) j = (j + 1) & tl->sig_mask;
-        tl->sig_table[j] = id;
+        while (tl->sig_table[j]) j = (j + 1) & tl->sig_mask;
+        tl->sig_table[j] = slot_of(s.hash, id);
     }
     return id;
 }
 
 static dl_status nomem(dl_error *err) { return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory"); }
 
-dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
+/* ---- the adding pipeline ----------------------------------------------------
+ * Finding a mention's signature and the mention itself in their tables is a
+ * cache miss each on a large timeline.  So a mention goes through three
+ * steps, a few mentions apart: built (strings interned, signature hashed,
+ * its slot fetched), resolved (signature found or stored, atom hashed, its
+ * slot fetched), stored (atom found or stored).  Each step takes the
+ * mentions in arrival order, so ids are given exactly as one mention at a
+ * time would; dl_timeline_add() and dl_timeline_add_log() drain the
+ * pipeline before they return. */
+
+static inline void prefetch_slot(const uint64_t *table, uint32_t mask, uint32_t hash) {
+    if (table) __builtin_prefetch(&table[hash & mask]);
+}
+
+/* Find or store the oldest resolved mention. */
+static dl_status store_oldest(dl_timeline *tl, dl_error *err) {
+    atom a = tl->pipe[tl->pipe_head].a;
+    tl->pipe_head = (tl->pipe_head + 1) % PIPE_LEN;
+    tl->pipe_n--;
+    tl->pipe_resolved--;
+    tl->stats.in_mentions++;
+    /* The same mention coded the same way: keep one (the smaller id). */
+    uint32_t found = UINT32_MAX;
+    if (tl->atom_table)
+        for (uint32_t j = a.hash & tl->atom_mask; tl->atom_table[j]; j = (j + 1) & tl->atom_mask) {
+            uint64_t slot = tl->atom_table[j];
+            uint32_t k = (uint32_t)slot - 1;
+            if ((uint32_t)(slot >> 32) != a.hash) continue;
+            const atom *b = &tl->atoms[k];
+            if (b->sig == a.sig && b->article == a.article && b->text == a.text && b->sentence == a.sentence &&
+                b->start == a.start && b->end == a.end) {
+                found = k;
+                break;
+            }
+        }
+    if (found != UINT32_MAX) {
+        if (cmp_id(tl, a.id, tl->atoms[found].id) < 0) tl->atoms[found].id = a.id;
+        if (!grow_sz((void **)&tl->dups, &tl->cap_dups, tl->n_dups + 1, sizeof(dup))) return nomem(err);
+        tl->dups[tl->n_dups++] = (dup){a.ev, found};
+        tl->stats.duplicates++;
+        return DL_OK;
+    }
+    if (tl->n_atoms == UINT32_MAX - 1 || !grow((void **)&tl->atoms, &tl->cap_atoms, (size_t)tl->n_atoms + 1, sizeof a))
+        return nomem(err);
+    uint32_t id = tl->n_atoms++;
+    tl->atoms[id] = a;
+    if (!tl->atom_table || (size_t)tl->n_atoms * 2 > tl->atom_mask) {
+        if (!rehash(&tl->atom_table, &tl->atom_mask, tl->n_atoms, tl->atoms, sizeof(atom), offsetof(atom, hash)))
+            return nomem(err);
+    } else {
+        uint32_t j = a.hash & tl->atom_mask;
+        while (tl->atom_table[j]) j = (j + 1) & tl->atom_mask;
+        tl->atom_table[j] = slot_of(a.hash, id);
+    }
+    return DL_OK;
+}
+
+/* Resolve the oldest built mention's signature. */
+static dl_status resolve_next(dl_timeline *tl, dl_error *err) {
+    pending *p = &tl->pipe[(tl->pipe_head + tl->pipe_resolved) % PIPE_LEN];
+    atom *a = &p->a;
+    if ((a->sig = resolve_sig(tl, p->s)) == UINT32_MAX) return nomem(err);
+    a->hash = mix(mix(mix(a->sig, ((uint64_t)a->article << 32) | a->text), (uint64_t)a->sentence),
+                  ((uint64_t)(uint32_t)a->start << 32) | (uint32_t)a->end);
+    prefetch_slot(tl->atom_table, tl->atom_mask, a->hash);
+    tl->pipe_resolved++;
+    return DL_OK;
+}
+
+static dl_status drain(dl_timeline *tl, dl_error *err) {
+    dl_status st = DL_OK;
+    while (st == DL_OK && tl->pipe_resolved < tl->pipe_n) st = resolve_next(tl, err);
+    while (st == DL_OK && tl->pipe_n) st = store_oldest(tl, err);
+    return st;
+}
+
+/* Build the mentions of ev and move the pipeline on. */
+static dl_status add_event(dl_timeline *tl, const dl_event *ev, dl_error *err) {
     if (tl->finished)
         return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "events added to a finished timeline");
     if (tl->stats.in_events >= UINT32_MAX - 1)
@@ -290,58 +381,47 @@ dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
     uint32_t evi = (uint32_t)tl->stats.in_events++;
     size_t nm = ev->n_mentions ? ev->n_mentions : 1;
     for (size_t i = 0; i < nm; i++) {
+        dl_status st = DL_OK;
+        if (tl->pipe_n - tl->pipe_resolved == PIPE_AHEAD) st = resolve_next(tl, err);
+        if (st == DL_OK && tl->pipe_resolved > PIPE_AHEAD) st = store_oldest(tl, err);
+        if (st != DL_OK) return st;
         const dl_mention *m = ev->n_mentions ? &ev->mentions[i] : NULL;
         const dl_event *c = m && m->coded ? m->coded : ev;
-        atom a = {0};
+        pending *p = &tl->pipe[(tl->pipe_head + tl->pipe_n) % PIPE_LEN];
+        atom *a = &p->a;
+        memset(a, 0, sizeof *a);
         bool ok = true;
-        a.article = dl_pool_intern(tl->pool, m && m->article ? m->article : "", &ok);
-        a.sig = ok ? add_sig(tl, c, a.article) : UINT32_MAX;
-        a.text = dl_pool_intern(tl->pool, m && m->text ? m->text : "", &ok);
-        a.id = dl_pool_intern(tl->pool, c->id, &ok);
-        if (!ok || a.sig == UINT32_MAX) return nomem(err);
-        a.ev = evi;
+        /* The mention's strings are new to the pool more often than not:
+         * fetch their slots while the signature is being made. */
+        const char *art = m && m->article ? m->article : "", *text = m && m->text ? m->text : "";
+        size_t n_art = strlen(art), n_text = strlen(text), n_id = c->id ? strlen(c->id) : 0;
+        uint32_t h_art = dl_pool_hash(art, n_art), h_text = dl_pool_hash(text, n_text),
+                 h_id = c->id ? dl_pool_hash(c->id, n_id) : 0;
+        dl_pool_prefetch(tl->pool, h_art);
+        dl_pool_prefetch(tl->pool, h_text);
+        dl_pool_prefetch(tl->pool, h_id);
+        a->article = dl_pool_intern_hashed(tl->pool, art, n_art, h_art, &ok);
+        ok = ok && build_sig(tl, c, a->article, &p->s);
+        a->text = dl_pool_intern_hashed(tl->pool, text, n_text, h_text, &ok);
+        a->id = c->id ? dl_pool_intern_hashed(tl->pool, c->id, n_id, h_id, &ok) : 0;
+        if (!ok) return nomem(err);
+        a->ev = evi;
         if (m) {
-            a.sentence = m->sentence;
-            a.start = m->start;
-            a.end = m->end;
+            a->sentence = m->sentence;
+            a->start = m->start;
+            a->end = m->end;
         }
-        a.hash = mix(mix(mix(a.sig, ((uint64_t)a.article << 32) | a.text), (uint64_t)a.sentence),
-                     ((uint64_t)(uint32_t)a.start << 32) | (uint32_t)a.end);
-        tl->stats.in_mentions++;
-        /* The same mention coded the same way: keep one (the smaller id). */
-        uint32_t found = UINT32_MAX;
-        if (tl->atom_table)
-            for (uint32_t j = a.hash & tl->atom_mask, k; (k = tl->atom_table[j]) != UINT32_MAX;
-                 j = (j + 1) & tl->atom_mask) {
-                const atom *b = &tl->atoms[k];
-                if (b->hash == a.hash && b->sig == a.sig && b->article == a.article && b->text == a.text &&
-                    b->sentence == a.sentence && b->start == a.start && b->end == a.end) {
-                    found = k;
-                    break;
-                }
-            }
-        if (found != UINT32_MAX) {
-            if (cmp_id(tl, a.id, tl->atoms[found].id) < 0) tl->atoms[found].id = a.id;
-            if (!grow_sz((void **)&tl->dups, &tl->cap_dups, tl->n_dups + 1, sizeof(dup))) return nomem(err);
-            tl->dups[tl->n_dups++] = (dup){evi, found};
-            tl->stats.duplicates++;
-            continue;
-        }
-        if (tl->n_atoms == UINT32_MAX - 1 ||
-            !grow((void **)&tl->atoms, &tl->cap_atoms, (size_t)tl->n_atoms + 1, sizeof a))
-            return nomem(err);
-        uint32_t id = tl->n_atoms++;
-        tl->atoms[id] = a;
-        if (!tl->atom_table || (size_t)tl->n_atoms * 2 > tl->atom_mask) {
-            if (!rehash(&tl->atom_table, &tl->atom_mask, tl->n_atoms, tl->atoms, sizeof(atom), offsetof(atom, hash)))
-                return nomem(err);
-        } else {
-            uint32_t j = a.hash & tl->atom_mask;
-            while (tl->atom_table[j] != UINT32_MAX) j = (j + 1) & tl->atom_mask;
-            tl->atom_table[j] = id;
-        }
+        prefetch_slot(tl->sig_table, tl->sig_mask, p->s.hash);
+        tl->pipe_n++;
     }
     return DL_OK;
+}
+
+dl_status dl_timeline_add(dl_timeline *tl, const dl_event *ev, dl_error *err) {
+    dl_status st = add_event(tl, ev, err);
+    if (st == DL_OK) return drain(tl, err);
+    drain(tl, NULL); /* keep the first error */
+    return st;
 }
 
 dl_status dl_timeline_add_article(dl_timeline *tl, const dl_article_info *a, dl_error *err) {
@@ -364,16 +444,16 @@ dl_status dl_timeline_add_article(dl_timeline *tl, const dl_article_info *a, dl_
 }
 
 dl_status dl_timeline_add_log(dl_timeline *tl, dl_log_reader *r, dl_error *err) {
+    dl_status st;
     for (;;) {
-        dl_event ev;
+        const dl_event *ev;
         bool got;
-        dl_status st = dl_log_reader_next(r, &ev, &got, err);
-        if (st != DL_OK) return st;
-        if (!got) break;
-        st = dl_timeline_add(tl, &ev, err);
-        dl_event_clear(&ev);
-        if (st != DL_OK) return st;
+        if ((st = dl_log_reader_next_view(r, &ev, &got, err)) != DL_OK || !got) break;
+        if ((st = add_event(tl, ev, err)) != DL_OK) break;
     }
+    if (st == DL_OK) st = drain(tl, err);
+    else drain(tl, NULL); /* keep the first error */
+    if (st != DL_OK) return st;
     for (size_t i = 0; i < dl_log_reader_n_articles(r); i++) {
         dl_status st = dl_timeline_add_article(tl, dl_log_reader_article(r, i), err);
         if (st != DL_OK) return st;
@@ -400,6 +480,81 @@ static int cmp_article(const void *a, const void *b) {
 }
 
 
+/* A string by its first 8 bytes (as a big-endian number: the order of
+ * strcmp), then whole. */
+typedef struct str_key {
+    uint64_t prefix;
+    uint32_t id;
+} str_key;
+
+static int cmp_str_key(const dl_timeline *tl, const str_key *a, const str_key *b) {
+    if (a->prefix != b->prefix) return a->prefix < b->prefix ? -1 : 1;
+    return strcmp(S(tl, a->id), S(tl, b->id));
+}
+
+/* Sort the ids in v by their strings. */
+static bool sort_strings(const dl_timeline *tl, uint32_t *v, size_t n) {
+    str_key *a = malloc((n + 1) * sizeof *a), *tmp = malloc((n + 1) * sizeof *tmp);
+    bool ok = a && tmp;
+    for (size_t i = 0; ok && i < n; i++) {
+        const unsigned char *s = (const unsigned char *)S(tl, v[i]);
+        uint64_t p = 0;
+        for (int k = 0; k < 8; k++) p = p << 8 | (*s ? *s++ : 0);
+        a[i] = (str_key){p, v[i]};
+    }
+    for (size_t w = 1; ok && w < n; w *= 2) { /* bottom-up merge sort */
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = cmp_str_key(tl, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
+            while (i < mid) tmp[k++] = a[i++];
+            while (j < hi) tmp[k++] = a[j++];
+        }
+        str_key *t = a;
+        a = tmp;
+        tmp = t;
+    }
+    for (size_t i = 0; ok && i < n; i++) v[i] = a[i].id;
+    free(a);
+    free(tmp);
+    return ok;
+}
+
+typedef struct id_set {
+    uint32_t *rank; /* 1 once id is in v */
+    uint32_t *v, n, cap;
+} id_set;
+
+static bool mark(id_set *m, uint32_t id) {
+    if (!id || m->rank[id]) return true;
+    if (!grow((void **)&m->v, &m->cap, (size_t)m->n + 1, sizeof *m->v)) return false;
+    m->rank[id] = 1;
+    m->v[m->n++] = id;
+    return true;
+}
+
+static bool mark_ent(id_set *m, const ent *e) {
+    return mark(m, e->text) && mark(m, e->name) && mark(m, e->country) && mark(m, e->sector) && mark(m, e->code);
+}
+
+/* Rank the strings of the signatures and the articles (tl->rank). */
+static bool rank_strings(dl_timeline *tl) {
+    id_set m = {calloc(dl_pool_count(tl->pool), sizeof *m.rank), NULL, 0, 0};
+    bool ok = m.rank != NULL;
+    for (uint32_t i = 0; ok && i < tl->n_sigs; i++) {
+        const sig *s = &tl->sigs[i];
+        ok = mark_ent(&m, &s->side[0]) && mark_ent(&m, &s->side[1]) && mark(&m, s->action_text) &&
+             mark(&m, s->quote) && mark(&m, s->value) && mark(&m, s->basis) && mark(&m, s->art);
+    }
+    for (uint32_t i = 0; ok && i < tl->n_atoms; i++) ok = mark(&m, tl->atoms[i].article);
+    ok = ok && sort_strings(tl, m.v, m.n);
+    for (uint32_t i = 0; ok && i < m.n; i++) m.rank[m.v[i]] = i + 1;
+    free(m.v);
+    if (!ok) free(m.rank);
+    else tl->rank = m.rank;
+    return ok;
+}
+
 dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     if (tl->finished) return dl_error_set(err, DL_ERR_USAGE, NULL, -1, -1, "timeline finished twice");
     tl->finished = true;
@@ -416,7 +571,7 @@ dl_status dl_timeline_finish(dl_timeline *tl, dl_error *err) {
     tl->sig_table = tl->atom_table = NULL;
 
     size_t pieces = 0;
-    if (!dl_merge_fold(tl) || !dl_merge_arrange(tl, &pieces)) return nomem(err);
+    if (!rank_strings(tl) || !dl_merge_fold(tl) || !dl_merge_arrange(tl, &pieces)) return nomem(err);
     dl_merge_stats *st = &tl->stats;
     st->merged = tl->n_cl;
     st->out_events = tl->n_order;

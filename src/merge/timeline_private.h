@@ -5,7 +5,9 @@
  * Strings are interned in tl->pool and named by uint32 ids (0 = NULL).  Ids
  * follow arrival order, so they are compared for equality only; every order
  * compares the strings (cmp_id), which keeps the result independent of the
- * input order. */
+ * input order.  At finish, the strings that the sorts compare most (those of
+ * signatures, and articles) are ranked in byte order once (tl->rank), so
+ * that cmp_id compares two numbers instead of two strings. */
 #ifndef DL_TIMELINE_PRIVATE_H
 #define DL_TIMELINE_PRIVATE_H
 
@@ -70,17 +72,29 @@ typedef struct dup {
     uint32_t ev, atom;
 } dup;
 
+/* A mention on its way in (timeline.c, "the adding pipeline"). */
+typedef struct pending {
+    sig s;
+    atom a;
+} pending;
+#define PIPE_AHEAD 4                  /* mentions between two steps */
+#define PIPE_LEN (2 * PIPE_AHEAD + 1)
+
 struct dl_timeline {
     dl_merge_options opt;
     char **filter_strs; /* owned copies of the filter strings */
     dl_merge_rules *rules;
     dl_pool *pool;
     sig *sigs;
-    uint32_t n_sigs, cap_sigs, *sig_table, sig_mask;
+    uint32_t n_sigs, cap_sigs, sig_mask;
+    uint64_t *sig_table; /* while adding (timeline.c) */
     atom *atoms;
-    uint32_t n_atoms, cap_atoms, *atom_table, atom_mask;
+    uint32_t n_atoms, cap_atoms, atom_mask;
+    uint64_t *atom_table;
     dup *dups;
     size_t n_dups, cap_dups;
+    pending pipe[PIPE_LEN];           /* the adding pipeline: a ring */
+    uint32_t pipe_head, pipe_n, pipe_resolved; /* the first pipe_resolved have their signature */
     dl_article_info *arts;
     size_t n_arts, cap_arts;
     bool finished;
@@ -90,6 +104,7 @@ struct dl_timeline {
     uint32_t *order;   /* events in timeline order, after filters */
     uint32_t n_order;
     struct cluster_key *ckeys; /* while ordering (output.c) */
+    uint32_t *rank;    /* string id -> rank in byte order (0: not ranked); from finish */
     dl_merge_stats stats;
 };
 
@@ -111,11 +126,13 @@ static inline bool grow(void **p, uint32_t *cap, size_t need, size_t size) {
 
 static inline const char *S(const dl_timeline *tl, uint32_t id) { return dl_pool_str(tl->pool, id); }
 
-/* Order of interned strings: NULL first, then by bytes. */
+/* Order of interned strings: NULL first, then by bytes (by rank when both
+ * have one: the same order). */
 static inline int cmp_id(const dl_timeline *tl, uint32_t a, uint32_t b) {
     if (a == b) return 0;
     if (!a) return -1;
     if (!b) return 1;
+    if (tl->rank && tl->rank[a] && tl->rank[b]) return tl->rank[a] < tl->rank[b] ? -1 : 1;
     return strcmp(S(tl, a), S(tl, b));
 }
 

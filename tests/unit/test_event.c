@@ -146,6 +146,94 @@ static void bad_logs(void **state) {
 }
 
 
+/* dl_log_writer_events() on any number of threads writes the bytes that
+ * one dl_log_writer_event() per event writes, in every format. */
+typedef struct { dl_event *evs; } at_ctx;
+static bool at_event(void *ctx, size_t i, unsigned slot, dl_event *ev) {
+    (void)slot;
+    *ev = ((at_ctx *)ctx)->evs[i];
+    return true;
+}
+
+static char *write_all(dl_format format, bool pretty, dl_event *evs, size_t n, unsigned jobs) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    dl_log_writer_options o = {.format = format, .pretty = pretty, .jobs = jobs};
+    dl_log_writer *w = dl_log_writer_new(mem, &o);
+    dl_log_writer_event(w, &evs[0], NULL); /* one before: the separators go on */
+    if (jobs) {
+        at_ctx c = {evs + 1};
+        assert_int_equal(dl_log_writer_events(w, n - 1, at_event, &c, NULL), DL_OK);
+    } else {
+        for (size_t i = 1; i < n; i++) assert_int_equal(dl_log_writer_event(w, &evs[i], NULL), DL_OK);
+    }
+    assert_int_equal(dl_log_writer_finish(w, NULL), DL_OK);
+    dl_log_writer_free(w);
+    fclose(mem);
+    return buf;
+}
+
+static void events_on_threads(void **state) {
+    (void)state;
+    enum { N = 2000 };
+    dl_event *evs = calloc(N, sizeof *evs);
+    for (int i = 0; i < N; i++) make_event(&evs[i], i % 3 ? "a" : "b", i);
+    const dl_format formats[] = {DL_FORMAT_JSON, DL_FORMAT_JSON, DL_FORMAT_JSONL, DL_FORMAT_CSV, DL_FORMAT_CSV_DIPLINE};
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        char *want = write_all(formats[f], f != 1, evs, N, 0);
+        const unsigned jobs[] = {1, 2, 3, 8};
+        for (size_t j = 0; j < sizeof jobs / sizeof *jobs; j++) {
+            char *got = write_all(formats[f], f != 1, evs, N, jobs[j]);
+            assert_string_equal(got, want);
+            free(got);
+        }
+        free(want);
+    }
+    for (int i = 0; i < N; i++) dl_event_clear(&evs[i]);
+    free(evs);
+}
+
+/* Lent events (dl_log_reader_next_view) are those dl_log_reader_next()
+ * copies, "coded" mentions included, across batches. */
+static void lent_events(void **state) {
+    (void)state;
+    dl_buf log = {0};
+    for (int i = 0; i < 700; i++)
+        dl_buf_printf(&log,
+                      "{\"id\":\"a:%d:1\",\"actor\":{\"name\":\"N%d\",\"country\":\"RUS\"},"
+                      "\"action\":{\"code\":\"042\",\"text\":\"visited\"},"
+                      "\"mentions\":[{\"article\":\"a\",\"sentence\":%d,\"text\":\"s%d\"},"
+                      "{\"article\":\"b\",\"sentence\":1,\"coded\":{\"actor\":{\"name\":\"M\"},\"id\":\"b:1:%d\"}}]}\n",
+                      i, i % 7, i, i, i);
+    dl_log_reader *a, *b;
+    assert_int_equal(dl_log_reader_open_buffer("log", log.data, log.len, &a, NULL), DL_OK);
+    assert_int_equal(dl_log_reader_open_buffer("log", log.data, log.len, &b, NULL), DL_OK);
+    int k = 0;
+    for (;; k++) {
+        const dl_event *v;
+        dl_event ev;
+        bool got_v, got;
+        assert_int_equal(dl_log_reader_next_view(a, &v, &got_v, NULL), DL_OK);
+        assert_int_equal(dl_log_reader_next(b, &ev, &got, NULL), DL_OK);
+        assert_int_equal(got_v, got);
+        if (!got) break;
+        dl_buf x = {0}, y = {0};
+        assert_true(dl_event_json(&x, v, false, -1));
+        assert_true(dl_event_json(&y, &ev, false, -1));
+        assert_string_equal(x.data, y.data);
+        assert_string_equal(v->mentions[1].coded->actor.name, "M");
+        assert_string_equal(v->mentions[1].coded->action.text, "visited");
+        dl_buf_free(&x);
+        dl_buf_free(&y);
+        dl_event_clear(&ev);
+    }
+    assert_int_equal(k, 700);
+    dl_log_reader_free(a);
+    dl_log_reader_free(b);
+    dl_buf_free(&log);
+}
+
 /* The reader parses events in place in 256 KiB blocks: events cut by a
  * block's end (small ones, and one larger than a block) read whole, in
  * order, with the same bytes as written; a log cut inside its last event is
@@ -287,6 +375,8 @@ int main(void) {
         cmocka_unit_test(bad_logs),
         cmocka_unit_test(serialiser_matches_jansson),
         cmocka_unit_test(events_across_blocks),
+        cmocka_unit_test(events_on_threads),
+        cmocka_unit_test(lent_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
