@@ -2057,6 +2057,15 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
             /* ... but "issued a statement demanding": the statement's content */
             if (code0[0] && strncmp(code0, "01", 2) != 0) continue;
+            /* "was considering breaking off relations with Russia": an option
+             * weighed, not taken; its party is the consideration's */
+            if (!strncmp(code0, "014", 3)) {
+                uint32_t t = object_of(c, g, false, NULL);
+                for (size_t j = 0; j < cands.n; j++)
+                    if (cands.v[j].vg == hi && cands.v[j].target == NONE && t != NONE && usable(&c->mentions.v[t].ent))
+                        cands.v[j].target = t;
+                continue;
+            }
         }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */

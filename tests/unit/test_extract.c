@@ -566,6 +566,11 @@ static void conjunction(void **state) {
     EXPECT(&l, "RUS", "035", NULL);
     assert_false(has(&l, "RUS", "035", "FRA"));
     dl_event_list_clear(&l);
+    /* an option weighed is not taken */
+    run("Ukraine is considering breaking off diplomatic relations with Russia.", "2022-02-10", &l);
+    EXPECT(&l, "UKR", "014", "RUS");
+    assert_false(has(&l, "UKR", "16", "RUS"));
+    dl_event_list_clear(&l);
     /* troops sent to shore up a country's defence are protection (074) */
     run("Biden ordered soldiers to Germany to reinforce NATO's eastern flank.", "2022-02-10", &l);
     EXPECT(&l, "USA", "074", "DEU");
