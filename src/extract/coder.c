@@ -1134,9 +1134,14 @@ static bool noun_participants(article_ctx *c, const vgroup *g, uint32_t *a, uint
      * also on/against/of/at/in */
     bool sym = (dl_lexicon_block(c->lex, g->block)->flags & DL_VB_SYMMETRIC) != 0;
     uint32_t other = NONE;
-    for (uint32_t q = g->end; q < end && q < g->end + 6; q++) {
+    for (uint32_t q = g->end; q < end && q < g->end + 8; q++) {
         if (c->tok[q].mention != NONE) {
             const mention *m = &c->mentions.v[c->tok[q].mention];
+            /* "talks in the Kremlin with Scholz": past where they were held */
+            if (m->locative && sym && q + 1 < end) {
+                q = m->end - 1;
+                continue;
+            }
             if (m->after_prep && (is(c, m->start - 1, "with") || is(c, m->start - 1, "to")))
                 other = c->tok[q].mention;
             if (!sym && m->after_prep &&

@@ -207,6 +207,11 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
                 continue;
             }
         }
+        /* "after meeting NATO's secretary general": an -ing form after a
+         * preposition with an actor for its object is a verb */
+        if (rn != NONE && rv != NONE && (hits[rv].forms & DL_VF_ING) && i > first && (wc(c, i - 1) & DL_W_PREP) &&
+            i + len < end && c->tok[i + len].mention != NONE)
+            nctx = false;
         uint32_t r;
         bool noun = false;
         if (rn != NONE && (rv == NONE || (nctx && !vctx))) {

@@ -566,6 +566,13 @@ static void conjunction(void **state) {
     EXPECT(&l, "RUS", "035", NULL);
     assert_false(has(&l, "RUS", "035", "FRA"));
     dl_event_list_clear(&l);
+    /* "after meeting X": a verb; "talks in the Kremlin with X": past the place */
+    run("Truss said after meeting Putin that the crisis was grave.", "2022-02-10", &l);
+    EXPECT(&l, "GBR", "04", "RUS");
+    dl_event_list_clear(&l);
+    run("Putin spoke after several hours of talks in the Kremlin with Scholz.", "2022-02-15", &l);
+    assert_true(has(&l, "RUS", "04", "DEU") || has(&l, "DEU", "04", "RUS"));
+    dl_event_list_clear(&l);
     /* an option weighed is not taken */
     run("Ukraine is considering breaking off diplomatic relations with Russia.", "2022-02-10", &l);
     EXPECT(&l, "UKR", "014", "RUS");
