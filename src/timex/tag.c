@@ -28,22 +28,76 @@ void tx_frame_init(tx_frame *f) { *f = empty_frame; }
 
 typedef size_t (*parser)(const tx_ctx *, size_t, tx_frame *);
 
-static const parser cores[] = {
-    tx_time, tx_dayref, tx_weekday, tx_deictic_unit, tx_year_earlier, tx_quarter, tx_season, tx_decade,
-    tx_holiday, tx_duration, tx_bare_plural, tx_set, tx_ref, tx_the_pod, tx_the_unit, tx_fiscal_year,
-    tx_week_of, tx_year_end, tx_period_ref, tx_vague_duration,
+/* The cores, in the order they are tried (the first of equally long matches
+ * wins), each with what the token it starts at must be: a word of one of
+ * `classes` of data/timex.txt, a number or quote token (`kinds`), or one of
+ * `words`.  A parser checks whatever it reads; this only spares calling it
+ * at a token it cannot start with, which most tried tokens are ("in", "its",
+ * "at" before a number or "the" ...).  A parser taught to start with
+ * something new must say so here. */
+#define CLS(k) (1ull << (k))
+enum { K_NUM = 1, K_QUOTE = 2 };
+typedef struct {
+    parser fn;
+    uint64_t classes;
+    uint8_t kinds;
+    const char *const *words; /* NULL-ended, or NULL */
+} core;
+
+static const char *const w_the[] = {"the", NULL};
+static const char *const w_fiscal[] = {"fiscal", NULL};
+static const char *const w_year_earlier[] = {"the", "a", "comparable", "same", "corresponding", "equivalent",
+                                             "year", NULL};
+static const char *const w_quarter[] = {"the", "its", "their", "a", "fiscal", "q1", "q2", "q3", "q4", NULL};
+static const char *const w_duration[] = {"the", "a", "an", "half", "first", "final", "initial", "last",
+                                         "remaining", "additional", "entire", "full", "whole", NULL};
+static const char *const w_set[] = {"every", "each", NULL};
+static const char *const w_week_of[] = {"the", "week", "day", NULL};
+static const char *const w_year_end[] = {"the", "year", NULL};
+
+#define AMOUNT (CLS(TX_NUMBER) | CLS(TX_TENS) | CLS(TX_ONE) | CLS(TX_VAGUE) | CLS(TX_COUPLE))
+#define UNITS (CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_DAYUNIT) | CLS(TX_DAYUNITS))
+static const core cores[] = {
+    {tx_date, CLS(TX_WEEKDAY) | CLS(TX_MONTH) | CLS(TX_ORDINAL) | CLS(TX_TENS) | CLS(TX_NUMBER), K_NUM | K_QUOTE, w_the},
+    {tx_time, CLS(TX_CLOCK), K_NUM, NULL},
+    {tx_dayref, CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_DEICTIC), 0, w_the},
+    {tx_weekday, CLS(TX_WEEKDAY) | CLS(TX_DEICTIC), 0, w_the},
+    {tx_deictic_unit, CLS(TX_DEICTIC), 0, w_the},
+    {tx_year_earlier, 0, 0, w_year_earlier},
+    {tx_quarter, CLS(TX_NUMBER) | CLS(TX_ORDINAL) | CLS(TX_TENS), K_NUM | K_QUOTE, w_quarter},
+    {tx_season, CLS(TX_SEASON), 0, w_the},
+    {tx_decade, CLS(TX_ORDINAL) | CLS(TX_TENS), K_NUM | K_QUOTE, w_the},
+    {tx_holiday, CLS(TX_HOLIDAY) | CLS(TX_NTHDAY) | CLS(TX_EASTER), 0, NULL},
+    {tx_duration, AMOUNT | CLS(TX_DEICTIC), K_NUM, w_duration},
+    {tx_bare_plural, UNITS, 0, w_the},
+    {tx_set, CLS(TX_SETWORD) | CLS(TX_WEEKDAYS) | CLS(TX_WEEKDAY) | CLS(TX_PERWORD), 0, w_set},
+    {tx_ref, CLS(TX_REF) | CLS(TX_RECENTUNITS) | CLS(TX_COMINGUNITS), 0, w_the},
+    {tx_the_pod, 0, 0, w_the},
+    {tx_the_unit, 0, 0, w_the},
+    {tx_fiscal_year, 0, 0, w_fiscal},
+    {tx_week_of, 0, 0, w_week_of},
+    {tx_year_end, 0, 0, w_year_end},
+    {tx_period_ref, 0, 0, w_the},
+    {tx_vague_duration, CLS(TX_VAGUEDUR), 0, NULL},
 };
+
+static bool may_start(const tx_ctx *c, size_t i, const core *p) {
+    if (!in(c, i) || (c->mask[i] & p->classes)) return true;
+    int kind = tk(c, i)->kind;
+    if (((p->kinds & K_NUM) && kind == DL_TOK_NUMBER) || ((p->kinds & K_QUOTE) && kind == DL_TOK_QUOTE)) return true;
+    for (const char *const *w = p->words; w && *w; w++)
+        if (is(c, i, *w)) return true;
+    return false;
+}
 
 /* The longest core at i. */
 static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
     size_t best = i;
     tx_frame f;
-    tx_frame_init(&f);
-    size_t e = tx_date(c, i, &f);
-    if (e > best) best = e, *out = f;
     for (size_t k = 0; k < sizeof cores / sizeof *cores; k++) {
+        if (!may_start(c, i, &cores[k])) continue;
         tx_frame_init(&f);
-        e = cores[k](c, i, &f);
+        size_t e = cores[k].fn(c, i, &f);
         if (e > best) best = e, *out = f;
     }
     /* a day with a part of day after it: "Friday morning", "yesterday
@@ -57,7 +111,6 @@ static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
 }
 
 /* Classes whose words can be a whole expression. */
-#define CLS(k) (1ull << (k))
 static const uint64_t STANDALONE =
     CLS(TX_MONTH) | CLS(TX_WEEKDAY) | CLS(TX_WEEKDAYS) | CLS(TX_SEASON) | CLS(TX_SEASONS) | CLS(TX_POD) |
     CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
