@@ -523,14 +523,13 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
  * true on success. */
 static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     memset(out, 0, sizeof *out);
-    ent_clear(&out->ent);
+    out->ent.actor = out->ent.role = out->ent.where = NONE; /* (ent_clear() of the zeroed entity) */
     out->role = NONE;
     uint32_t j = i;
     bool det = false, qualified = false, former = false, titled = false;
     char mod_sector[8] = "";
     uint32_t poss_pron_country = 0;
-    entity poss_ent;
-    ent_clear(&poss_ent);
+    entity poss_ent; /* read only when poss_pron_country is set */
     if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON) && !is(c, j, "that") &&
         !is(c, j, "which") && !is(c, j, "what") && !is(c, j, "whose")) {
         det = true;
