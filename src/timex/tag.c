@@ -136,7 +136,7 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
         uint64_t multi = c->mask[i] & tx_lexicon_multis(c->lx, c->head[i]); /* classes with longer phrases */
         if (multi && !tx_lexicon_is_second(c->lx, dl_doc_norm(c->doc, i + 1), tk(c, i + 1)->norm_len, tk(c, i + 1)->hash))
             multi = 0; /* no phrase has the next word second ("the president") */
-        for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
+        for (int k = 0; k < TX_N_CLASSES && !phrase && (multi >> k); k++)
             if ((multi >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
         if (!phrase) return i;
     }
