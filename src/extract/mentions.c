@@ -522,6 +522,12 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
 /* Try to read an actor phrase starting at token i; fills *out and returns
  * true on success. */
 static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
+    /* Most tokens: no dictionary phrase starts there, and the word neither
+     * opens a phrase (determiner, pronoun, title) nor is a modifier that the
+     * loop below steps over; every path below would return false. */
+    if (i < end && !(wclass(c, i) & (DL_W_DET | DL_W_PRON | DL_W_TITLE)) &&
+        !dl_lexicon_may_start_actor(c->lex, c->tok[i].word) && !is_office_qualifier(c, i) && !is_plain_adjective(c, i))
+        return false;
     memset(out, 0, sizeof *out);
     out->ent.actor = out->ent.role = out->ent.where = NONE; /* (ent_clear() of the zeroed entity) */
     out->role = NONE;
