@@ -1005,10 +1005,12 @@ static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *
     for (uint32_t k = r->desc_first[rule_bucket_of(c->tok[i].hash)]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
-        int w = 0;
-        while (w < d->ph.n && is(c, i + (uint32_t)w, d->ph.words[w])) w++;
-        if (w == d->ph.n) {
-            *len_out = (size_t)w;
+        /* last word first: the rules of a bucket mostly share their first
+         * ("the alliance", "the country"), which token i then always is */
+        int w = d->ph.n;
+        while (w > 0 && is(c, i + (uint32_t)w - 1, d->ph.words[w - 1])) w--;
+        if (w == 0) {
+            *len_out = (size_t)d->ph.n;
             *rule = d;
             return true;
         }
