@@ -28,74 +28,82 @@ void tx_frame_init(tx_frame *f) { *f = empty_frame; }
 
 typedef size_t (*parser)(const tx_ctx *, size_t, tx_frame *);
 
+/* What the token a core starts at can be besides a word of some classes of
+ * data/timex.txt: one of these words, a number, a quote. */
+static const char *const start_words[] = {
+    "the", "a", "an", "its", "their", "fiscal", "q1", "q2", "q3", "q4", "comparable", "same", "corresponding",
+    "equivalent", "year", "half", "first", "final", "initial", "last", "remaining", "additional", "entire",
+    "full", "whole", "every", "each", "week", "day"};
+enum {
+    S_THE, S_A, S_AN, S_ITS, S_THEIR, S_FISCAL, S_Q1, S_Q2, S_Q3, S_Q4, S_COMPARABLE, S_SAME, S_CORRESPONDING,
+    S_EQUIVALENT, S_YEAR, S_HALF, S_FIRST, S_FINAL, S_INITIAL, S_LAST, S_REMAINING, S_ADDITIONAL, S_ENTIRE,
+    S_FULL, S_WHOLE, S_EVERY, S_EACH, S_WEEK, S_DAY, S_NUMBER, S_QUOTE /* (no more than 32) */
+};
+#define S(k) (1u << (k))
+
 /* The cores, in the order they are tried (the first of equally long matches
  * wins), each with what the token it starts at must be: a word of one of
- * `classes` of data/timex.txt, a number or quote token (`kinds`), or one of
- * `words`.  A parser checks whatever it reads; this only spares calling it
- * at a token it cannot start with, which most tried tokens are ("in", "its",
- * "at" before a number or "the" ...).  A parser taught to start with
- * something new must say so here. */
+ * `classes`, or one of `starts` (S_*).  A parser checks whatever it reads;
+ * this only spares calling it at a token it cannot start with, which most
+ * tried tokens are ("in", "its", "at" before a number or "the" ...).  A
+ * parser taught to start with something new must say so here. */
 #define CLS(k) (1ull << (k))
-enum { K_NUM = 1, K_QUOTE = 2 };
 typedef struct {
     parser fn;
     uint64_t classes;
-    uint8_t kinds;
-    const char *const *words; /* NULL-ended, or NULL */
+    uint32_t starts;
 } core;
-
-static const char *const w_the[] = {"the", NULL};
-static const char *const w_fiscal[] = {"fiscal", NULL};
-static const char *const w_year_earlier[] = {"the", "a", "comparable", "same", "corresponding", "equivalent",
-                                             "year", NULL};
-static const char *const w_quarter[] = {"the", "its", "their", "a", "fiscal", "q1", "q2", "q3", "q4", NULL};
-static const char *const w_duration[] = {"the", "a", "an", "half", "first", "final", "initial", "last",
-                                         "remaining", "additional", "entire", "full", "whole", NULL};
-static const char *const w_set[] = {"every", "each", NULL};
-static const char *const w_week_of[] = {"the", "week", "day", NULL};
-static const char *const w_year_end[] = {"the", "year", NULL};
 
 #define AMOUNT (CLS(TX_NUMBER) | CLS(TX_TENS) | CLS(TX_ONE) | CLS(TX_VAGUE) | CLS(TX_COUPLE))
 #define UNITS (CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_DAYUNIT) | CLS(TX_DAYUNITS))
 static const core cores[] = {
-    {tx_date, CLS(TX_WEEKDAY) | CLS(TX_MONTH) | CLS(TX_ORDINAL) | CLS(TX_TENS) | CLS(TX_NUMBER), K_NUM | K_QUOTE, w_the},
-    {tx_time, CLS(TX_CLOCK), K_NUM, NULL},
-    {tx_dayref, CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_DEICTIC), 0, w_the},
-    {tx_weekday, CLS(TX_WEEKDAY) | CLS(TX_DEICTIC), 0, w_the},
-    {tx_deictic_unit, CLS(TX_DEICTIC), 0, w_the},
-    {tx_year_earlier, 0, 0, w_year_earlier},
-    {tx_quarter, CLS(TX_NUMBER) | CLS(TX_ORDINAL) | CLS(TX_TENS), K_NUM | K_QUOTE, w_quarter},
-    {tx_season, CLS(TX_SEASON), 0, w_the},
-    {tx_decade, CLS(TX_ORDINAL) | CLS(TX_TENS), K_NUM | K_QUOTE, w_the},
-    {tx_holiday, CLS(TX_HOLIDAY) | CLS(TX_NTHDAY) | CLS(TX_EASTER), 0, NULL},
-    {tx_duration, AMOUNT | CLS(TX_DEICTIC), K_NUM, w_duration},
-    {tx_bare_plural, UNITS, 0, w_the},
-    {tx_set, CLS(TX_SETWORD) | CLS(TX_WEEKDAYS) | CLS(TX_WEEKDAY) | CLS(TX_PERWORD), 0, w_set},
-    {tx_ref, CLS(TX_REF) | CLS(TX_RECENTUNITS) | CLS(TX_COMINGUNITS), 0, w_the},
-    {tx_the_pod, 0, 0, w_the},
-    {tx_the_unit, 0, 0, w_the},
-    {tx_fiscal_year, 0, 0, w_fiscal},
-    {tx_week_of, 0, 0, w_week_of},
-    {tx_year_end, 0, 0, w_year_end},
-    {tx_period_ref, 0, 0, w_the},
-    {tx_vague_duration, CLS(TX_VAGUEDUR), 0, NULL},
+    {tx_date, CLS(TX_WEEKDAY) | CLS(TX_MONTH) | CLS(TX_ORDINAL) | CLS(TX_TENS) | CLS(TX_NUMBER),
+     S(S_NUMBER) | S(S_QUOTE) | S(S_THE)},
+    {tx_time, CLS(TX_CLOCK), S(S_NUMBER)},
+    {tx_dayref, CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_DEICTIC), S(S_THE)},
+    {tx_weekday, CLS(TX_WEEKDAY) | CLS(TX_DEICTIC), S(S_THE)},
+    {tx_deictic_unit, CLS(TX_DEICTIC), S(S_THE)},
+    {tx_year_earlier, 0,
+     S(S_THE) | S(S_A) | S(S_COMPARABLE) | S(S_SAME) | S(S_CORRESPONDING) | S(S_EQUIVALENT) | S(S_YEAR)},
+    {tx_quarter, CLS(TX_NUMBER) | CLS(TX_ORDINAL) | CLS(TX_TENS),
+     S(S_NUMBER) | S(S_QUOTE) | S(S_THE) | S(S_ITS) | S(S_THEIR) | S(S_A) | S(S_FISCAL) | S(S_Q1) | S(S_Q2) |
+         S(S_Q3) | S(S_Q4)},
+    {tx_season, CLS(TX_SEASON), S(S_THE)},
+    {tx_decade, CLS(TX_ORDINAL) | CLS(TX_TENS), S(S_NUMBER) | S(S_QUOTE) | S(S_THE)},
+    {tx_holiday, CLS(TX_HOLIDAY) | CLS(TX_NTHDAY) | CLS(TX_EASTER), 0},
+    {tx_duration, AMOUNT | CLS(TX_DEICTIC),
+     S(S_NUMBER) | S(S_THE) | S(S_A) | S(S_AN) | S(S_HALF) | S(S_FIRST) | S(S_FINAL) | S(S_INITIAL) | S(S_LAST) |
+         S(S_REMAINING) | S(S_ADDITIONAL) | S(S_ENTIRE) | S(S_FULL) | S(S_WHOLE)},
+    {tx_bare_plural, UNITS, S(S_THE)},
+    {tx_set, CLS(TX_SETWORD) | CLS(TX_WEEKDAYS) | CLS(TX_WEEKDAY) | CLS(TX_PERWORD), S(S_EVERY) | S(S_EACH)},
+    {tx_ref, CLS(TX_REF) | CLS(TX_RECENTUNITS) | CLS(TX_COMINGUNITS), S(S_THE)},
+    {tx_the_pod, 0, S(S_THE)},
+    {tx_the_unit, 0, S(S_THE)},
+    {tx_fiscal_year, 0, S(S_FISCAL)},
+    {tx_week_of, 0, S(S_THE) | S(S_WEEK) | S(S_DAY)},
+    {tx_year_end, 0, S(S_THE) | S(S_YEAR)},
+    {tx_period_ref, 0, S(S_THE)},
+    {tx_vague_duration, CLS(TX_VAGUEDUR), 0},
 };
 
-static bool may_start(const tx_ctx *c, size_t i, const core *p) {
-    if (!in(c, i) || (c->mask[i] & p->classes)) return true;
+/* The S_* that token i (in the segment) is. */
+static uint32_t starts_of(const tx_ctx *c, size_t i) {
     int kind = tk(c, i)->kind;
-    if (((p->kinds & K_NUM) && kind == DL_TOK_NUMBER) || ((p->kinds & K_QUOTE) && kind == DL_TOK_QUOTE)) return true;
-    for (const char *const *w = p->words; w && *w; w++)
-        if (is(c, i, *w)) return true;
-    return false;
+    uint32_t f = kind == DL_TOK_NUMBER ? S(S_NUMBER) : kind == DL_TOK_QUOTE ? S(S_QUOTE) : 0;
+    for (int k = 0; k < S_NUMBER; k++)
+        if (is(c, i, start_words[k])) return f | S(k);
+    return f;
 }
 
 /* The longest core at i. */
 static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
     size_t best = i;
     tx_frame f;
+    bool any = !in(c, i); /* (past the segment: every one is tried, as ever) */
+    uint64_t classes = any ? 0 : c->mask[i];
+    uint32_t starts = any ? 0 : starts_of(c, i);
     for (size_t k = 0; k < sizeof cores / sizeof *cores; k++) {
-        if (!may_start(c, i, &cores[k])) continue;
+        if (!any && !(classes & cores[k].classes) && !(starts & cores[k].starts)) continue;
         tx_frame_init(&f);
         size_t e = cores[k].fn(c, i, &f);
         if (e > best) best = e, *out = f;
