@@ -596,10 +596,15 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
  * or assault [190]).  The chosen reading's block is stored in the group. */
 static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
     /* the words of the sentence: a pattern that needs a word the sentence
-     * lacks is not tried */
-    dl_word_sig words = {{0}};
-    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        dl_word_sig_add(&words, c->tok[t].wslot);
+     * lacks is not tried (the same for each of its verb groups) */
+    if (c->sig_sentence != g->sentence) {
+        article_ctx *mc = (article_ctx *)c;
+        memset(&mc->sig, 0, sizeof mc->sig);
+        for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+            dl_word_sig_add(&mc->sig, c->tok[t].wslot);
+        mc->sig_sentence = g->sentence;
+    }
+    const dl_word_sig words = c->sig;
     code_of_verb(c, g, g->verb, &words, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
