@@ -352,6 +352,9 @@ enum { AW_END, AW_OTHER, AW_DIGIT, AW_LOWER, AW_UPPER };
 #define AW16(c) AW4(c), AW4(c + 4), AW4(c + 8), AW4(c + 12)
 #define AW64(c) AW16(c), AW16(c + 16), AW16(c + 32), AW16(c + 48)
 static const unsigned char word_byte[256] = {AW64(0), AW64(64), AW64(128), AW64(192)};
+/* What each kind adds to ascii_word()'s count: letters in the low 16 bits,
+ * upper-case ones above. */
+static const uint32_t case_count[] = {[AW_LOWER] = 1, [AW_UPPER] = 0x10001};
 
 /* The fast path for the most common token: a word or number of ASCII
  * letters and digits only, ended by a character that needs no second look
@@ -378,7 +381,7 @@ static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
             if (k == AW_OTHER) return i;
             break;
         }
-        counts += k == AW_UPPER ? 0x10001u : k == AW_LOWER;
+        counts += case_count[k];
         ch |= 0x20; /* lower-cased (digits and lower-case letters have the bit) */
         *o++ = (char)ch;
         h = (h ^ ch) * 16777619u;
