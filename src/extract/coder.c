@@ -24,6 +24,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+/* Does CAMEO code `code` start with `root` (two digits)?  strncmp(code, root,
+ * 2) == 0 written inline: the coder asks it many times of every candidate. */
+static inline bool has_root(const char *code, const char *root) { return code[0] == root[0] && code[1] == root[1]; }
+
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
@@ -69,7 +73,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0) return true;
+    if (has_root(b->code, "02") || has_root(b->code, "10") || strcmp(b->name, "TELL") == 0) return true;
     /* "allowed Ukraine to strike", "forced the army to withdraw" */
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
@@ -852,7 +856,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         ns = nt = 1;
     }
     const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
-    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || strncmp(cd->code, "04", 2) == 0 || strcmp(cd->code, "057") == 0;
+    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || strcmp(cd->code, "057") == 0;
     if (speaker) {
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
@@ -864,8 +868,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     }
     /* "Truss and Lavrov met", "Hungary and Romania agreed to cooperate":
      * both sides in the subject; each acts towards the other */
-    bool mutual = symmetric || cd->mutual || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
-                  strncmp(cd->code, "06", 2) == 0;
+    bool mutual = symmetric || cd->mutual || has_root(cd->code, "03") || has_root(cd->code, "05") ||
+                  has_root(cd->code, "06");
     /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
      * target that is one of the sides is no third party */
     if (nt && ns >= 2 && (mutual || symmetric)) {
@@ -952,7 +956,7 @@ static bool in_condition(const article_ctx *c, const vgroup *g);
  * article coded last (within five sentences): its sides. */
 static bool earlier_meeting(const article_ctx *c, const vgroup *g, const char *code, uint32_t *a, uint32_t *b) {
     /* not "the trip", "the visit": a traveller's, told as theirs */
-    if (strncmp(code, "04", 2) != 0 || strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 ||
+    if (!has_root(code, "04") || strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 ||
         c->meeting_sentence == NONE || c->meeting_sentence + 5 < g->sentence)
         return false;
     uint32_t first = sent_first(c, g->sentence), p = g->first;
@@ -1440,8 +1444,8 @@ static bool aggression_condition(article_ctx *c, uint32_t s) {
             pmatch pm;
             uint32_t where;
             code_of(c, &c->vgroups.v[c->tok[r].vg], code, &pm, &where);
-            aggression = strncmp(code, "15", 2) == 0 || strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
-                         strncmp(code, "20", 2) == 0 || strncmp(code, "17", 2) == 0;
+            aggression = has_root(code, "15") || has_root(code, "18") || has_root(code, "19") ||
+                         has_root(code, "20") || has_root(code, "17");
             break;
         }
     }
@@ -1674,7 +1678,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t tmp;
             code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
             /* ... but "issued a statement demanding": the statement's content */
-            if (code0[0] && strncmp(code0, "01", 2) != 0) continue;
+            if (code0[0] && !has_root(code0, "01")) continue;
         }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
@@ -1690,7 +1694,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 uint32_t tmp;
                 code_of(c, h, code0, &pm0, &tmp);
                 static const char *const roots[] = {"10", "11", "12", "13", "01", "02", "16", "17", NULL};
-                for (const char *const *r = roots; *r && !inside; r++) inside = strncmp(code0, *r, 2) == 0;
+                for (const char *const *r = roots; *r && !inside; r++) inside = has_root(code0, *r);
                 break;
             }
             if (inside) continue;
@@ -1827,7 +1831,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             /* a statement whose content gives it a code of its own ("said Moscow
              * was ready to keep talking with Washington": 036): the other
              * party named in what was said is the target */
-            if (cd.speech && cd.target == NONE && strncmp(cd.code, "01", 2) != 0 && cd.source != NONE) {
+            if (cd.speech && cd.target == NONE && !has_root(cd.code, "01") && cd.source != NONE) {
                 const entity *sp = &c->mentions.v[cd.source].ent;
                 uint32_t end = sent_end(c, s);
                 for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
@@ -1844,7 +1848,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};
             bool takes_clause = false;
             for (const char *const *r = clause_roots; *r; r++)
-                if (strncmp(cd.code, *r, 2) == 0) takes_clause = true;
+                if (has_root(cd.code, *r)) takes_clause = true;
             if (takes_clause && cd.target == NONE && !cd.speech) {
                 uint32_t v2;
                 uint32_t cs = clause_subject(c, g, &v2);
@@ -1858,7 +1862,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                         code_of(c, h, code2, &pm2, &where2);
                         const char *r = code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
                         if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
-                        if (strncmp(cd.code, "01", 2) != 0) h->consumed_by = gi;
+                        if (!has_root(cd.code, "01")) h->consumed_by = gi;
                     }
                 }
             }
@@ -1881,8 +1885,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * expressed intent (03); a scheduled meeting or visit stays what it is */
         if (g->future && !g->noun && cd.source != NONE && !g->negated) {
             bool first_person = c->mentions.v[cd.source].first_person || g->in_quote;
-            bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
-                        strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;
+            bool coop = has_root(cd.code, "05") || has_root(cd.code, "06") ||
+                        has_root(cd.code, "07") || has_root(cd.code, "08");
             const char *r = first_person || coop ? dl_lexicon_compose(c->lex, "030", cd.code) : "";
             if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
         }
@@ -1942,15 +1946,15 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             !cd.reverse_source) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
             bool coercive = false;
-            for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
+            for (const char *const *r = hard; *r; r++) coercive |= has_root(cd.code, *r);
             char cond = condition_after(c, g);
             /* "will withdraw its force unless ...": any act held over
              * someone is a threat */
-            if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
+            if (cond == 'u' && !has_root(cd.code, "01") && !has_root(cd.code, "13")) coercive = true;
             /* "will impose sanctions", "said it would tighten the blockade":
              * a coercive act announced is a threat of it (CAMEO 13) */
             bool announced = (g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote))) &&
-                             strncmp(cd.code, "15", 2) != 0; /* a deployment announced is a deployment */
+                             !has_root(cd.code, "15"); /* a deployment announced is a deployment */
             if (coercive && (cd.hypothetical || clause_has_if(c, g) || cond || announced)) {
                 const char *r = dl_lexicon_compose(c->lex, "130", cd.code);
                 dl_strlcpy(cd.code, r[0] ? r : "130", sizeof cd.code);
@@ -1967,11 +1971,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.source != NONE && !cd.reverse_source) {
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
-            mutual_subject = nm >= 2 && (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-                                         strncmp(cd.code, "06", 2) == 0 || strcmp(cd.code, "057") == 0);
+            mutual_subject = nm >= 2 && (has_root(cd.code, "03") || has_root(cd.code, "05") ||
+                                         has_root(cd.code, "06") || strcmp(cd.code, "057") == 0);
         }
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
-            !mutual_subject && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0) {
+            !mutual_subject && !has_root(cd.code, "01") && !has_root(cd.code, "04")) {
             const entity *se = &c->mentions.v[cd.source].ent;
             uint32_t end = sent_end(c, s);
             for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
@@ -2005,8 +2009,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun) {
             static const char *const placed[] = {"08", "14", "15", "17", "18", "19", "20", NULL};
             bool at_place = false;
-            for (const char *const *r = placed; *r; r++) at_place |= strncmp(cd.code, *r, 2) == 0;
-            bool other = !at_place && !cd.speech && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0;
+            for (const char *const *r = placed; *r; r++) at_place |= has_root(cd.code, *r);
+            bool other = !at_place && !cd.speech && !has_root(cd.code, "01") && !has_root(cd.code, "04");
             uint32_t t = at_place || other ? object_of(c, g, true, &c->mentions.v[cd.source].ent) : NONE;
             /* other acts: only a place that qualifies their object ("recognised
              * the regions in eastern Ukraine"), not one that says where they
@@ -2024,7 +2028,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* a threat with no target threatens whoever the condition names
          * ("warned that if Russia invaded, ...") */
-        if (strncmp(cd.code, "13", 2) == 0 && cd.target == NONE && !cd.reverse_source) {
+        if (has_root(cd.code, "13") && cd.target == NONE && !cd.reverse_source) {
             uint32_t cs = condition_subject(c, s);
             if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
                 cd.target = cs;
@@ -2037,17 +2041,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         bool speaker_side = cd.source != NONE && !cd.reverse_source &&
                             (c->mentions.v[cd.source].first_person ||
                              (usable(&c->speaker_ent[s]) && same_side(&c->speaker_ent[s], &c->mentions.v[cd.source].ent) &&
-                              strncmp(cd.code, "13", 2) == 0));
+                              has_root(cd.code, "13")));
         /* ... and so is anyone's stated cooperation with no party named
          * ("Mr Macron said he would continue intensive discussions") */
         bool purpose = g->gerund && g->first > sent_first(c, s) && (wc(c, g->first - 1) & DL_W_PREP) &&
                        !is(c, g->first - 1, "while"); /* "aimed at establishing" */
         bool coop_any = cd.source != NONE && !cd.reverse_source && !purpose &&
-                        (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 ||
-                         strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0);
+                        (has_root(cd.code, "03") || has_root(cd.code, "04") ||
+                         has_root(cd.code, "05") || has_root(cd.code, "06"));
         if (cd.target == NONE && (speaker_side || coop_any) && !cd.speech &&
-            (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-             strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {
+            (has_root(cd.code, "03") || has_root(cd.code, "04") || has_root(cd.code, "05") ||
+             has_root(cd.code, "06") || has_root(cd.code, "13"))) {
             /* not for "Truss and Lavrov discussed ...": both parties named */
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
@@ -2070,10 +2074,10 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             !strcmp(cd.code, "190") &&
             word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
-        if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
+        if ((cd.negated || (cd.hypothetical && !has_root(cd.code, "13"))) && !all) continue;
         /* "we regularly meet with German companies": a habit, no event */
         if (habitual(c, g) && !all) continue;
-        if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
+        if (has_root(cd.code, "04") && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
             !cd.hypothetical && !cd.negated) {
             c->meeting_src = cd.source;
             c->meeting_tgt = cd.target;
