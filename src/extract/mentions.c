@@ -681,8 +681,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 if (!ps) ps = pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit);
                 /* the person must fit the office's country or the date, and
                  * the given names before the surname */
-                if (ps && (fit >= 2 || !country ||
-                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0) &&
+                const dl_actor_def *pa = ps ? dl_lexicon_actor(c->lex, ps->index) : NULL;
+                if (ps && (fit >= 2 || !country || (pa && strcmp(pa->code, country) == 0)) &&
                     given_names_fit(c, ps->index, k, k + q) && !country_clash(c, ps->index, k + q + (uint32_t)l4, end)) {
                     pp = ps;
                     l3 = q + l4;
