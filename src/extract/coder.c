@@ -581,16 +581,19 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
-    /* only the patterns whose words the sentence may have */
-    for (uint32_t k = dl_lexicon_block_next_pattern(c->lex, b, words, 0); k < b->n_patterns;
-         k = dl_lexicon_block_next_pattern(c->lex, b, words, k + 1)) {
-        const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
-        pmatch pm;
-        if (!match_pattern(c, g, pt, &pm)) continue;
-        if (pm.score > best->score) {
-            *best = pm;
-            *where = pt->where;
-            dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+    /* only the patterns whose words the sentence may have, in their order */
+    for (uint32_t base = 0; base < b->n_patterns; base += 64) {
+        for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
+            uint32_t k = base + (uint32_t)__builtin_ctzll(m);
+            const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
+            if (!dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
+            pmatch pm;
+            if (!match_pattern(c, g, pt, &pm)) continue;
+            if (pm.score > best->score) {
+                *best = pm;
+                *where = pt->where;
+                dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+            }
         }
     }
 }

@@ -298,6 +298,8 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->alt_next[1].v);
     free(lex->elem_sig[0].v);
     free(lex->pat_need.v);
+    free(lex->pat_masks.v);
+    free(lex->pat_masks_at.v);
     free(lex->compose_next.v);
     free(lex->elem_sig[1].v);
     for (size_t i = 0; i < lex->files.n; i++) free(lex->files.v[i]);

@@ -78,6 +78,11 @@ struct dl_lexicon {
     VEC(dl_word_sig) pat_need;    /* per pattern: the first-word slots of its
                                      most selective word element (all slots
                                      when it has none): a quick first test */
+    /* each block's patterns by the slots of their pat_need: for block b,
+     * pat_masks.v[pat_masks_at.v[b] + k / 64 * 256 + slot] has bit k % 64
+     * for each of its patterns k whose pat_need holds the slot */
+    VEC(uint64_t) pat_masks;
+    VEC(uint32_t) pat_masks_at;
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;

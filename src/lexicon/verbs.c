@@ -693,6 +693,25 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             }
         }
     }
+    /* each block's patterns by need slot (dl_lexicon_block_candidates()) */
+    size_t total = 0;
+    for (size_t b = 0; b < lex->blocks.n; b++) total += ((size_t)lex->blocks.v[b].n_patterns + 63) / 64 * 256;
+    lex->pat_masks.n = lex->pat_masks_at.n = 0;
+    if (!vec_reserve(&lex->pat_masks, total) || !vec_reserve(&lex->pat_masks_at, lex->blocks.n)) return false;
+    if (total) memset(lex->pat_masks.v, 0, total * sizeof *lex->pat_masks.v);
+    for (size_t b = 0, at = 0; b < lex->blocks.n; b++) {
+        const dl_verb_block *bl = &lex->blocks.v[b];
+        lex->pat_masks_at.v[b] = (uint32_t)at;
+        for (uint32_t k = 0; k < bl->n_patterns && (size_t)bl->first_pattern + k < lex->patterns.n; k++) {
+            const dl_word_sig *need = &lex->pat_need.v[bl->first_pattern + k];
+            for (int w = 0; w < 4; w++)
+                for (uint64_t x = need->bits[w]; x; x &= x - 1)
+                    lex->pat_masks.v[at + k / 64 * 256 + (size_t)w * 64 + (size_t)__builtin_ctzll(x)] |= 1ull << (k % 64);
+        }
+        at += ((size_t)bl->n_patterns + 63) / 64 * 256;
+    }
+    lex->pat_masks.n = total;
+    lex->pat_masks_at.n = lex->blocks.n;
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
         if (!e->n_alts) continue;
@@ -747,6 +766,25 @@ uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_bloc
         if (dl_lexicon_pattern_may_match(lex, &lex->patterns.v[p], words)) return k;
     }
     return b->n_patterns;
+}
+
+uint64_t dl_lexicon_block_candidates(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                     uint32_t from) {
+    size_t bi = (size_t)(b - lex->blocks.v);
+    uint64_t cand = 0;
+    if (bi < lex->pat_masks_at.n && from < b->n_patterns) {
+        /* the union of the patterns of each slot the words have */
+        const uint64_t *t = lex->pat_masks.v + lex->pat_masks_at.v[bi] + (size_t)from / 64 * 256;
+        for (int w = 0; w < 4; w++)
+            for (uint64_t x = words->bits[w]; x; x &= x - 1) cand |= t[w * 64 + __builtin_ctzll(x)];
+        return cand;
+    }
+    for (uint32_t k = from; k < from + 64 && k < b->n_patterns; k++) { /* (not indexed) */
+        size_t p = (size_t)b->first_pattern + k;
+        if (p >= lex->patterns.n) break;
+        if (p >= lex->pat_need.n || sig_meets(&lex->pat_need.v[p], words)) cand |= 1ull << (k - from);
+    }
+    return cand;
 }
 
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words) {
