@@ -31,6 +31,10 @@ struct dl_lexicon {
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
     VEC(uint8_t) starts;   /* word id -> STARTS_*: the first word of a phrase */
+    /* word id -> the ptrie / vtrie node of the phrases that start with it
+     * (DL_NO_ID: none), read from the tries once loaded: the first step of
+     * every lookup, without a probe of their tables (too big for caches) */
+    VEC(uint32_t) actor_root, verb_root;
     VEC(uint32_t) sing;    /* word id -> id of its singular form in `singulars`
                               (DL_NO_ID for words too long to inflect) */
     dl_interner singulars;
@@ -89,7 +93,9 @@ struct dl_lexicon {
     size_t n_phrases;
 };
 
-enum { STARTS_ACTOR = 1, STARTS_VERB = 2 }; /* lex->starts: quick rejection of lookups */
+/* lex->starts: quick rejection of lookups.  IN_ACTOR, IN_VERB: a later
+ * word of some phrase (a trie walk never steps on by any other word). */
+enum { STARTS_ACTOR = 1, STARTS_VERB = 2, IN_ACTOR = 4, IN_VERB = 8 };
 
 #define WHERE(file, line) ((uint32_t)(file) << 22 | ((uint32_t)(line) & 0x3FFFFF))
 

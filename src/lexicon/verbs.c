@@ -84,8 +84,10 @@ static const irregular *find_irregular(const char *lemma) {
 
 /* Register one form (a word sequence) of verb `verb`. */
 static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t verb, uint32_t forms) {
-    if (n && ids[0] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
     if (n) lex->starts.v[ids[0]] |= STARTS_VERB;
+    for (size_t i = 1; i < n; i++) lex->starts.v[ids[i]] |= IN_VERB;
     uint32_t node = 0;
     for (size_t i = 0; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->vtrie, node, ids[i], 1);
     if (node == DL_NO_ID) return false;
@@ -617,7 +619,9 @@ size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, c
     *n_hits = 0;
     if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_VERB)) return 0;
     for (size_t i = 0; i < n && i < MAXW; i++) {
-        node = dl_trie_next(&lex->vtrie, node, words[i]);
+        if (i == 0 && words[0] < lex->verb_root.n) node = lex->verb_root.v[words[0]];
+        else if (i && (words[i] >= lex->starts.n || !(lex->starts.v[words[i]] & IN_VERB))) node = DL_NO_ID;
+        else node = dl_trie_next(&lex->vtrie, node, words[i]);
         if (node == DL_NO_ID) break;
         uint32_t first = node < lex->vnode_first.n ? lex->vnode_first.v[node] : 0;
         if (!first) continue;
