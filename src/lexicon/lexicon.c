@@ -308,6 +308,7 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->compose.v);
     dl_trie_free(&lex->altidx);
     free(lex->altidx_head.v);
+    free(lex->alt_bloom.v);
     free(lex->alt_next[0].v);
     free(lex->alt_next[1].v);
     free(lex->elem_sig[0].v);

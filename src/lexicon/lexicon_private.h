@@ -76,6 +76,10 @@ struct dl_lexicon {
      * (range << 1 | last, word key) -> chain, chains linked in alt_next */
     dl_trie altidx;
     VEC(uint32_t) altidx_head;
+    /* a bit per (range << 1 | last, key) of altidx, by alt_bit(): clear, the
+     * pair is not there (most lookups that get past elem_sig), without a
+     * probe of altidx (too big for the caches); empty while not built */
+    VEC(uint64_t) alt_bloom;
     VEC(uint32_t) alt_next[2];
     VEC(dl_word_sig) elem_sig[2]; /* per element: the slots of its alternatives'
                                      first [0] and last [1] words */

@@ -655,6 +655,14 @@ static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
     return s != DL_NO_ID ? s : 0x80000000u | w;
 }
 
+/* The bit of (range << 1 | last, key) in lex->alt_bloom: 2^20 bits (128 KB)
+ * for some 15,000 pairs, so that few absent pairs share a bit. */
+#define ALT_BLOOM_WORDS (1u << 14)
+static inline size_t alt_bit(uint32_t node, uint32_t key) {
+    uint64_t x = ((uint64_t)node << 32 | key) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 44); /* the top 20 bits */
+}
+
 bool dl_lex_index_alts(dl_lexicon *lex) {
     for (int d = 0; d < 2; d++) {
         if (!vec_reserve(&lex->alt_next[d], lex->alts.n) || !vec_reserve(&lex->elem_sig[d], lex->elems.n)) return false;
@@ -716,6 +724,7 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
     }
     lex->pat_masks.n = total;
     lex->pat_masks_at.n = lex->blocks.n;
+    lex->alt_bloom.n = 0;
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
         if (!e->n_alts) continue;
@@ -736,6 +745,22 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             }
         }
     }
+    /* the filter of altidx's pairs, once it is complete */
+    if (!vec_reserve(&lex->alt_bloom, ALT_BLOOM_WORDS)) return false;
+    memset(lex->alt_bloom.v, 0, ALT_BLOOM_WORDS * sizeof *lex->alt_bloom.v);
+    for (size_t i = 0; i < lex->elems.n; i++) {
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        for (uint32_t a = e->first_alt; a < e->first_alt + e->n_alts && a < lex->alts.n; a++) {
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue;
+            for (uint32_t last = 0; last < 2; last++) {
+                size_t b = alt_bit(e->first_alt << 1 | last,
+                                   match_key(lex, lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)]));
+                lex->alt_bloom.v[b / 64] |= 1ull << (b % 64);
+            }
+        }
+    }
+    lex->alt_bloom.n = ALT_BLOOM_WORDS;
     return true;
 }
 
@@ -743,6 +768,10 @@ uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, u
     if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
     uint32_t key = match_key(lex, word);
     if (!dl_word_sig_has(dl_lexicon_elem_sig(lex, e, last), (uint16_t)(key & 255))) return DL_WORD_NONE; /* most words */
+    if (lex->alt_bloom.n) {
+        size_t b = alt_bit(e->first_alt << 1 | (uint32_t)last, key);
+        if (!(lex->alt_bloom.v[b / 64] >> (b % 64) & 1)) return DL_WORD_NONE; /* most of the rest */
+    }
     uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
