@@ -321,6 +321,12 @@ bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, c
  * b->n_patterns when none does: one call per candidate, not per pattern. */
 uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
                                        uint32_t k);
+/* The same first test for 64 of block b's patterns at once, from the
+ * from-th on (from: a multiple of 64): bit i set when pattern from + i may
+ * be in a clause whose words' slots are `words`.  What it lets through,
+ * dl_lexicon_pattern_may_match() then decides, in the order of the bits. */
+uint64_t dl_lexicon_block_candidates(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                     uint32_t from);
 
 /* Verb composition (data/compose.txt): the code of "<main> to <complement>"
  * ("agreed to meet" 030 + 04x -> 036); "" when there is no rule. */

@@ -11,6 +11,17 @@ static dl_cameo_code *codes;
 static size_t n_codes;
 static char *store; /* one copy of the table text, cut into fields in place */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* codes by a hash of the code, for dl_cameo_lookup() (once per event): the
+ * index in codes + 1, 0 empty; unused (bsearch) if the table were too full */
+#define CODE_SLOTS 1024
+static uint16_t by_hash[CODE_SLOTS];
+static bool hashed;
+
+static size_t code_hash(const char *s) {
+    size_t h = 5381;
+    while (*s) h = h * 33 + (unsigned char)*s++;
+    return h & (CODE_SLOTS - 1);
+}
 
 static int cmp_code(const void *a, const void *b) {
     return strcmp(((const dl_cameo_code *)a)->code, ((const dl_cameo_code *)b)->code);
@@ -49,11 +60,23 @@ static void load(void) {
         n_codes++;
     }
     qsort(codes, n_codes, sizeof *codes, cmp_code);
+    if (n_codes * 2 > CODE_SLOTS) return;
+    for (size_t i = 0; i < n_codes; i++) {
+        size_t h = code_hash(codes[i].code);
+        while (by_hash[h]) h = (h + 1) & (CODE_SLOTS - 1);
+        by_hash[h] = (uint16_t)(i + 1);
+    }
+    hashed = true;
 }
 
 const dl_cameo_code *dl_cameo_lookup(const char *code) {
     pthread_once(&once, load);
     if (!code || !codes) return NULL;
+    if (hashed) { /* (the codes are distinct: the one bsearch would find) */
+        for (size_t h = code_hash(code); by_hash[h]; h = (h + 1) & (CODE_SLOTS - 1))
+            if (strcmp(codes[by_hash[h] - 1].code, code) == 0) return &codes[by_hash[h] - 1];
+        return NULL;
+    }
     dl_cameo_code key = {.code = code};
     return bsearch(&key, codes, n_codes, sizeof *codes, cmp_code);
 }

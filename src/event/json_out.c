@@ -73,7 +73,21 @@ void dl_json_put_string(dl_buf *b, const char *str) {
         return;
     }
     const unsigned char *s = (const unsigned char *)str, *run = s;
-    const char *end = str + strlen(str);
+    size_t n = strlen(str);
+    const char *end = str + n;
+    /* most strings (codes, names) need no escape: written in one go */
+    while (end - (const char *)s >= 8 && dl_json_plain8((const char *)s)) s += 8;
+    while (!str_class[*s]) s++;
+    if (!*s && dl_buf_reserve(b, n + 2)) {
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, str, n);
+        o[n + 1] = '"';
+        o[n + 2] = 0;
+        b->len += n + 2;
+        return;
+    }
+    s = run;
     bput(b, "\"", 1);
     for (;;) {
         s += dl_json_plain_run((const char *)s, end);

@@ -24,6 +24,10 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+/* Does CAMEO code `code` start with `root` (two digits)?  strncmp(code, root,
+ * 2) == 0 written inline: the coder asks it many times of every candidate. */
+static inline bool has_root(const char *code, const char *root) { return code[0] == root[0] && code[1] == root[1]; }
+
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
@@ -69,7 +73,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0 || strcmp(b->name, "TELL") == 0) return true;
+    if (has_root(b->code, "02") || has_root(b->code, "10") || strcmp(b->name, "TELL") == 0) return true;
     /* "allowed Ukraine to strike", "forced the army to withdraw" */
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
@@ -663,16 +667,19 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
     if (strcmp(code, "---") == 0) code[0] = 0;
-    /* only the patterns whose words the sentence may have */
-    for (uint32_t k = dl_lexicon_block_next_pattern(c->lex, b, words, 0); k < b->n_patterns;
-         k = dl_lexicon_block_next_pattern(c->lex, b, words, k + 1)) {
-        const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
-        pmatch pm;
-        if (!match_pattern(c, g, pt, &pm)) continue;
-        if (pm.score > best->score) {
-            *best = pm;
-            *where = pt->where;
-            dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+    /* only the patterns whose words the sentence may have, in their order */
+    for (uint32_t base = 0; base < b->n_patterns; base += 64) {
+        for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
+            uint32_t k = base + (uint32_t)__builtin_ctzll(m);
+            const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
+            if (!dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
+            pmatch pm;
+            if (!match_pattern(c, g, pt, &pm)) continue;
+            if (pm.score > best->score) {
+                *best = pm;
+                *where = pt->where;
+                dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+            }
         }
     }
 }
@@ -682,10 +689,15 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
  * or assault [190]).  The chosen reading's block is stored in the group. */
 static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch *best, uint32_t *where) {
     /* the words of the sentence: a pattern that needs a word the sentence
-     * lacks is not tried */
-    dl_word_sig words = {{0}};
-    for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
-        dl_word_sig_add(&words, c->tok[t].wslot);
+     * lacks is not tried (the same for each of its verb groups) */
+    if (c->sig_sentence != g->sentence) {
+        article_ctx *mc = (article_ctx *)c;
+        memset(&mc->sig, 0, sizeof mc->sig);
+        for (uint32_t t = sent_first(c, g->sentence), e = sent_end(c, g->sentence); t < e; t++)
+            dl_word_sig_add(&mc->sig, c->tok[t].wslot);
+        mc->sig_sentence = g->sentence;
+    }
+    const dl_word_sig words = c->sig;
     code_of_verb(c, g, g->verb, &words, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
@@ -950,7 +962,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         ns = nt = 1;
     }
     const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
-    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || strncmp(cd->code, "04", 2) == 0 || strcmp(cd->code, "057") == 0;
+    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || strcmp(cd->code, "057") == 0;
     if (speaker) {
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
@@ -962,8 +974,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
     }
     /* "Truss and Lavrov met", "Hungary and Romania agreed to cooperate":
      * both sides in the subject; each acts towards the other */
-    bool mutual = symmetric || cd->mutual || strncmp(cd->code, "03", 2) == 0 || strncmp(cd->code, "05", 2) == 0 ||
-                  strncmp(cd->code, "06", 2) == 0;
+    bool mutual = symmetric || cd->mutual || has_root(cd->code, "03") || has_root(cd->code, "05") ||
+                  has_root(cd->code, "06");
     /* "Israel and Lebanon resumed talks on a pullback from Lebanon": a
      * target that is one of the sides is no third party */
     /* "Biden and Xi met on the sidelines of the G20 summit", "at the NATO
@@ -1070,7 +1082,7 @@ static bool in_condition(const article_ctx *c, const vgroup *g);
  * article coded last (within five sentences): its sides. */
 static bool earlier_meeting(const article_ctx *c, const vgroup *g, const char *code, uint32_t *a, uint32_t *b) {
     /* not "the trip", "the visit": a traveller's, told as theirs */
-    if (strncmp(code, "04", 2) != 0 || strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 ||
+    if (!has_root(code, "04") || strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 ||
         c->meeting_sentence == NONE || c->meeting_sentence + 5 < g->sentence)
         return false;
     uint32_t first = sent_first(c, g->sentence), p = g->first;
@@ -1668,8 +1680,8 @@ static bool aggression_condition(article_ctx *c, uint32_t s) {
             pmatch pm;
             uint32_t where;
             code_of(c, &c->vgroups.v[c->tok[r].vg], code, &pm, &where);
-            aggression = strncmp(code, "15", 2) == 0 || strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
-                         strncmp(code, "20", 2) == 0 || strncmp(code, "17", 2) == 0;
+            aggression = has_root(code, "15") || has_root(code, "18") || has_root(code, "19") ||
+                         has_root(code, "20") || has_root(code, "17");
             break;
         }
     }
@@ -2061,7 +2073,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t tmp;
             code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
             /* ... but "issued a statement demanding": the statement's content */
-            if (code0[0] && strncmp(code0, "01", 2) != 0) continue;
+            if (code0[0] && !has_root(code0, "01")) continue;
             /* "was considering breaking off relations with Russia": an option
              * weighed, not taken; its party is the consideration's */
             if (!strncmp(code0, "014", 3)) {
@@ -2086,7 +2098,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 uint32_t tmp;
                 code_of(c, h, code0, &pm0, &tmp);
                 static const char *const roots[] = {"10", "11", "12", "13", "01", "02", "16", "17", NULL};
-                for (const char *const *r = roots; *r && !inside; r++) inside = strncmp(code0, *r, 2) == 0;
+                for (const char *const *r = roots; *r && !inside; r++) inside = has_root(code0, *r);
                 break;
             }
             if (inside) continue;
@@ -2239,7 +2251,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             /* a statement whose content gives it a code of its own ("said Moscow
              * was ready to keep talking with Washington": 036): the other
              * party named in what was said is the target */
-            if (cd.speech && cd.target == NONE && strncmp(cd.code, "01", 2) != 0 && cd.source != NONE) {
+            if (cd.speech && cd.target == NONE && !has_root(cd.code, "01") && cd.source != NONE) {
                 const entity *sp = &c->mentions.v[cd.source].ent;
                 uint32_t end = sent_end(c, s);
                 for (uint32_t q = g->end; q < end && cd.target == NONE; q++) {
@@ -2257,7 +2269,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             static const char *const clause_roots[] = {"02", "10", "11", "12", "13", "01", NULL};
             bool takes_clause = false;
             for (const char *const *r = clause_roots; *r; r++)
-                if (strncmp(cd.code, *r, 2) == 0) takes_clause = true;
+                if (has_root(cd.code, *r)) takes_clause = true;
             if (takes_clause && cd.target == NONE && !cd.speech) {
                 uint32_t v2;
                 uint32_t cs = clause_subject(c, g, &v2);
@@ -2271,7 +2283,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                         code_of(c, h, code2, &pm2, &where2);
                         const char *r = code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
                         if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
-                        if (strncmp(cd.code, "01", 2) != 0) h->consumed_by = gi;
+                        if (!has_root(cd.code, "01")) h->consumed_by = gi;
                     }
                 }
             }
@@ -2320,8 +2332,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         bool announced_future = g->future || (g->hypothetical && after_speech(c, g) && !clause_has_if(c, g));
         if (announced_future && !g->noun && cd.source != NONE && !g->negated) {
             bool first_person = c->mentions.v[cd.source].first_person || g->in_quote;
-            bool coop = strncmp(cd.code, "05", 2) == 0 || strncmp(cd.code, "06", 2) == 0 ||
-                        strncmp(cd.code, "07", 2) == 0 || strncmp(cd.code, "08", 2) == 0;
+            bool coop = has_root(cd.code, "05") || has_root(cd.code, "06") ||
+                        has_root(cd.code, "07") || has_root(cd.code, "08");
             const char *r = first_person || coop ? dl_lexicon_compose(c->lex, "030", cd.code) : "";
             if (r[0]) dl_strlcpy(cd.code, r, sizeof cd.code);
         }
@@ -2411,15 +2423,15 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             !cd.reverse_source) {
             static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
             bool coercive = false;
-            for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd.code, *r, 2) == 0;
+            for (const char *const *r = hard; *r; r++) coercive |= has_root(cd.code, *r);
             char cond = condition_after(c, g);
             /* "will withdraw its force unless ...": any act held over
              * someone is a threat */
-            if (cond == 'u' && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "13", 2) != 0) coercive = true;
+            if (cond == 'u' && !has_root(cd.code, "01") && !has_root(cd.code, "13")) coercive = true;
             /* "will impose sanctions", "said it would tighten the blockade":
              * a coercive act announced is a threat of it (CAMEO 13) */
             bool announced = (g->future || (g->hypothetical && (after_speech(c, g) || g->in_quote))) &&
-                             strncmp(cd.code, "15", 2) != 0; /* a deployment announced is a deployment */
+                             !has_root(cd.code, "15"); /* a deployment announced is a deployment */
             if (forecast(c, s, gi, &cd) || cd.permitted) {
                 cd.hypothetical = true;
                 coercive = false;
@@ -2440,14 +2452,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.source != NONE && !cd.reverse_source) {
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
-            mutual_subject = nm >= 2 && (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-                                         strncmp(cd.code, "06", 2) == 0 || strcmp(cd.code, "057") == 0);
+            mutual_subject = nm >= 2 && (has_root(cd.code, "03") || has_root(cd.code, "05") ||
+                                         has_root(cd.code, "06") || strcmp(cd.code, "057") == 0);
         }
         /* (a meeting only with a party after its "with": "coordinating our
          * response with our partners, including NATO") */
         bool consult = strncmp(cd.code, "04", 2) == 0;
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
-            !mutual_subject && strncmp(cd.code, "01", 2) != 0) {
+            !mutual_subject && !has_root(cd.code, "01")) {
             const entity *se = &c->mentions.v[cd.source].ent;
             uint32_t end = sent_end(c, s);
             bool with = false;
@@ -2488,8 +2500,8 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun) {
             static const char *const placed[] = {"08", "14", "15", "17", "18", "19", "20", NULL};
             bool at_place = false;
-            for (const char *const *r = placed; *r; r++) at_place |= strncmp(cd.code, *r, 2) == 0;
-            bool other = !at_place && !cd.speech && strncmp(cd.code, "01", 2) != 0 && strncmp(cd.code, "04", 2) != 0;
+            for (const char *const *r = placed; *r; r++) at_place |= has_root(cd.code, *r);
+            bool other = !at_place && !cd.speech && !has_root(cd.code, "01") && !has_root(cd.code, "04");
             uint32_t t = at_place || other ? object_of(c, g, true, &c->mentions.v[cd.source].ent) : NONE;
             /* "refused to deploy peacekeepers in Iraq": the place of the
              * infinitive that completes the verb */
@@ -2551,7 +2563,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* a threat with no target threatens whoever the condition names
          * ("warned that if Russia invaded, ...") */
-        if (strncmp(cd.code, "13", 2) == 0 && cd.target == NONE && !cd.reverse_source) {
+        if (has_root(cd.code, "13") && cd.target == NONE && !cd.reverse_source) {
             uint32_t cs = condition_subject(c, s);
             if (cs != NONE && cd.source != NONE && !same_side(&c->mentions.v[cs].ent, &c->mentions.v[cd.source].ent))
                 cd.target = cs;
@@ -2564,19 +2576,19 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         bool speaker_side = cd.source != NONE && !cd.reverse_source &&
                             (c->mentions.v[cd.source].first_person ||
                              (usable(&c->speaker_ent[s]) && same_side(&c->speaker_ent[s], &c->mentions.v[cd.source].ent) &&
-                              strncmp(cd.code, "13", 2) == 0));
+                              has_root(cd.code, "13")));
         /* ... and so is anyone's stated cooperation with no party named
          * ("Mr Macron said he would continue intensive discussions") */
         bool purpose = g->gerund && g->first > sent_first(c, s) && (wc(c, g->first - 1) & DL_W_PREP) &&
                        !is(c, g->first - 1, "while"); /* "aimed at establishing" */
         /* (an intent to yield or de-escalate, 035x, is one's own) */
         bool coop_any = cd.source != NONE && !cd.reverse_source && !purpose &&
-                        ((strncmp(cd.code, "03", 2) == 0 && strncmp(cd.code, "035", 3) != 0) ||
-                         strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-                         strncmp(cd.code, "06", 2) == 0);
+                        ((has_root(cd.code, "03") && strncmp(cd.code, "035", 3) != 0) ||
+                         has_root(cd.code, "04") || has_root(cd.code, "05") ||
+                         has_root(cd.code, "06"));
         if (cd.target == NONE && (speaker_side || coop_any) && !cd.speech &&
-            (strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "04", 2) == 0 || strncmp(cd.code, "05", 2) == 0 ||
-             strncmp(cd.code, "06", 2) == 0 || strncmp(cd.code, "13", 2) == 0)) {
+            (has_root(cd.code, "03") || has_root(cd.code, "04") || has_root(cd.code, "05") ||
+             has_root(cd.code, "06") || has_root(cd.code, "13"))) {
             /* not for "Truss and Lavrov discussed ...": both parties named */
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
@@ -2599,12 +2611,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             !strcmp(cd.code, "190") &&
             word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
-        if ((cd.negated || (cd.hypothetical && strncmp(cd.code, "13", 2) != 0)) && !all) continue;
+        if ((cd.negated || (cd.hypothetical && !has_root(cd.code, "13"))) && !all) continue;
         /* "said Britain would impose sanctions", "said it would not allow":
          * a threat, an intent or a refusal is made when it is said; it takes
          * the date of the speech verb */
         if ((g->future || g->hypothetical) && cd.date_vg == NONE &&
-            (strncmp(cd.code, "13", 2) == 0 || strncmp(cd.code, "03", 2) == 0 || strncmp(cd.code, "12", 2) == 0))
+            (has_root(cd.code, "13") || has_root(cd.code, "03") || has_root(cd.code, "12")))
             for (uint32_t q = g->first; q-- > sent_first(c, s);)
                 if (c->tok[q].vg != NONE && is_speech(c, &c->vgroups.v[c->tok[q].vg])) {
                     cd.date_vg = c->tok[q].vg;
@@ -2614,12 +2626,12 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (habitual(c, g) && !all) continue;
         /* "comments on the situation in Russia": a statement is made to no
          * place */
-        if (cd.target != NONE && strncmp(cd.code, "01", 2) == 0 && c->mentions.v[cd.target].locative) cd.target = NONE;
+        if (cd.target != NONE && has_root(cd.code, "01") && c->mentions.v[cd.target].locative) cd.target = NONE;
         /* "Russia expelled the diplomat, the State Department said, calling
          * the move unprovoked": a judgement of "the move" is aimed at whoever
          * made it, in an act coded before it in the sentence */
         if (cd.target == NONE && cd.source != NONE && !cd.reverse_source &&
-            (strncmp(cd.code, "11", 2) == 0 || strncmp(cd.code, "05", 2) == 0) && g->end + 1 < sent_end(c, s)) {
+            (has_root(cd.code, "11") || has_root(cd.code, "05")) && g->end + 1 < sent_end(c, s)) {
             static const char *const moves[] = {"move", "decision", "step", "action", "actions", "expulsion", "attack",
                                                 "attacks", "announcement", "measures", "measure", "invasion", NULL};
             uint32_t q = g->end;
@@ -2635,7 +2647,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                     }
                 }
         }
-        if (strncmp(cd.code, "04", 2) == 0 && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
+        if (has_root(cd.code, "04") && cd.source != NONE && cd.target != NONE && !cd.reverse_source &&
             !cd.hypothetical && !cd.negated) {
             c->meeting_src = cd.source;
             c->meeting_tgt = cd.target;

@@ -160,6 +160,10 @@ typedef struct article_ctx {
     /* the last meeting or call coded with both sides (mentions, sentence):
      * what a later "the call", "today's talks" refer to (NONE if none) */
     uint32_t meeting_src, meeting_tgt, meeting_sentence, meeting_vg;
+    /* the word slots of sentence sig_sentence (NONE: none yet), as code_of()
+     * (coder.c) wants them for every verb group of a sentence */
+    uint32_t sig_sentence;
+    dl_word_sig sig;
 } article_ctx;
 
 #endif

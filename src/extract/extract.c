@@ -222,7 +222,8 @@ static dl_status too_many_events(const dl_article *a, const dl_doc *doc, uint32_
 static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_article *a, const dl_doc *doc,
                           dl_event_list *out, dl_error *err) {
     *c = (article_ctx){.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
-                       .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE, .meeting_vg = NONE};
+                       .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE, .meeting_vg = NONE,
+                       .sig_sentence = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1, nt = doc->n_tokens ? doc->n_tokens : 1;
     c->tok = malloc(nt * sizeof *c->tok); /* set by tag_words() */
     c->words = malloc(nt * 2 * sizeof *c->words);

@@ -577,15 +577,20 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
 /* Try to read an actor phrase starting at token i; fills *out and returns
  * true on success. */
 static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
+    /* Most tokens: no dictionary phrase starts there, and the word neither
+     * opens a phrase (determiner, pronoun, title) nor is a modifier that the
+     * loop below steps over; every path below would return false. */
+    if (i < end && !(wclass(c, i) & (DL_W_DET | DL_W_PRON | DL_W_TITLE)) &&
+        !dl_lexicon_may_start_actor(c->lex, c->tok[i].word) && !is_office_qualifier(c, i) && !is_plain_adjective(c, i))
+        return false;
     memset(out, 0, sizeof *out);
-    ent_clear(&out->ent);
+    out->ent.actor = out->ent.role = out->ent.where = NONE; /* (ent_clear() of the zeroed entity) */
     out->role = NONE;
     uint32_t j = i;
     bool det = false, qualified = false, former = false, titled = false;
     char mod_sector[8] = "";
     uint32_t poss_pron_country = 0;
-    entity poss_ent;
-    ent_clear(&poss_ent);
+    entity poss_ent; /* read only when poss_pron_country is set */
     if (j < end && (wclass(c, j) & DL_W_DET) && !(wclass(c, j) & DL_W_PRON) && !is(c, j, "that") &&
         !is(c, j, "which") && !is(c, j, "what") && !is(c, j, "whose")) {
         det = true;
@@ -731,8 +736,8 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 if (!ps) ps = pick_person(c, k + q, ph3, n3, DL_PH_NAME, &fit);
                 /* the person must fit the office's country or the date, and
                  * the given names before the surname */
-                if (ps && (fit >= 2 || !country ||
-                           strcmp(dl_lexicon_actor(c->lex, ps->index)->code, country) == 0) &&
+                const dl_actor_def *pa = ps ? dl_lexicon_actor(c->lex, ps->index) : NULL;
+                if (ps && (fit >= 2 || !country || (pa && strcmp(pa->code, country) == 0)) &&
                     given_names_fit(c, ps->index, k, k + q) && !country_clash(c, ps->index, k + q + (uint32_t)l4, end)) {
                     pp = ps;
                     l3 = q + l4;
@@ -1090,10 +1095,12 @@ static bool parse_description(article_ctx *c, uint32_t i, uint32_t end, size_t *
     for (uint32_t k = r->desc_first[rule_bucket_of(c->tok[i].hash)]; k != RULE_END; k = r->desc.v[k].next) {
         const desc_rule *d = &r->desc.v[k];
         if (i + (uint32_t)d->ph.n > end) continue;
-        int w = 0;
-        while (w < d->ph.n && is(c, i + (uint32_t)w, d->ph.words[w])) w++;
-        if (w == d->ph.n) {
-            *len_out = (size_t)w;
+        /* last word first: the rules of a bucket mostly share their first
+         * ("the alliance", "the country"), which token i then always is */
+        int w = d->ph.n;
+        while (w > 0 && is(c, i + (uint32_t)w - 1, d->ph.words[w - 1])) w--;
+        if (w == 0) {
+            *len_out = (size_t)d->ph.n;
             *rule = d;
             return true;
         }

@@ -31,10 +31,11 @@ void tag_words(article_ctx *c) {
     }
 }
 
+/* (last word first: the rules tried at a token share its word, their first) */
 static bool words_at(const article_ctx *c, uint32_t i, uint32_t end, const rule_phrase *ph) {
     if (i + (uint32_t)ph->n > end) return false;
-    for (int w = 0; w < ph->n; w++)
-        if (strcmp(dl_doc_norm(c->doc, i + (uint32_t)w), ph->words[w]) != 0) return false;
+    for (int w = ph->n; w-- > 0;)
+        if (!word_is(dl_doc_norm(c->doc, i + (uint32_t)w), ph->words[w])) return false;
     return true;
 }
 

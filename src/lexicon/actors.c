@@ -46,6 +46,7 @@ static dl_status add_phrase(dl_lexicon *lex, const char *phrase, size_t len, dl_
         }
         uint32_t node = 0;
         lex->starts.v[ids[start]] |= STARTS_ACTOR; /* dl_lex_phrase_ids grew the word arrays */
+        for (size_t i = start + 1; i < n; i++) lex->starts.v[ids[i]] |= IN_ACTOR;
         for (size_t i = start; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->ptrie, node, ids[i], 1);
         if (node == DL_NO_ID) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
         ph.n_words = (uint8_t)(n - start);
@@ -557,7 +558,9 @@ size_t dl_lexicon_match(const dl_lexicon *lex, const uint32_t *words, const uint
     uint32_t node = 0;
     size_t best = 0;
     for (size_t i = 0; i < n && i < MAX_PHRASE; i++) {
-        node = dl_trie_next(&lex->ptrie, node, words[i]);
+        if (i == 0 && words[0] < lex->actor_root.n) node = lex->actor_root.v[words[0]];
+        else if (i && (words[i] >= lex->starts.n || !(lex->starts.v[words[i]] & IN_ACTOR))) node = DL_NO_ID;
+        else node = dl_trie_next(&lex->ptrie, node, words[i]);
         if (node == DL_NO_ID) break;
         uint32_t first = node < lex->node_first.n ? lex->node_first.v[node] : 0;
         if (!first) continue;

@@ -12,16 +12,24 @@ uint64_t dl_hash_bytes(const char *s, size_t len) { return fold(dl_text_hash(s, 
 
 static int grow_table(dl_interner *in) {
     size_t size = in->table_size ? in->table_size * 2 : 1024;
-    uint32_t *t = calloc(size, sizeof *t);
-    if (!t) return 0;
+    uint32_t *t = calloc(size, sizeof *t), *hs = malloc(size * sizeof *hs);
+    if (!t || !hs) {
+        free(t);
+        free(hs);
+        return 0;
+    }
     for (uint32_t id = 0; id < in->n; id++) {
         const char *s = in->chars + in->offsets[id];
-        size_t h = (size_t)dl_hash_bytes(s, strlen(s)) & (size - 1);
+        uint32_t th = dl_text_hash(s, strlen(s));
+        size_t h = (size_t)fold(th) & (size - 1);
         while (t[h]) h = (h + 1) & (size - 1);
         t[h] = id + 1;
+        hs[h] = th;
     }
     free(in->table);
+    free(in->hashes);
     in->table = t;
+    in->hashes = hs;
     in->table_size = size;
     return 1;
 }
@@ -34,8 +42,10 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
     if (in->table_size) {
         size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
         while (in->table[h]) {
-            const char *c = in->chars + in->offsets[in->table[h] - 1];
-            if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
+            if (in->hashes[h] == text_hash) { /* (most other words differ in their hash) */
+                const char *c = in->chars + in->offsets[in->table[h] - 1];
+                if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
+            }
             h = (h + 1) & (in->table_size - 1);
         }
     }
@@ -64,6 +74,7 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
     size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
     while (in->table[h]) h = (h + 1) & (in->table_size - 1);
     in->table[h] = id + 1;
+    in->hashes[h] = text_hash;
     return id;
 }
 
@@ -75,6 +86,7 @@ void dl_interner_free(dl_interner *in) {
     free(in->chars);
     free(in->offsets);
     free(in->table);
+    free(in->hashes);
     memset(in, 0, sizeof *in);
 }
 

@@ -19,6 +19,7 @@ typedef struct dl_interner {
     uint32_t *offsets;  /* id -> offset in chars */
     uint32_t n, cap;
     uint32_t *table;    /* open addressing: id+1, 0 = empty */
+    uint32_t *hashes;   /* per slot: the dl_text_hash() of its string */
     size_t table_size;  /* power of two */
 } dl_interner;
 

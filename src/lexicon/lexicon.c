@@ -222,6 +222,20 @@ static const char *const bundled_actors[] = {"countries.txt", "places.txt", "org
 /* Bundled agent files, read in this order. */
 static const char *const bundled_agents[] = {"agents.txt", "agents_phoenix.txt", NULL};
 
+/* The first step of the trie walks of every word, once the tries are
+ * complete (lex->actor_root, lex->verb_root). */
+static bool build_roots(dl_lexicon *lex) {
+    size_t n = lex->words.n;
+    lex->actor_root.n = lex->verb_root.n = 0;
+    if (!vec_reserve(&lex->actor_root, n) || !vec_reserve(&lex->verb_root, n)) return false;
+    for (uint32_t w = 0; w < n; w++) {
+        lex->actor_root.v[w] = dl_trie_next(&lex->ptrie, 0, w);
+        lex->verb_root.v[w] = dl_trie_next(&lex->vtrie, 0, w);
+    }
+    lex->actor_root.n = lex->verb_root.n = n;
+    return true;
+}
+
 dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_error *err) {
     *out = NULL;
     dl_lexicon_options o = {0};
@@ -247,7 +261,7 @@ dl_status dl_lexicon_load(const dl_lexicon_options *opts, dl_lexicon **out, dl_e
     if (st == DL_OK) st = dl_lex_finish_actors(lex, err);
     if (st == DL_OK) st = load_one(lex, "verbs.txt", o.verbs_path, dl_lex_load_verbs, false, err);
     if (st == DL_OK) st = dl_lex_finish_verbs(lex, err);
-    if (st == DL_OK && (!build_singulars(lex) || !dl_lex_index_alts(lex)))
+    if (st == DL_OK && (!build_singulars(lex) || !dl_lex_index_alts(lex) || !build_roots(lex)))
         st = dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
     if (st != DL_OK) {
         dl_lex_verbs_reset();
@@ -294,10 +308,15 @@ void dl_lexicon_free(dl_lexicon *lex) {
     free(lex->compose.v);
     dl_trie_free(&lex->altidx);
     free(lex->altidx_head.v);
+    free(lex->alt_bloom.v);
     free(lex->alt_next[0].v);
     free(lex->alt_next[1].v);
     free(lex->elem_sig[0].v);
     free(lex->pat_need.v);
+    free(lex->actor_root.v);
+    free(lex->verb_root.v);
+    free(lex->pat_masks.v);
+    free(lex->pat_masks_at.v);
     free(lex->compose_next.v);
     free(lex->elem_sig[1].v);
     for (size_t i = 0; i < lex->files.n; i++) free(lex->files.v[i]);

@@ -31,6 +31,10 @@ struct dl_lexicon {
     VEC(pronoun_info) pron;/* word id -> pronoun details (person 0: none) */
     VEC(uint32_t) anyverb; /* word id -> DL_VF_* of any verb */
     VEC(uint8_t) starts;   /* word id -> STARTS_*: the first word of a phrase */
+    /* word id -> the ptrie / vtrie node of the phrases that start with it
+     * (DL_NO_ID: none), read from the tries once loaded: the first step of
+     * every lookup, without a probe of their tables (too big for caches) */
+    VEC(uint32_t) actor_root, verb_root;
     VEC(uint32_t) sing;    /* word id -> id of its singular form in `singulars`
                               (DL_NO_ID for words too long to inflect) */
     dl_interner singulars;
@@ -72,19 +76,30 @@ struct dl_lexicon {
      * (range << 1 | last, word key) -> chain, chains linked in alt_next */
     dl_trie altidx;
     VEC(uint32_t) altidx_head;
+    /* a bit per (range << 1 | last, key) of altidx, by alt_bit(): clear, the
+     * pair is not there (most lookups that get past elem_sig), without a
+     * probe of altidx (too big for the caches); empty while not built */
+    VEC(uint64_t) alt_bloom;
     VEC(uint32_t) alt_next[2];
     VEC(dl_word_sig) elem_sig[2]; /* per element: the slots of its alternatives'
                                      first [0] and last [1] words */
     VEC(dl_word_sig) pat_need;    /* per pattern: the first-word slots of its
                                      most selective word element (all slots
                                      when it has none): a quick first test */
+    /* each block's patterns by the slots of their pat_need: for block b,
+     * pat_masks.v[pat_masks_at.v[b] + k / 64 * 256 + slot] has bit k % 64
+     * for each of its patterns k whose pat_need holds the slot */
+    VEC(uint64_t) pat_masks;
+    VEC(uint32_t) pat_masks_at;
 
     /* where-handles: file index << 22 | line */
     VEC(char *) files;
     size_t n_phrases;
 };
 
-enum { STARTS_ACTOR = 1, STARTS_VERB = 2 }; /* lex->starts: quick rejection of lookups */
+/* lex->starts: quick rejection of lookups.  IN_ACTOR, IN_VERB: a later
+ * word of some phrase (a trie walk never steps on by any other word). */
+enum { STARTS_ACTOR = 1, STARTS_VERB = 2, IN_ACTOR = 4, IN_VERB = 8 };
 
 #define WHERE(file, line) ((uint32_t)(file) << 22 | ((uint32_t)(line) & 0x3FFFFF))
 

@@ -84,8 +84,10 @@ static const irregular *find_irregular(const char *lemma) {
 
 /* Register one form (a word sequence) of verb `verb`. */
 static bool add_form(dl_lexicon *lex, const uint32_t *ids, size_t n, uint32_t verb, uint32_t forms) {
-    if (n && ids[0] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] >= lex->starts.n && !dl_lex_grow_words(lex)) return false;
     if (n) lex->starts.v[ids[0]] |= STARTS_VERB;
+    for (size_t i = 1; i < n; i++) lex->starts.v[ids[i]] |= IN_VERB;
     uint32_t node = 0;
     for (size_t i = 0; i < n && node != DL_NO_ID; i++) node = dl_trie_step(&lex->vtrie, node, ids[i], 1);
     if (node == DL_NO_ID) return false;
@@ -618,7 +620,9 @@ size_t dl_lexicon_verb(const dl_lexicon *lex, const uint32_t *words, size_t n, c
     *n_hits = 0;
     if (!n || words[0] >= lex->starts.n || !(lex->starts.v[words[0]] & STARTS_VERB)) return 0;
     for (size_t i = 0; i < n && i < MAXW; i++) {
-        node = dl_trie_next(&lex->vtrie, node, words[i]);
+        if (i == 0 && words[0] < lex->verb_root.n) node = lex->verb_root.v[words[0]];
+        else if (i && (words[i] >= lex->starts.n || !(lex->starts.v[words[i]] & IN_VERB))) node = DL_NO_ID;
+        else node = dl_trie_next(&lex->vtrie, node, words[i]);
         if (node == DL_NO_ID) break;
         uint32_t first = node < lex->vnode_first.n ? lex->vnode_first.v[node] : 0;
         if (!first) continue;
@@ -650,6 +654,14 @@ bool dl_lexicon_word_matches(const dl_lexicon *lex, uint32_t word, uint32_t pw) 
 static uint32_t match_key(const dl_lexicon *lex, uint32_t w) {
     uint32_t s = lex->sing.v[w];
     return s != DL_NO_ID ? s : 0x80000000u | w;
+}
+
+/* The bit of (range << 1 | last, key) in lex->alt_bloom: 2^20 bits (128 KB)
+ * for some 15,000 pairs, so that few absent pairs share a bit. */
+#define ALT_BLOOM_WORDS (1u << 14)
+static inline size_t alt_bit(uint32_t node, uint32_t key) {
+    uint64_t x = ((uint64_t)node << 32 | key) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 44); /* the top 20 bits */
 }
 
 bool dl_lex_index_alts(dl_lexicon *lex) {
@@ -694,6 +706,26 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             }
         }
     }
+    /* each block's patterns by need slot (dl_lexicon_block_candidates()) */
+    size_t total = 0;
+    for (size_t b = 0; b < lex->blocks.n; b++) total += ((size_t)lex->blocks.v[b].n_patterns + 63) / 64 * 256;
+    lex->pat_masks.n = lex->pat_masks_at.n = 0;
+    if (!vec_reserve(&lex->pat_masks, total) || !vec_reserve(&lex->pat_masks_at, lex->blocks.n)) return false;
+    if (total) memset(lex->pat_masks.v, 0, total * sizeof *lex->pat_masks.v);
+    for (size_t b = 0, at = 0; b < lex->blocks.n; b++) {
+        const dl_verb_block *bl = &lex->blocks.v[b];
+        lex->pat_masks_at.v[b] = (uint32_t)at;
+        for (uint32_t k = 0; k < bl->n_patterns && (size_t)bl->first_pattern + k < lex->patterns.n; k++) {
+            const dl_word_sig *need = &lex->pat_need.v[bl->first_pattern + k];
+            for (int w = 0; w < 4; w++)
+                for (uint64_t x = need->bits[w]; x; x &= x - 1)
+                    lex->pat_masks.v[at + k / 64 * 256 + (size_t)w * 64 + (size_t)__builtin_ctzll(x)] |= 1ull << (k % 64);
+        }
+        at += ((size_t)bl->n_patterns + 63) / 64 * 256;
+    }
+    lex->pat_masks.n = total;
+    lex->pat_masks_at.n = lex->blocks.n;
+    lex->alt_bloom.n = 0;
     for (size_t i = 0; i < lex->elems.n; i++) {
         const dl_pattern_elem *e = &lex->elems.v[i];
         if (!e->n_alts) continue;
@@ -714,6 +746,22 @@ bool dl_lex_index_alts(dl_lexicon *lex) {
             }
         }
     }
+    /* the filter of altidx's pairs, once it is complete */
+    if (!vec_reserve(&lex->alt_bloom, ALT_BLOOM_WORDS)) return false;
+    memset(lex->alt_bloom.v, 0, ALT_BLOOM_WORDS * sizeof *lex->alt_bloom.v);
+    for (size_t i = 0; i < lex->elems.n; i++) {
+        const dl_pattern_elem *e = &lex->elems.v[i];
+        for (uint32_t a = e->first_alt; a < e->first_alt + e->n_alts && a < lex->alts.n; a++) {
+            const dl_word_seq *q = &lex->alts.v[a];
+            if (!q->n_words) continue;
+            for (uint32_t last = 0; last < 2; last++) {
+                size_t b = alt_bit(e->first_alt << 1 | last,
+                                   match_key(lex, lex->seqwords.v[q->first_word + (last ? q->n_words - 1 : 0)]));
+                lex->alt_bloom.v[b / 64] |= 1ull << (b % 64);
+            }
+        }
+    }
+    lex->alt_bloom.n = ALT_BLOOM_WORDS;
     return true;
 }
 
@@ -721,6 +769,10 @@ uint32_t dl_lexicon_alt_first(const dl_lexicon *lex, const dl_pattern_elem *e, u
     if (word >= lex->sing.n || !e->n_alts) return DL_WORD_NONE;
     uint32_t key = match_key(lex, word);
     if (!dl_word_sig_has(dl_lexicon_elem_sig(lex, e, last), (uint16_t)(key & 255))) return DL_WORD_NONE; /* most words */
+    if (lex->alt_bloom.n) {
+        size_t b = alt_bit(e->first_alt << 1 | (uint32_t)last, key);
+        if (!(lex->alt_bloom.v[b / 64] >> (b % 64) & 1)) return DL_WORD_NONE; /* most of the rest */
+    }
     uint32_t id = dl_trie_next(&lex->altidx, e->first_alt << 1 | (uint32_t)last, key);
     return id == DL_NO_ID || id >= lex->altidx_head.n ? DL_WORD_NONE : lex->altidx_head.v[id];
 }
@@ -748,6 +800,25 @@ uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_bloc
         if (dl_lexicon_pattern_may_match(lex, &lex->patterns.v[p], words)) return k;
     }
     return b->n_patterns;
+}
+
+uint64_t dl_lexicon_block_candidates(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
+                                     uint32_t from) {
+    size_t bi = (size_t)(b - lex->blocks.v);
+    uint64_t cand = 0;
+    if (bi < lex->pat_masks_at.n && from < b->n_patterns) {
+        /* the union of the patterns of each slot the words have */
+        const uint64_t *t = lex->pat_masks.v + lex->pat_masks_at.v[bi] + (size_t)from / 64 * 256;
+        for (int w = 0; w < 4; w++)
+            for (uint64_t x = words->bits[w]; x; x &= x - 1) cand |= t[w * 64 + __builtin_ctzll(x)];
+        return cand;
+    }
+    for (uint32_t k = from; k < from + 64 && k < b->n_patterns; k++) { /* (not indexed) */
+        size_t p = (size_t)b->first_pattern + k;
+        if (p >= lex->patterns.n) break;
+        if (p >= lex->pat_need.n || sig_meets(&lex->pat_need.v[p], words)) cand |= 1ull << (k - from);
+    }
+    return cand;
 }
 
 bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, const dl_word_sig *words) {

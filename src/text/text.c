@@ -340,6 +340,22 @@ static uint32_t case_flags(const char *s, size_t a, size_t b) {
     return f;
 }
 
+/* Bytes as ascii_word() sees them: one that ends the word (an ASCII mark,
+ * space or control), one beyond ASCII (the general path decides), a digit,
+ * a lower-case and an upper-case letter. */
+enum { AW_END, AW_OTHER, AW_DIGIT, AW_LOWER, AW_UPPER };
+#define AW(c)                                                                                                  \
+    ((c) >= 0x80 ? AW_OTHER : (c) >= '0' && (c) <= '9' ? AW_DIGIT : (c) >= 'a' && (c) <= 'z' ? AW_LOWER       \
+                              : (c) >= 'A' && (c) <= 'Z'                                       ? AW_UPPER       \
+                                                                                               : AW_END)
+#define AW4(c) AW(c), AW(c + 1), AW(c + 2), AW(c + 3)
+#define AW16(c) AW4(c), AW4(c + 4), AW4(c + 8), AW4(c + 12)
+#define AW64(c) AW16(c), AW16(c + 16), AW16(c + 32), AW16(c + 48)
+static const unsigned char word_byte[256] = {AW64(0), AW64(64), AW64(128), AW64(192)};
+/* What each kind adds to ascii_word()'s count: letters in the low 16 bits,
+ * upper-case ones above. */
+static const uint32_t case_count[] = {[AW_LOWER] = 1, [AW_UPPER] = 0x10001};
+
 /* The fast path for the most common token: a word or number of ASCII
  * letters and digits only, ended by a character that needs no second look
  * (not an apostrophe or a period, nor ',' or ':' after a number, nor a
@@ -353,23 +369,20 @@ static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
     size_t lim = len - i < DL_MAX_TOKEN_BYTES ? len : i + DL_MAX_TOKEN_BYTES;
     if (!dl_buf_reserve(&st->norm, DL_MAX_TOKEN_BYTES + 1)) return i;
     char *o = st->norm.data + st->norm.len;
-    bool digit_first = ascii_class[(unsigned char)s[i]] == C_DIGIT;
-    int letters = 0, uppers = 0, first = 0; /* first letter: 0 none yet, 1 lower, 2 upper */
-    uint32_t h = 2166136261u;               /* dl_text_hash() of the form, as it is written */
+    bool digit_first = word_byte[(unsigned char)s[i]] == AW_DIGIT;
+    uint32_t counts = 0; /* letters in the low 16 bits, upper-case ones above (a token has at most
+                            DL_MAX_TOKEN_BYTES) */
+    uint32_t h = 2166136261u; /* dl_text_hash() of the form, as it is written */
     size_t j = i;
     for (; j < lim; j++) {
         unsigned char ch = (unsigned char)s[j];
-        if (ch >= 0x80) return i;
-        unsigned char k = ascii_class[ch];
-        if (k == C_LETTER) {
-            bool up = ch <= 'Z';
-            if (!first) first = up ? 2 : 1;
-            letters++;
-            uppers += up;
-            ch |= 0x20;
-        } else if (k != C_DIGIT) {
+        unsigned k = word_byte[ch];
+        if (k < AW_DIGIT) {
+            if (k == AW_OTHER) return i;
             break;
         }
+        counts += case_count[k];
+        ch |= 0x20; /* lower-cased (digits and lower-case letters have the bit) */
         *o++ = (char)ch;
         h = (h ^ ch) * 16777619u;
     }
@@ -382,7 +395,11 @@ static size_t ascii_word(tk_state *st, size_t i, uint32_t flags) {
     st->norm.len += j - i;
     st->norm.data[st->norm.len++] = 0;
     st->norm.data[st->norm.len] = 0; /* a dl_buf stays NUL-terminated */
-    if (first == 2) flags |= DL_TF_CAP;
+    /* the case of the first letter: the first byte's, after digits ("10th") */
+    size_t f = i;
+    while (f < j && word_byte[(unsigned char)s[f]] == AW_DIGIT) f++;
+    if (f < j && word_byte[(unsigned char)s[f]] == AW_UPPER) flags |= DL_TF_CAP;
+    uint32_t letters = counts & 0xFFFF, uppers = counts >> 16;
     if (letters >= 2 && uppers == letters) flags |= DL_TF_UPPER;
     push_token(st, i, j, norm_at, j - i, digit_first ? DL_TOK_NUMBER : DL_TOK_WORD, flags, h);
     return j;

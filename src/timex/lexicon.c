@@ -23,6 +23,7 @@ struct tx_lexicon {
     dl_buf words;       /* phrase tokens: "a\0b\0" ... */
     int32_t *table;     /* open addressing by first word: an entry with that
                            first word, or -1 */
+    uint32_t *hashes;   /* per slot: the tx_word_hash() of its first word */
     uint64_t *masks;    /* per slot: the classes of its phrases */
     uint64_t *singles;  /* per slot: the classes where the word alone is a phrase */
     uint64_t *multis;   /* per slot: the classes with a phrase of several words */
@@ -30,6 +31,7 @@ struct tx_lexicon {
     size_t table_size;  /* power of two */
     int32_t *second;    /* open addressing by second word: an entry with that
                            second word, or -1 */
+    uint32_t *second_hashes; /* per slot: the tx_word_hash() of its second word */
     size_t second_size; /* power of two */
 };
 
@@ -134,8 +136,10 @@ static void build(void) {
     lx->multis = calloc(size, sizeof *lx->multis);
     lx->heads = malloc(size * sizeof *lx->heads);
     lx->second = malloc(size * sizeof *lx->second);
+    lx->hashes = calloc(size, sizeof *lx->hashes);
+    lx->second_hashes = calloc(size, sizeof *lx->second_hashes);
     if (!ok || lx->words.failed || !lx->table || !lx->masks || !lx->singles || !lx->multis || !lx->heads ||
-        !lx->second) {
+        !lx->second || !lx->hashes || !lx->second_hashes) {
         free(lx->entries);
         free(lx->table);
         free(lx->masks);
@@ -143,6 +147,8 @@ static void build(void) {
         free(lx->multis);
         free(lx->heads);
         free(lx->second);
+        free(lx->hashes);
+        free(lx->second_hashes);
         dl_buf_free(&lx->words);
         free(lx);
         return;
@@ -159,9 +165,11 @@ static void build(void) {
         e->words = lx->words.data + (uintptr_t)e->words;
         size_t wl = strlen(e->words);
         e->rest = e->n_words > 1 ? e->words + wl + 1 : NULL;
-        size_t h = tx_word_hash(e->words, wl) & (size - 1);
+        uint32_t wh = tx_word_hash(e->words, wl);
+        size_t h = wh & (size - 1);
         while (lx->table[h] >= 0 && strcmp(lx->entries[lx->table[h]].words, e->words) != 0) h = (h + 1) & (size - 1);
         lx->table[h] = (int32_t)k;
+        lx->hashes[h] = wh;
         e->next = lx->heads[h][e->cls];
         lx->heads[h][e->cls] = (int32_t)k;
         lx->masks[h] |= 1ull << e->cls;
@@ -172,9 +180,11 @@ static void build(void) {
     for (size_t k = 0; k < lx->n; k++) {
         const tx_entry *e = &lx->entries[k];
         if (e->n_words < 2) continue;
-        size_t h = tx_word_hash(e->rest, strlen(e->rest)) & (size - 1);
+        uint32_t wh = tx_word_hash(e->rest, strlen(e->rest));
+        size_t h = wh & (size - 1);
         while (lx->second[h] >= 0 && strcmp(lx->entries[lx->second[h]].rest, e->rest) != 0) h = (h + 1) & (size - 1);
         lx->second[h] = (int32_t)k;
+        lx->second_hashes[h] = wh;
     }
     lexicon = lx;
 }
@@ -188,7 +198,7 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n, uint32_t 
     size_t h = hash & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
-        if (strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
+        if (lx->hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
         h = (h + 1) & (lx->table_size - 1);
     }
     return -1;
@@ -198,7 +208,7 @@ bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n, uint32_
     size_t h = hash & (lx->second_size - 1);
     while (lx->second[h] >= 0) {
         const char *s = lx->entries[lx->second[h]].rest;
-        if (strncmp(s, w, n) == 0 && s[n] == 0) return true;
+        if (lx->second_hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return true;
         h = (h + 1) & (lx->second_size - 1);
     }
     return false;

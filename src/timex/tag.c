@@ -28,22 +28,84 @@ void tx_frame_init(tx_frame *f) { *f = empty_frame; }
 
 typedef size_t (*parser)(const tx_ctx *, size_t, tx_frame *);
 
-static const parser cores[] = {
-    tx_time, tx_dayref, tx_weekday, tx_deictic_unit, tx_year_earlier, tx_quarter, tx_season, tx_decade,
-    tx_holiday, tx_duration, tx_bare_plural, tx_set, tx_ref, tx_the_pod, tx_the_unit, tx_fiscal_year,
-    tx_week_of, tx_year_end, tx_period_ref, tx_vague_duration,
+/* What the token a core starts at can be besides a word of some classes of
+ * data/timex.txt: one of these words, a number, a quote. */
+static const char *const start_words[] = {
+    "the", "a", "an", "its", "their", "fiscal", "q1", "q2", "q3", "q4", "comparable", "same", "corresponding",
+    "equivalent", "year", "half", "first", "final", "initial", "last", "remaining", "additional", "entire",
+    "full", "whole", "every", "each", "week", "day"};
+enum {
+    S_THE, S_A, S_AN, S_ITS, S_THEIR, S_FISCAL, S_Q1, S_Q2, S_Q3, S_Q4, S_COMPARABLE, S_SAME, S_CORRESPONDING,
+    S_EQUIVALENT, S_YEAR, S_HALF, S_FIRST, S_FINAL, S_INITIAL, S_LAST, S_REMAINING, S_ADDITIONAL, S_ENTIRE,
+    S_FULL, S_WHOLE, S_EVERY, S_EACH, S_WEEK, S_DAY, S_NUMBER, S_QUOTE /* (no more than 32) */
 };
+#define S(k) (1u << (k))
+
+/* The cores, in the order they are tried (the first of equally long matches
+ * wins), each with what the token it starts at must be: a word of one of
+ * `classes`, or one of `starts` (S_*).  A parser checks whatever it reads;
+ * this only spares calling it at a token it cannot start with, which most
+ * tried tokens are ("in", "its", "at" before a number or "the" ...).  A
+ * parser taught to start with something new must say so here. */
+#define CLS(k) (1ull << (k))
+typedef struct {
+    parser fn;
+    uint64_t classes;
+    uint32_t starts;
+} core;
+
+#define AMOUNT (CLS(TX_NUMBER) | CLS(TX_TENS) | CLS(TX_ONE) | CLS(TX_VAGUE) | CLS(TX_COUPLE))
+#define UNITS (CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_DAYUNIT) | CLS(TX_DAYUNITS))
+static const core cores[] = {
+    {tx_date, CLS(TX_WEEKDAY) | CLS(TX_MONTH) | CLS(TX_ORDINAL) | CLS(TX_TENS) | CLS(TX_NUMBER),
+     S(S_NUMBER) | S(S_QUOTE) | S(S_THE)},
+    {tx_time, CLS(TX_CLOCK), S(S_NUMBER)},
+    {tx_dayref, CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_DEICTIC), S(S_THE)},
+    {tx_weekday, CLS(TX_WEEKDAY) | CLS(TX_DEICTIC), S(S_THE)},
+    {tx_deictic_unit, CLS(TX_DEICTIC), S(S_THE)},
+    {tx_year_earlier, 0,
+     S(S_THE) | S(S_A) | S(S_COMPARABLE) | S(S_SAME) | S(S_CORRESPONDING) | S(S_EQUIVALENT) | S(S_YEAR)},
+    {tx_quarter, CLS(TX_NUMBER) | CLS(TX_ORDINAL) | CLS(TX_TENS),
+     S(S_NUMBER) | S(S_QUOTE) | S(S_THE) | S(S_ITS) | S(S_THEIR) | S(S_A) | S(S_FISCAL) | S(S_Q1) | S(S_Q2) |
+         S(S_Q3) | S(S_Q4)},
+    {tx_season, CLS(TX_SEASON), S(S_THE)},
+    {tx_decade, CLS(TX_ORDINAL) | CLS(TX_TENS), S(S_NUMBER) | S(S_QUOTE) | S(S_THE)},
+    {tx_holiday, CLS(TX_HOLIDAY) | CLS(TX_NTHDAY) | CLS(TX_EASTER), 0},
+    {tx_duration, AMOUNT | CLS(TX_DEICTIC),
+     S(S_NUMBER) | S(S_THE) | S(S_A) | S(S_AN) | S(S_HALF) | S(S_FIRST) | S(S_FINAL) | S(S_INITIAL) | S(S_LAST) |
+         S(S_REMAINING) | S(S_ADDITIONAL) | S(S_ENTIRE) | S(S_FULL) | S(S_WHOLE)},
+    {tx_bare_plural, UNITS, S(S_THE)},
+    {tx_set, CLS(TX_SETWORD) | CLS(TX_WEEKDAYS) | CLS(TX_WEEKDAY) | CLS(TX_PERWORD), S(S_EVERY) | S(S_EACH)},
+    {tx_ref, CLS(TX_REF) | CLS(TX_RECENTUNITS) | CLS(TX_COMINGUNITS), S(S_THE)},
+    {tx_the_pod, 0, S(S_THE)},
+    {tx_the_unit, 0, S(S_THE)},
+    {tx_fiscal_year, 0, S(S_FISCAL)},
+    {tx_week_of, 0, S(S_THE) | S(S_WEEK) | S(S_DAY)},
+    {tx_year_end, 0, S(S_THE) | S(S_YEAR)},
+    {tx_period_ref, 0, S(S_THE)},
+    {tx_vague_duration, CLS(TX_VAGUEDUR), 0},
+};
+
+/* The S_* that token i (in the segment) is. */
+static uint32_t starts_of(const tx_ctx *c, size_t i) {
+    int kind = tk(c, i)->kind;
+    uint32_t f = kind == DL_TOK_NUMBER ? S(S_NUMBER) : kind == DL_TOK_QUOTE ? S(S_QUOTE) : 0;
+    for (int k = 0; k < S_NUMBER; k++)
+        if (is(c, i, start_words[k])) return f | S(k);
+    return f;
+}
 
 /* The longest core at i. */
 static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
     size_t best = i;
     tx_frame f;
-    tx_frame_init(&f);
-    size_t e = tx_date(c, i, &f);
-    if (e > best) best = e, *out = f;
+    bool any = !in(c, i); /* (past the segment: every one is tried, as ever) */
+    uint64_t classes = any ? 0 : c->mask[i];
+    uint32_t starts = any ? 0 : starts_of(c, i);
     for (size_t k = 0; k < sizeof cores / sizeof *cores; k++) {
+        if (!any && !(classes & cores[k].classes) && !(starts & cores[k].starts)) continue;
         tx_frame_init(&f);
-        e = cores[k](c, i, &f);
+        size_t e = cores[k].fn(c, i, &f);
         if (e > best) best = e, *out = f;
     }
     /* a day with a part of day after it: "Friday morning", "yesterday
@@ -57,7 +119,6 @@ static size_t core_at(const tx_ctx *c, size_t i, tx_frame *out) {
 }
 
 /* Classes whose words can be a whole expression. */
-#define CLS(k) (1ull << (k))
 static const uint64_t STANDALONE =
     CLS(TX_MONTH) | CLS(TX_WEEKDAY) | CLS(TX_WEEKDAYS) | CLS(TX_SEASON) | CLS(TX_SEASONS) | CLS(TX_POD) |
     CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
@@ -83,7 +144,7 @@ size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
         uint64_t multi = c->mask[i] & tx_lexicon_multis(c->lx, c->head[i]); /* classes with longer phrases */
         if (multi && !tx_lexicon_is_second(c->lx, dl_doc_norm(c->doc, i + 1), tk(c, i + 1)->norm_len, tk(c, i + 1)->hash))
             multi = 0; /* no phrase has the next word second ("the president") */
-        for (int k = 0; k < TX_N_CLASSES && !phrase; k++)
+        for (int k = 0; k < TX_N_CLASSES && !phrase && (multi >> k); k++)
             if ((multi >> k) & 1) phrase = tx_lex(c, i, (tx_class)k, NULL) > 1;
         if (!phrase) return i;
     }
