@@ -2072,6 +2072,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             pmatch pm0;
             uint32_t tmp;
             code_of(c, &c->vgroups.v[hi], code0, &pm0, &tmp);
+            /* "began flying anti-tank weapons to Ukraine", "resumed shelling":
+             * after a verb of beginning the gerund is the act (the beginning's
+             * own reading of its words is dropped) */
+            static const char *const aspect[] = {"begin", "start", "resume", "continue", "keep", NULL};
+            if (code0[0] && word_in(dl_lexicon_verb_def(c->lex, c->vgroups.v[hi].verb)->lemma, aspect)) {
+                size_t w = 0;
+                for (size_t j = 0; j < cands.n; j++)
+                    if (cands.v[j].vg != hi) cands.v[w++] = cands.v[j];
+                cands.n = w;
+                code0[0] = 0;
+            }
             /* ... but "issued a statement demanding": the statement's content */
             if (code0[0] && !has_root(code0, "01")) continue;
             /* "was considering breaking off relations with Russia": an option

@@ -384,7 +384,12 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
          * sentence's first actor outside a phrase */
         uint32_t before = m->start > 0 ? m->start - 1 : 0;
         if (m->start > 0 && is(c, before, "that") && before > 0) before--;
-        if (m->start > 0 && (wclass(c, before) & DL_W_SPEECH)) {
+        /* ... and "Britain has been ..., and last month it began": "it"
+         * opening a clause joined to the first is that clause's subject */
+        uint32_t b2 = m->start;
+        while (b2 > 0 && (c->tok[b2 - 1].timex || (wclass(c, b2 - 1) & DL_W_ADV))) b2--;
+        bool joined = b2 >= 2 && m->start > 0 && (is(c, b2 - 1, "and") || is(c, b2 - 1, "but")) && is(c, b2 - 2, ",");
+        if (m->start > 0 && ((wclass(c, before) & DL_W_SPEECH) || joined)) {
             for (size_t q = first_of_sentence(c, k, m->sentence); q < k && !a; q++) {
                 const mention *x = &c->mentions.v[q];
                 if (x->after_prep || x->locative || x->possessive || x->owner) continue;

@@ -573,6 +573,12 @@ static void conjunction(void **state) {
     run("Putin spoke after several hours of talks in the Kremlin with Scholz.", "2022-02-15", &l);
     assert_true(has(&l, "RUS", "04", "DEU") || has(&l, "DEU", "04", "RUS"));
     dl_event_list_clear(&l);
+    /* after a verb of beginning the gerund is the act; "it" opening a
+     * joined clause is the first clause's subject */
+    run("Britain has been one of Kyiv's partners, and last month it began flying weapons to Ukraine.", "2022-02-10",
+        &l);
+    EXPECT(&l, "GBR", "072", "UKR");
+    dl_event_list_clear(&l);
     /* an option weighed is not taken */
     run("Ukraine is considering breaking off diplomatic relations with Russia.", "2022-02-10", &l);
     EXPECT(&l, "UKR", "014", "RUS");
