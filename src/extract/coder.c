@@ -2365,6 +2365,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* "there is still time for Russia to end its aggression": what it
          * is time, or a call, for someone to do has not happened */
         if (for_subject(c, g) != NONE) cd.hypothetical = cd.permitted = true;
+        /* "Germany's refusal to send weapons", "their failure to agree":
+         * what is refused or failed is no event */
+        if (g->infinitive && g->first >= sent_first(c, s) + 1) {
+            static const char *const refusals[] = {"refusal", "reluctance", "failure", "unwillingness", "inability",
+                                                   "refusing", NULL};
+            uint32_t q = g->first; /* "to" */
+            if (q > sent_first(c, s) && word_in(norm(c, q - 1), refusals)) cd.negated = true;
+        }
         /* "efforts to encourage Russia to choose diplomacy and deescalate":
          * what someone is urged to do (when the urging itself is not coded
          * with it) has not happened */

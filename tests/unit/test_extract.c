@@ -579,6 +579,10 @@ static void conjunction(void **state) {
         &l);
     EXPECT(&l, "GBR", "072", "UKR");
     dl_event_list_clear(&l);
+    /* what is refused is no event */
+    run("Scholz has faced criticism for Germany's refusal to send weapons to Ukraine.", "2022-02-10", &l);
+    assert_false(has(&l, "DEU", "07", "UKR"));
+    dl_event_list_clear(&l);
     /* an option weighed is not taken */
     run("Ukraine is considering breaking off diplomatic relations with Russia.", "2022-02-10", &l);
     EXPECT(&l, "UKR", "014", "RUS");
