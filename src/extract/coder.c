@@ -1563,7 +1563,10 @@ static bool in_condition(const article_ctx *c, const vgroup *g) {
     uint32_t first = sent_first(c, g->sentence);
     for (uint32_t q = g->first; q-- > first;) {
         if (is(c, q, ",") || is(c, q, ";") || is(c, q, ":") || is(c, q, "--")) return false;
-        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return false;
+        /* (past verbs of the same condition: "if Ukraine were admitted and
+         * then tried to retake Crimea") */
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun && !c->vgroups.v[c->tok[q].vg].hypothetical)
+            return false;
         if (is(c, q, "if") || is(c, q, "unless")) return true;
         if (is(c, q, "case") && q > first && is(c, q - 1, "in")) return true; /* "in case Russia invades" */
     }

@@ -579,6 +579,13 @@ static void conjunction(void **state) {
         &l);
     EXPECT(&l, "GBR", "072", "UKR");
     dl_event_list_clear(&l);
+    /* every verb of a condition is the condition */
+    run("If Ukraine were admitted to NATO and then tried to attack Russia, Putin said, Europe would be drawn "
+        "into a war.",
+        "2022-02-08", &l);
+    assert_false(has(&l, "UKR", "13", NULL));
+    assert_false(has(&l, "UKR", "19", "RUS"));
+    dl_event_list_clear(&l);
     /* what is refused is no event */
     run("Scholz has faced criticism for Germany's refusal to send weapons to Ukraine.", "2022-02-10", &l);
     assert_false(has(&l, "DEU", "07", "UKR"));
