@@ -2368,6 +2368,15 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         /* "there is still time for Russia to end its aggression": what it
          * is time, or a call, for someone to do has not happened */
         if (for_subject(c, g) != NONE) cd.hypothetical = cd.permitted = true;
+        /* "the possibilities for reaching an agreement", "hopes of ending the
+         * war": a possibility is no event */
+        if (g->gerund && g->first >= sent_first(c, s) + 2 &&
+            (is(c, g->first - 1, "for") || is(c, g->first - 1, "of"))) {
+            static const char *const maybes[] = {"possibility", "possibilities", "chance", "chances", "hope", "hopes",
+                                                 "prospect", "prospects", "prospects", "way", "ways", "room",
+                                                 "options", "option", "idea", "plans", "plan", NULL};
+            if (word_in(norm(c, g->first - 2), maybes)) cd.hypothetical = cd.permitted = true;
+        }
         /* "Germany's refusal to send weapons", "their failure to agree":
          * what is refused or failed is no event */
         if (g->infinitive && g->first >= sent_first(c, s) + 1) {
