@@ -188,6 +188,21 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                 adjacent = false;
                 continue;
             }
+            /* "the European Union's 27 member states agreed": an agent of no
+             * country is its possessor's */
+            if (m->kind == M_AGENT && !usable(&m->ent)) {
+                uint32_t r = m->start;
+                while (r > first && r + 4 > m->start &&
+                       (c->doc->tokens[r - 1].kind == DL_TOK_NUMBER ||
+                        (c->doc->tokens[r - 1].kind == DL_TOK_WORD && !wc(c, r - 1) && c->tok[r - 1].mention == NONE)))
+                    r--;
+                uint32_t pm = r > first && is(c, r - 1, "'s")
+                                  ? (c->tok[r - 1].mention != NONE ? c->tok[r - 1].mention
+                                     : r - 1 > first             ? c->tok[r - 2].mention
+                                                                 : NONE)
+                                  : NONE;
+                if (pm != NONE && usable(&c->mentions.v[pm].ent)) return pm;
+            }
             return mi;
         }
         if (c->tok[q].vg != NONE) {
@@ -2052,6 +2067,14 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t where2;
             code_of(c, h, code2, &pm2, &where2);
             const char *r = cd.code[0] && code2[0] ? dl_lexicon_compose(c->lex, cd.code, code2) : "";
+            /* "EU ministers agreed to blacklist Russian lawmakers", "decided
+             * to expel": a coercive act agreed or decided is taken (a vow or
+             * a readiness to do it stays a threat) */
+            static const char *const decide[] = {"agree", "decide", "vote", NULL};
+            int root2 = (code2[0] - '0') * 10 + (code2[1] - '0');
+            if (r[0] && code2[0] && root2 >= 16 && root2 <= 17 && !g->negated && !h->negated &&
+                word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, decide))
+                r = code2;
             if (r[0]) {
                 dl_strlcpy(cd.code, r, sizeof cd.code);
                 h->consumed_by = gi;

@@ -586,6 +586,10 @@ static void conjunction(void **state) {
     assert_false(has(&l, "UKR", "13", NULL));
     assert_false(has(&l, "UKR", "19", "RUS"));
     dl_event_list_clear(&l);
+    /* the possessor's agents are its own; a coercive act agreed is taken */
+    run("NATO's 30 member governments agreed to sanction Russia.", "2022-02-22", &l);
+    EXPECT(&l, "NATO", "16", "RUS");
+    dl_event_list_clear(&l);
     /* a possibility is no event */
     run("Lavrov said the possibilities for reaching an agreement with Ukraine were not exhausted.", "2022-02-14", &l);
     assert_false(has(&l, "RUS", "05", "UKR"));
