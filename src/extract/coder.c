@@ -1054,6 +1054,12 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
                         ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
                                                    (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
                                                     strcmp(sm->ent.country, tm->ent.country) == 0));
+            /* "the government ordered patrols by police": a posture of one's
+             * own forces is taken towards no one */
+            if (has_root(cd->code, "15") && !tm->locative && sm->ent.country[0] &&
+                !strcmp(sm->ent.country, tm->ent.country) && sector_side(&sm->ent) == SIDE_STATE &&
+                sector_side(&tm->ent) == SIDE_STATE)
+                same = true;
             dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
             if (st != DL_OK) return st;
         }
@@ -2102,7 +2108,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * after a verb of beginning the gerund is the act (the beginning's
              * own reading of its words is dropped) */
             static const char *const aspect[] = {"begin", "start", "resume", "continue", "keep", NULL};
-            if (code0[0] && word_in(dl_lexicon_verb_def(c->lex, c->vgroups.v[hi].verb)->lemma, aspect)) {
+            const vgroup *hv = &c->vgroups.v[hi];
+            if (code0[0] && word_in(dl_lexicon_verb_def(c->lex, hv->verb)->lemma, aspect) && hv->finite &&
+                !hv->infinitive && !hv->future && !hv->hypothetical && !hv->negated) {
                 size_t w = 0;
                 for (size_t j = 0; j < cands.n; j++)
                     if (cands.v[j].vg != hi) cands.v[w++] = cands.v[j];

@@ -590,6 +590,11 @@ static void conjunction(void **state) {
     run("NATO's 30 member governments agreed to sanction Russia.", "2022-02-22", &l);
     EXPECT(&l, "NATO", "16", "RUS");
     dl_event_list_clear(&l);
+    /* a posture of one's own forces is towards no one */
+    run("The Russian government ordered patrols by Russian troops.", "2022-02-22", &l);
+    EXPECT(&l, "RUS", "15", NULL);
+    assert_false(has(&l, "RUS", "15", "RUS"));
+    dl_event_list_clear(&l);
     /* a possibility is no event */
     run("Lavrov said the possibilities for reaching an agreement with Ukraine were not exhausted.", "2022-02-14", &l);
     assert_false(has(&l, "RUS", "05", "UKR"));
