@@ -129,6 +129,20 @@ static const dl_phrase *pick(article_ctx *c, uint32_t i, const dl_phrase *ph, si
     return NULL;
 }
 
+/* The office among the fitting meanings: one bound to a country ("@GBR")
+ * before a general one of the same words. */
+static const dl_phrase *pick_role(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n) {
+    const dl_phrase *any = pick(c, i, ph, n, DL_PH_ROLE);
+    if (!any || any->country[0]) return any;
+    uint32_t fl[24];
+    for (size_t k = 0; k < n; k++) {
+        if (ph[k].kind != DL_PH_ROLE || !ph[k].country[0] || ph[k].index != any->index) continue;
+        for (uint32_t j = 0; j < ph[k].n_words && j < 24; j++) fl[j] = tflags(c, i + j);
+        if (dl_phrase_fits(&ph[k], fl)) return &ph[k];
+    }
+    return any;
+}
+
 /* Best person among the fitting meanings of `kind` (by date fit). */
 static const dl_phrase *pick_person(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n, dl_phrase_kind kind,
                                     int *fit_out) {
@@ -688,8 +702,9 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
     size_t len = lex_at(c, j, end, &ph, &n);
     const char *country = out->n_countries ? out->countries[0] : poss_pron_country ? poss_ent.country : NULL;
     const dl_phrase *p;
-    /* an office */
-    if (len && (p = pick(c, j, ph, n, DL_PH_ROLE))) {
+    /* an office (a title that names one country's office first: "the
+     * foreign secretary" is Britain's) */
+    if (len && (p = pick_role(c, j, ph, n))) {
         const dl_role_def *role = dl_lexicon_role(c->lex, p->index);
         uint32_t k = j + (uint32_t)len;
         uint32_t role_idx = p->index;

@@ -590,6 +590,11 @@ static void conjunction(void **state) {
     run("NATO's 30 member governments agreed to sanction Russia.", "2022-02-22", &l);
     EXPECT(&l, "NATO", "16", "RUS");
     dl_event_list_clear(&l);
+    /* "the foreign secretary" is Britain's office, not the last foreign
+     * minister named */
+    run("Truss met Lavrov in Moscow. The foreign secretary criticised Russia.", "2022-02-10", &l);
+    EXPECT(&l, "GBR", "11", "RUS");
+    dl_event_list_clear(&l);
     /* a posture of one's own forces is towards no one */
     run("The Russian government ordered patrols by Russian troops.", "2022-02-22", &l);
     EXPECT(&l, "RUS", "15", NULL);
