@@ -134,21 +134,23 @@ static int duration_days(const char *v) {
  * a verb in a clause of "<duration> after/before" happened that long
  * before/after the date that dates the main clause.  Returns the shift
  * in days (negative: earlier), or 0 when the verb is in no such clause or
- * the date it took is the clause's own. */
+ * the date it took is the clause's own; *rel is then the duration's
+ * expression and *rel_end the byte after its "after"/"before". */
 static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup *g, const dl_when *when,
-                                 const char *basis, size_t *basis_len) {
+                                 const char *basis, const dl_timex **rel, size_t *rel_end) {
     if (when->start == DL_DAY_NONE || when->granularity != DL_GRAN_DAY) return 0;
     uint32_t first = (uint32_t)c->doc->sentences[s].first_token;
     for (size_t k = 0; k < c->timexes.n; k++) {
         const dl_timex *d = &c->timexes.items[k];
+        if (d->sentence > s) break; /* (the list is in text order) */
         if (d->sentence != s || d->type != DL_TIMEX_DURATION) continue;
-        uint32_t rel = d->first_token + d->n_tokens; /* "after" / "before" */
-        if (rel >= g->start || d->first_token < first) continue;
-        bool after = word_is(dl_doc_norm(c->doc, rel), "after"), before = word_is(dl_doc_norm(c->doc, rel), "before");
+        uint32_t r = d->first_token + d->n_tokens; /* "after" / "before" */
+        if (r >= g->start || d->first_token < first) continue;
+        bool after = word_is(dl_doc_norm(c->doc, r), "after"), before = word_is(dl_doc_norm(c->doc, r), "before");
         if (!after && !before) continue;
         /* the verb is in that clause: no clause mark between */
         bool inside = true;
-        for (uint32_t q = rel + 1; q < g->start && inside; q++) {
+        for (uint32_t q = r + 1; q < g->start && inside; q++) {
             const char *w = dl_doc_norm(c->doc, q);
             inside = !(word_is(w, ";") || word_is(w, ":") || word_is(w, "--") || word_is(w, "and") ||
                        word_is(w, "but") || word_is(w, ","));
@@ -160,7 +162,8 @@ static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup 
             return 0;
         int n = duration_days(d->value);
         if (n <= 0) return 0;
-        (void)basis_len;
+        *rel = d;
+        *rel_end = c->doc->tokens[r].end;
         return after ? -n : n;
     }
     return 0;
@@ -170,18 +173,14 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
                 size_t *basis_len, bool *inferred) {
     dl_timex_date_event(c->doc, &c->timexes, s, g->start, c->dct, when, basis, basis_len, inferred);
     if (!*inferred) {
-        int shift = relative_clause_shift(c, s, g, when, *basis, basis_len);
+        const dl_timex *rel = NULL;
+        size_t rel_end = 0;
+        int shift = relative_clause_shift(c, s, g, when, *basis, &rel, &rel_end);
         if (shift) {
             dl_when_set_day(when, when->start + shift);
             /* the basis: "a day after" (counted from the main clause's date) */
-            for (size_t k = 0; k < c->timexes.n; k++) {
-                const dl_timex *d = &c->timexes.items[k];
-                if (d->sentence != s || d->type != DL_TIMEX_DURATION || d->first_token + d->n_tokens >= g->start) continue;
-                uint32_t rel = d->first_token + d->n_tokens;
-                if (!word_is(dl_doc_norm(c->doc, rel), "after") && !word_is(dl_doc_norm(c->doc, rel), "before")) continue;
-                *basis = c->doc->text + d->start;
-                *basis_len = c->doc->tokens[rel].end - d->start;
-            }
+            *basis = c->doc->text + rel->start;
+            *basis_len = rel_end - rel->start;
             return;
         }
     }
