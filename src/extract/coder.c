@@ -28,6 +28,12 @@ static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc
  * 2) == 0 written inline: the coder asks it many times of every candidate. */
 static inline bool has_root(const char *code, const char *root) { return code[0] == root[0] && code[1] == root[1]; }
 
+/* Force, coercion and posture: CAMEO roots 15-20. */
+static bool coercive_code(const char *code) {
+    return has_root(code, "15") || has_root(code, "16") || has_root(code, "17") || has_root(code, "18") ||
+           has_root(code, "19") || has_root(code, "20");
+}
+
 static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
@@ -69,6 +75,12 @@ static bool skippable(const article_ctx *c, uint32_t i) {
 
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
 
+/* Verbs that keep someone from an act: "blocked Poland from sending", "barred
+ * X from entering" (the object is the gerund's subject, and the act did not
+ * happen). */
+static const char *const prevent_verbs[] = {"block", "prevent", "stop", "bar", "ban", "prohibit", "deter",
+                                            "dissuade", "discourage", "restrain", NULL};
+
 /* Verbs whose object is the subject of their infinitive ("urged Russia to
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
@@ -79,11 +91,9 @@ static bool object_control(const article_ctx *c, const vgroup *g) {
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
                                          "authorize", "authorise", "pressure", "push", "want", "expect",
                                          /* "thanked Scholz for making this visit" */
-                                         "thank", "praise", "congratulate", "commend", "applaud", "reward",
-                                         /* "blocked Poland from sending", "barred X from entering" */
-                                         "block", "prevent", "stop", "bar", "ban", "prohibit", "deter", "dissuade",
-                                         "discourage", "restrain", NULL};
-    return word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, lemmas);
+                                         "thank", "praise", "congratulate", "commend", "applaud", "reward", NULL};
+    const char *lemma = dl_lexicon_verb_def(c->lex, g->verb)->lemma;
+    return word_in(lemma, lemmas) || word_in(lemma, prevent_verbs);
 }
 
 /* The mention right before token i, skipping commas; NONE if none. */
@@ -1017,7 +1027,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         /* "Biden and Xi met": a meeting is one event with both sides (SPEC:
          * symmetric actions); "A and B agreed/signed" are two acts, each
          * side's own */
-        bool meeting = strncmp(cd->code, "04", 2) == 0;
+        bool meeting = has_root(cd->code, "04");
         for (size_t a = 0; a < (ns > 2 || meeting ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
@@ -1950,10 +1960,7 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
  * threat of it: "may halt ... if", kept.) */
 static bool forecast(article_ctx *c, uint32_t s, uint32_t gi, const candidate *cd) {
     const vgroup *g = &c->vgroups.v[gi];
-    static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
-    bool coercive = false;
-    for (const char *const *r = hard; *r; r++) coercive |= strncmp(cd->code, *r, 2) == 0;
-    if (!coercive || cd->source == NONE || cd->reverse_source || g->noun) return false;
+    if (!coercive_code(cd->code) || cd->source == NONE || cd->reverse_source || g->noun) return false;
     const entity *spk = &c->speaker_ent[s];
     const mention *src = &c->mentions.v[cd->source];
     if (!usable(spk) || same_side(spk, &src->ent) || src->first_person) return false;
@@ -1982,7 +1989,7 @@ static bool urged(const article_ctx *c, uint32_t gi) {
         const vgroup *h = &c->vgroups.v[k - 1];
         if (h->noun) return false;
         const dl_verb_block *b = dl_lexicon_block(c->lex, h->block);
-        if (strncmp(b->code, "02", 2) == 0 || strncmp(b->code, "10", 2) == 0) return true;
+        if (has_root(b->code, "02") || has_root(b->code, "10")) return true;
         static const char *const urges[] = {"urge", "encourage", "ask", "press", "persuade", "push", NULL};
         if (word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, urges)) return true;
         if (!h->infinitive) return false;
@@ -2241,7 +2248,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 uint32_t e = c->mentions.v[cd.source].end;
                 if (e < g->start && c->tok[e].vg != NONE && c->vgroups.v[c->tok[e].vg].noun &&
                     e > 0 && c->doc->tokens[c->mentions.v[cd.source].start - 1].kind == DL_TOK_DASH &&
-                    strncmp(cd.code, "04", 2) == 0)
+                    has_root(cd.code, "04"))
                     continue;
             }
             if (composed) cd.target = obj;
@@ -2363,7 +2370,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * "send 350 soldiers to Lithuania to reinforce a NATO battle group":
          * troops sent to shore up a country's defence are protection (074),
          * not a build-up against it */
-        if (strncmp(cd.code, "15", 2) == 0 && cd.target != NONE && !g->noun) {
+        if (has_root(cd.code, "15") && cd.target != NONE && !g->noun) {
             static const char *const guard[] = {"reinforce", "bolster", "protect", "defend", "reassure",
                                                 "strengthen", "shore", "secure", NULL};
             for (uint32_t hi = gi + 1; hi < c->vgroups.n && c->vgroups.v[hi].sentence == s; hi++) {
@@ -2425,10 +2432,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t r = g->first - 1;
             while (r > sent_first(c, s) && c->tok[r - 1].vg == NONE && !is(c, r - 1, ",")) r--;
             if (r > sent_first(c, s) && c->tok[r - 1].vg != NONE) {
-                static const char *const prevent[] = {"block", "prevent", "stop", "bar", "ban", "prohibit", "deter",
-                                                      "dissuade", "discourage", "restrain", NULL};
                 const vgroup *h = &c->vgroups.v[c->tok[r - 1].vg];
-                if (!h->noun && word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, prevent)) cd.negated = true;
+                if (!h->noun && word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, prevent_verbs))
+                    cd.negated = true;
             }
         }
         /* "troops will not be sent to fight": the purpose of a denied act */
@@ -2483,9 +2489,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (!cd.hypothetical && forecast(c, s, gi, &cd)) cd.hypothetical = true;
         if ((cd.hypothetical || g->future || g->hypothetical || modal_inherited(c, gi)) && !cd.negated && !g->noun &&
             !cd.reverse_source) {
-            static const char *const hard[] = {"15", "16", "17", "18", "19", "20", NULL};
-            bool coercive = false;
-            for (const char *const *r = hard; *r; r++) coercive |= has_root(cd.code, *r);
+            bool coercive = coercive_code(cd.code);
             char cond = condition_after(c, g);
             /* "will withdraw its force unless ...": any act held over
              * someone is a threat */
@@ -2519,7 +2523,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* (a meeting only with a party after its "with": "coordinating our
          * response with our partners, including NATO") */
-        bool consult = strncmp(cd.code, "04", 2) == 0;
+        bool consult = has_root(cd.code, "04");
         if (cd.target == NONE && !cd.reverse_source && cd.source != NONE && !g->noun && !cd.speech &&
             !mutual_subject && !has_root(cd.code, "01")) {
             const entity *se = &c->mentions.v[cd.source].ent;
@@ -2736,11 +2740,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             bool own = false;
             for (size_t j = 0; j < cands.n && !own; j++) {
                 /* (an act may be a speech act too: "said Putin had warned ...") */
-                bool statement = strncmp(cd->code, "01", 2) == 0;
+                bool statement = has_root(cd->code, "01");
                 /* (the act is what was said: it follows the speech verb, unless
                  * the speech is a closing attribution of a statement) */
                 if (j == k || !cands.v[j].code[0] ||
-                    (cands.v[j].speech && (!statement || strncmp(cands.v[j].code, "01", 2) == 0)) ||
+                    (cands.v[j].speech && (!statement || has_root(cands.v[j].code, "01"))) ||
                     (!statement && cands.v[j].vg < cd->vg))
                     continue;
                 const entity *e = cands.v[j].reverse_source ? &cands.v[j].speaker
