@@ -1453,18 +1453,8 @@ void find_speakers(article_ctx *c) {
 
 /* ---- one sentence ----------------------------------------------------------- */
 
-/* The first mention / verb group of sentence s or later: both lists are in
- * sentence order, so per-sentence work need not scan the whole article. */
-static size_t first_mention(const article_ctx *c, uint32_t s) {
-    size_t lo = 0, hi = c->mentions.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->mentions.v[mid].sentence < s) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
+/* The first verb group of sentence s or later (the list is in sentence
+ * order; first_mention() in coder.h does the same for mentions). */
 static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
     size_t lo = 0, hi = c->vgroups.n;
     while (lo < hi) {

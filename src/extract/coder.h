@@ -166,4 +166,17 @@ typedef struct article_ctx {
     dl_word_sig sig;
 } article_ctx;
 
+/* The first mention of sentence s or later: mentions are kept in sentence
+ * order (also while they are being found), so per-sentence work need not
+ * scan the whole article. */
+static inline size_t first_mention(const article_ctx *c, uint32_t s) {
+    size_t lo = 0, hi = c->mentions.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->mentions.v[mid].sentence < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 #endif

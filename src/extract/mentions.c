@@ -320,12 +320,6 @@ static bool clause_break(const article_ctx *c, uint32_t a, uint32_t b) {
     return false;
 }
 
-/* The index of the first mention of sentence s among the first k. */
-static size_t first_of_sentence(const article_ctx *c, size_t k, uint32_t s) {
-    while (k > 0 && c->mentions.v[k - 1].sentence == s) k--;
-    return k;
-}
-
 /* Is x a body that the possessive pronoun m owns ("units of its ...")? */
 static bool owned_by(const article_ctx *c, const mention *x, const mention *m) {
     return x->sentence == m->sentence && x->end + 1 == m->start && is(c, x->end, "of");
@@ -404,7 +398,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         while (b2 > 0 && (c->tok[b2 - 1].timex || (wclass(c, b2 - 1) & DL_W_ADV))) b2--;
         bool joined = b2 >= 2 && m->start > 0 && (is(c, b2 - 1, "and") || is(c, b2 - 1, "but")) && is(c, b2 - 2, ",");
         if (m->start > 0 && ((wclass(c, before) & DL_W_SPEECH) || joined)) {
-            for (size_t q = first_of_sentence(c, k, m->sentence); q < k && !a; q++) {
+            for (size_t q = first_mention(c, m->sentence); q < k && !a; q++) {
                 const mention *x = &c->mentions.v[q];
                 if (x->after_prep || x->locative || x->possessive || x->owner) continue;
                 if (is_state_or_body(x, NULL)) a = x;
