@@ -75,6 +75,9 @@ static bool skippable(const article_ctx *c, uint32_t i) {
 
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
 
+/* The lemma of verb group g's verb ("agree" for "had agreed"). */
+static const char *lemma_of(const article_ctx *c, const vgroup *g) { return dl_lexicon_verb_def(c->lex, g->verb)->lemma; }
+
 /* Verbs that keep someone from an act: "blocked Poland from sending", "barred
  * X from entering" (the object is the gerund's subject, and the act did not
  * happen). */
@@ -92,7 +95,7 @@ static bool object_control(const article_ctx *c, const vgroup *g) {
                                          "authorize", "authorise", "pressure", "push", "want", "expect",
                                          /* "thanked Scholz for making this visit" */
                                          "thank", "praise", "congratulate", "commend", "applaud", "reward", NULL};
-    const char *lemma = dl_lexicon_verb_def(c->lex, g->verb)->lemma;
+    const char *lemma = lemma_of(c, g);
     return word_in(lemma, lemmas) || word_in(lemma, prevent_verbs);
 }
 
@@ -1957,7 +1960,7 @@ static bool forecast(article_ctx *c, uint32_t s, uint32_t gi, const candidate *c
     bool planned = false;
     if (g->infinitive && gi > 0 && !c->vgroups.v[gi - 1].noun && c->vgroups.v[gi - 1].sentence == s) {
         static const char *const plans[] = {"prepare", "plan", "intend", "aim", "seek", "want", NULL};
-        planned = word_in(dl_lexicon_verb_def(c->lex, c->vgroups.v[gi - 1].verb)->lemma, plans);
+        planned = word_in(lemma_of(c, &c->vgroups.v[gi - 1]), plans);
     }
     return (g->future || g->hypothetical || planned) && !condition_after(c, g) && !clause_has_if(c, g);
 }
@@ -1981,7 +1984,7 @@ static bool urged(const article_ctx *c, uint32_t gi) {
         const dl_verb_block *b = dl_lexicon_block(c->lex, h->block);
         if (has_root(b->code, "02") || has_root(b->code, "10")) return true;
         static const char *const urges[] = {"urge", "encourage", "ask", "press", "persuade", "push", NULL};
-        if (word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, urges)) return true;
+        if (word_in(lemma_of(c, h), urges)) return true;
         if (!h->infinitive) return false;
         k--;
     }
@@ -2018,7 +2021,7 @@ static void ordered_agents(article_ctx *c, uint32_t s) {
     static const char *const commands[] = {"order", "instruct", "direct", "command", NULL};
     for (uint32_t gi = first_vgroup(c, s); gi < c->vgroups.n && c->vgroups.v[gi].sentence == s; gi++) {
         const vgroup *g = &c->vgroups.v[gi];
-        if (g->noun || !word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, commands)) continue;
+        if (g->noun || !word_in(lemma_of(c, g), commands)) continue;
         uint32_t sj = subject_of(c, gi, 0);
         if (sj == NONE || !usable(&c->mentions.v[sj].ent)) continue;
         uint32_t q = g->end;
@@ -2076,7 +2079,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             static const char *const decide[] = {"agree", "decide", "vote", NULL};
             int root2 = (code2[0] - '0') * 10 + (code2[1] - '0');
             if (r[0] && code2[0] && root2 >= 16 && root2 <= 17 && !g->negated && !h->negated &&
-                word_in(dl_lexicon_verb_def(c->lex, g->verb)->lemma, decide))
+                word_in(lemma_of(c, g), decide))
                 r = code2;
             if (r[0]) {
                 dl_strlcpy(cd.code, r, sizeof cd.code);
@@ -2106,7 +2109,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * own reading of its words is dropped) */
             static const char *const aspect[] = {"begin", "start", "resume", "continue", "keep", NULL};
             const vgroup *hv = &c->vgroups.v[hi];
-            if (code0[0] && word_in(dl_lexicon_verb_def(c->lex, hv->verb)->lemma, aspect) && hv->finite &&
+            if (code0[0] && word_in(lemma_of(c, hv), aspect) && hv->finite &&
                 !hv->infinitive && !hv->future && !hv->hypothetical && !hv->negated) {
                 size_t w = 0;
                 for (size_t j = 0; j < cands.n; j++)
@@ -2366,7 +2369,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (uint32_t hi = gi + 1; hi < c->vgroups.n && c->vgroups.v[hi].sentence == s; hi++) {
                 const vgroup *h = &c->vgroups.v[hi];
                 if (h->noun || !h->infinitive) continue;
-                if (word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, guard))
+                if (word_in(lemma_of(c, h), guard))
                     snprintf(cd.code, sizeof cd.code, "074");
                 break;
             }
@@ -2401,7 +2404,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (g->gerund && g->first >= sent_first(c, s) + 2 &&
             (is(c, g->first - 1, "for") || is(c, g->first - 1, "of"))) {
             static const char *const maybes[] = {"possibility", "possibilities", "chance", "chances", "hope", "hopes",
-                                                 "prospect", "prospects", "prospects", "way", "ways", "room",
+                                                 "prospect", "prospects", "way", "ways", "room",
                                                  "options", "option", "idea", "plans", "plan", NULL};
             if (word_in(norm(c, g->first - 2), maybes)) cd.hypothetical = cd.permitted = true;
         }
@@ -2423,7 +2426,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             while (r > sent_first(c, s) && c->tok[r - 1].vg == NONE && !is(c, r - 1, ",")) r--;
             if (r > sent_first(c, s) && c->tok[r - 1].vg != NONE) {
                 const vgroup *h = &c->vgroups.v[c->tok[r - 1].vg];
-                if (!h->noun && word_in(dl_lexicon_verb_def(c->lex, h->verb)->lemma, prevent_verbs))
+                if (!h->noun && word_in(lemma_of(c, h), prevent_verbs))
                     cd.negated = true;
             }
         }
@@ -2437,17 +2440,17 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * permission, not the act */
             static const char *const permits[] = {"allow", "permit", "authorize", "authorise", "empower", "mandate",
                                                   NULL};
-            const char *hl = dl_lexicon_verb_def(c->lex, h->verb)->lemma;
+            const char *hl = lemma_of(c, h);
             if (h->sentence == s && !h->noun && h->end <= g->first && h->end + 8 >= g->first && word_in(hl, permits))
                 cd.hypothetical = cd.permitted = true;
             /* "would not hesitate to impose sanctions": a promise of the act */
-            bool no_hesitation = near && h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "hesitate");
+            bool no_hesitation = near && h->negated && !strcmp(lemma_of(c, h), "hesitate");
             if (no_hesitation) g->future = true;
             else if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH))
                 cd.negated = true;
             /* "failed to reach agreement": cooperation that did not come
              * about is a rejection; any other act did not happen */
-            if (near && !h->negated && !strcmp(dl_lexicon_verb_def(c->lex, h->verb)->lemma, "fail")) {
+            if (near && !h->negated && !strcmp(lemma_of(c, h), "fail")) {
                 bool coop = cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
                 if (coop) {
                     cd.mutual = true;
