@@ -100,12 +100,15 @@ static rank_key rank_key_of(const sig *s, uint32_t si) {
     return r;
 }
 
-static int cmp_rank_key(const dl_timeline *tl, const rank_key *a, const rank_key *b) {
+static int cmp_rank_key(const dl_timeline *tl, rank_key a, rank_key b) {
     for (int i = 0; i < 3; i++)
-        if (a->k[i] != b->k[i]) return a->k[i] < b->k[i] ? -1 : 1;
-    if (a->spec != b->spec) return a->spec < b->spec ? -1 : 1;
-    return dl_merge_cmp_sig(tl, a->sig, b->sig);
+        if (a.k[i] != b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
+    if (a.spec != b.spec) return a.spec < b.spec ? -1 : 1;
+    return dl_merge_cmp_sig(tl, a.sig, b.sig);
 }
+
+typedef int (*rank_key_cmp)(const dl_timeline *tl, rank_key a, rank_key b);
+DL_MERGE_SORT(sort_rank_keys, rank_key, rank_key_cmp)
 
 /* The signatures in rank order (cmp_rank) into ord. */
 static bool sort_by_rank(const dl_timeline *tl, uint32_t *ord) {
@@ -113,19 +116,10 @@ static bool sort_by_rank(const dl_timeline *tl, uint32_t *ord) {
     rank_key *a = malloc((n + 1) * sizeof *a), *tmp = malloc((n + 1) * sizeof *tmp);
     bool ok = a && tmp;
     for (size_t i = 0; ok && i < n; i++) a[i] = rank_key_of(&tl->sigs[i], (uint32_t)i);
-    for (size_t w = 1; ok && w < n; w *= 2) { /* bottom-up merge sort */
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) tmp[k++] = cmp_rank_key(tl, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
-            while (i < mid) tmp[k++] = a[i++];
-            while (j < hi) tmp[k++] = a[j++];
-        }
-        rank_key *t = a;
-        a = tmp;
-        tmp = t;
+    if (ok) {
+        const rank_key *sorted = sort_rank_keys(tl, cmp_rank_key, a, tmp, n);
+        for (size_t i = 0; i < n; i++) ord[i] = sorted[i].sig;
     }
-    for (size_t i = 0; ok && i < n; i++) ord[i] = a[i].sig;
     free(a);
     free(tmp);
     return ok;

@@ -53,20 +53,14 @@ static uint32_t mix(uint32_t h, uint64_t v) {
     return (uint32_t)(x ^ (x >> 32));
 }
 
+DL_MERGE_SORT(sort_u32, uint32_t, dl_merge_idx_cmp)
+
 bool dl_merge_sort_idx(const dl_timeline *tl, uint32_t *a, size_t n, dl_merge_idx_cmp cmp) {
     if (n < 2) return true;
     uint32_t *tmp = malloc(n * sizeof *tmp);
     if (!tmp) return false;
-    for (size_t w = 1; w < n; w *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) tmp[k++] = cmp(tl, a[j], a[i]) < 0 ? a[j++] : a[i++];
-            while (i < mid) tmp[k++] = a[i++];
-            while (j < hi) tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
-    }
+    const uint32_t *sorted = sort_u32(tl, cmp, a, tmp, n);
+    if (sorted != a) memcpy(a, sorted, n * sizeof *a);
     free(tmp);
     return true;
 }
@@ -487,10 +481,13 @@ typedef struct str_key {
     uint32_t id;
 } str_key;
 
-static int cmp_str_key(const dl_timeline *tl, const str_key *a, const str_key *b) {
-    if (a->prefix != b->prefix) return a->prefix < b->prefix ? -1 : 1;
-    return strcmp(S(tl, a->id), S(tl, b->id));
+static int cmp_str_key(const dl_timeline *tl, str_key a, str_key b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix ? -1 : 1;
+    return strcmp(S(tl, a.id), S(tl, b.id));
 }
+
+typedef int (*str_key_cmp)(const dl_timeline *tl, str_key a, str_key b);
+DL_MERGE_SORT(sort_str_keys, str_key, str_key_cmp)
 
 /* Sort the ids in v by their strings. */
 static bool sort_strings(const dl_timeline *tl, uint32_t *v, size_t n) {
@@ -502,19 +499,10 @@ static bool sort_strings(const dl_timeline *tl, uint32_t *v, size_t n) {
         for (int k = 0; k < 8; k++) p = p << 8 | (*s ? *s++ : 0);
         a[i] = (str_key){p, v[i]};
     }
-    for (size_t w = 1; ok && w < n; w *= 2) { /* bottom-up merge sort */
-        for (size_t lo = 0; lo < n; lo += 2 * w) {
-            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) tmp[k++] = cmp_str_key(tl, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
-            while (i < mid) tmp[k++] = a[i++];
-            while (j < hi) tmp[k++] = a[j++];
-        }
-        str_key *t = a;
-        a = tmp;
-        tmp = t;
+    if (ok) {
+        const str_key *sorted = sort_str_keys(tl, cmp_str_key, a, tmp, n);
+        for (size_t i = 0; i < n; i++) v[i] = sorted[i].id;
     }
-    for (size_t i = 0; ok && i < n; i++) v[i] = a[i].id;
     free(a);
     free(tmp);
     return ok;

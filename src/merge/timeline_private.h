@@ -156,6 +156,31 @@ static inline int date_class(const sig *s) { return s->start == DL_DAY_NONE ? 2 
 /* Finer granularities first, "none" last. */
 static inline int gran_rank(int g) { return g == DL_GRAN_NONE ? 99 : g; }
 
+/* DL_MERGE_SORT(name, T, CMP) defines
+ *     static T *name(const dl_timeline *tl, CMP cmp, T *a, T *tmp, size_t n)
+ * a stable bottom-up merge sort of a[0..n) by cmp(tl, x, y) (CMP a function
+ * pointer type; elements passed by value; qsort's sign convention), using tmp
+ * (n elements) as scratch.  It returns whichever of a and tmp holds the
+ * sorted elements.  A macro, not a qsort-style function, so that each sort
+ * copies its own element type and, where cmp is a known function, the
+ * compiler inlines the comparison (the merge sorts a million records). */
+#define DL_MERGE_SORT(name, T, CMP)                                                                      \
+    static T *name(const dl_timeline *tl, CMP cmp, T *a, T *tmp, size_t n) {                             \
+        for (size_t w = 1; w < n; w *= 2) {                                                              \
+            for (size_t lo = 0; lo < n; lo += 2 * w) {                                                   \
+                size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;              \
+                size_t i = lo, j = mid, k = lo;                                                          \
+                while (i < mid && j < hi) tmp[k++] = cmp(tl, a[j], a[i]) < 0 ? a[j++] : a[i++];          \
+                while (i < mid) tmp[k++] = a[i++];                                                       \
+                while (j < hi) tmp[k++] = a[j++];                                                        \
+            }                                                                                            \
+            T *t = a;                                                                                    \
+            a = tmp;                                                                                     \
+            tmp = t;                                                                                     \
+        }                                                                                                \
+        return a;                                                                                        \
+    }
+
 /* A stable merge sort of indices under cmp (qsort has no context). */
 typedef int (*dl_merge_idx_cmp)(const dl_timeline *tl, uint32_t a, uint32_t b);
 bool dl_merge_sort_idx(const dl_timeline *tl, uint32_t *a, size_t n, dl_merge_idx_cmp cmp);
