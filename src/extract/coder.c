@@ -2037,6 +2037,19 @@ static void ordered_agents(article_ctx *c, uint32_t s) {
     }
 }
 
+/* Is there a verb, a sentence boundary or a word that opens a clause
+ * among tokens [a, b), or are they too far apart to be one clause? */
+static bool finite_between(const article_ctx *c, uint32_t a, uint32_t b) {
+    if (b > a + 20) return true;
+    for (uint32_t q = a; q < b; q++) {
+        if (is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) return true;
+        if (is(c, q, "that") || is(c, q, "which") || is(c, q, "who"))
+            return true;
+        if (c->tok[q].vg != NONE && !c->vgroups.v[c->tok[q].vg].noun) return true;
+    }
+    return false;
+}
+
 dl_status code_sentence(article_ctx *c, uint32_t s) {
     if (c->noise[s]) return DL_OK;
     place_agents(c, s);
@@ -2091,6 +2104,20 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
             break;
         }
+        /* "held a video conference with the leaders of Britain and France to
+         * coordinate their response", "met Macron to discuss Ukraine": a
+         * consultation's purpose is part of it, not a second meeting */
+        if (!composed && has_root(cd.code, "04") && !g->noun && gi + 1 < c->vgroups.n) {
+            vgroup *h = &c->vgroups.v[gi + 1];
+            char code2[8];
+            pmatch pm2;
+            uint32_t where2;
+            if (h->sentence == s && h->infinitive && !h->noun && h->consumed_by == NONE &&
+                !finite_between(c, g->end, h->first)) {
+                code_of(c, h, code2, &pm2, &where2);
+                if (has_root(code2, "04")) h->consumed_by = gi;
+            }
+        }
         /* "issued a statement demanding that ...", "passed a resolution
          * condemning ...": what a document says, its author does */
         bool of_document = g->participle && g->first > sent_first(c, s) && word_in(norm(c, g->first - 1), documents);
@@ -2123,9 +2150,22 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * weighed, not taken; its party is the consideration's */
             if (!strncmp(code0, "014", 3)) {
                 uint32_t t = object_of(c, g, false, NULL);
-                for (size_t j = 0; j < cands.n; j++)
-                    if (cands.v[j].vg == hi && cands.v[j].target == NONE && t != NONE && usable(&c->mentions.v[t].ent))
+                /* ... and a coercive option weighed in public is held over
+                 * the other side: "considering breaking off relations" is a
+                 * threat to break them (1313), "weighing sanctions" 1312 */
+                char gcode[8];
+                pmatch gpm;
+                uint32_t gw;
+                code_of(c, g, gcode, &gpm, &gw);
+                const char *threat = coercive_code(gcode) && !has_root(gcode, "15") && !hv->negated
+                                         ? dl_lexicon_compose(c->lex, "130", gcode)
+                                         : "";
+                for (size_t j = 0; j < cands.n; j++) {
+                    if (cands.v[j].vg != hi) continue;
+                    if (cands.v[j].target == NONE && t != NONE && usable(&c->mentions.v[t].ent))
                         cands.v[j].target = t;
+                    if (threat[0] && cands.v[j].target != NONE) dl_strlcpy(cands.v[j].code, threat, 8);
+                }
                 continue;
             }
         }

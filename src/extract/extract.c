@@ -129,6 +129,15 @@ static int duration_days(const char *v) {
     return -1;
 }
 
+/* Is there a finite verb among tokens [from, to)? */
+static bool finite_verb_in(const article_ctx *c, uint32_t from, uint32_t to) {
+    for (uint32_t q = from; q < to; q++) {
+        uint32_t v = c->tok[q].vg;
+        if (v != NONE && c->vgroups.v[v].finite && !c->vgroups.v[v].noun) return true;
+    }
+    return false;
+}
+
 /* "unveiled sanctions on Tuesday, a day after Putin recognised the
  * regions", "met Zelensky on Monday, a day before he was due in Moscow":
  * a verb in a clause of "<duration> after/before" happened that long
@@ -152,6 +161,10 @@ static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup 
         bool inside = true;
         for (uint32_t q = r + 1; q < g->start && inside; q++) {
             const char *w = dl_doc_norm(c->doc, q);
+            /* "a day after Putin recognised the regions and ordered troops
+             * in": a verb joined to the clause's own verb is inside it */
+            if (word_is(w, "and") && q + 1 == g->first && finite_verb_in(c, r + 1, q))
+                continue;
             inside = !(word_is(w, ";") || word_is(w, ":") || word_is(w, "--") || word_is(w, "and") ||
                        word_is(w, "but") || word_is(w, ","));
         }
@@ -167,6 +180,38 @@ static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup 
         return after ? -n : n;
     }
     return 0;
+}
+
+/* "Hours later, Putin recognised ...", "He then instructed ...": a
+ * sentence that says it follows the one before happened on that one's day.
+ * Returns the last day-precise date of sentence s - 1 when sentence s opens
+ * with "<hours|minutes|moments> later", "shortly after(wards)", "soon
+ * after(wards)" or "afterwards", or when "then" stands right before the
+ * verb; else NULL. */
+static const dl_timex *sequel_date(const article_ctx *c, uint32_t s, const vgroup *g) {
+    if (s == 0) return NULL;
+    const dl_sentence *se = &c->doc->sentences[s];
+    uint32_t first = se->first_token + se->n_lead, end = se->first_token + se->n_tokens;
+    bool sequel = false;
+    if (first + 1 < end) {
+        const char *w0 = dl_doc_norm(c->doc, first), *w1 = dl_doc_norm(c->doc, first + 1);
+        sequel = ((word_is(w0, "hours") || word_is(w0, "minutes") || word_is(w0, "moments")) && word_is(w1, "later")) ||
+                 ((word_is(w0, "shortly") || word_is(w0, "soon")) &&
+                  (word_is(w1, "after") || word_is(w1, "afterwards") || word_is(w1, "afterward"))) ||
+                 ((word_is(w0, "afterwards") || word_is(w0, "afterward")) && word_is(w1, ","));
+    }
+    for (uint32_t q = g->first; q < g->start && !sequel; q++) sequel = word_is(dl_doc_norm(c->doc, q), "then");
+    if (!sequel) return NULL;
+    for (size_t k = c->timexes.n; k-- > 0;) {
+        const dl_timex *t = &c->timexes.items[k];
+        if (t->sentence >= s) continue;
+        if (t->sentence < s - 1) break;
+        if ((t->type == DL_TIMEX_DATE || t->type == DL_TIMEX_TIME) && t->role == DL_TIMEX_POINT &&
+            t->when.start != DL_DAY_NONE && t->when.granularity == DL_GRAN_DAY && t->when.end == t->when.start &&
+            (c->dct == DL_DAY_NONE || t->when.start <= c->dct))
+            return t;
+    }
+    return NULL;
 }
 
 void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when, const char **basis,
@@ -185,7 +230,8 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
         }
     }
     if (!*inferred || !past_tense(c, g)) return;
-    const dl_timex *t = narrative_date(c, s);
+    const dl_timex *t = sequel_date(c, s, g);
+    if (!t) t = narrative_date(c, s);
     if (!t || t->when.start == c->dct) return;
     *when = t->when;
     snprintf(when->value, sizeof when->value, "%s", t->value);

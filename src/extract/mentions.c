@@ -251,8 +251,12 @@ static const mention *last_match(const article_ctx *c, size_t before, uint32_t s
 /* Is mention m in subject position (a finite verb follows within two
  * tokens)?  Only known for sentences whose verbs have been found. */
 static bool in_subject_position(const article_ctx *c, const mention *m) {
-    for (uint32_t t = m->end; t < m->end + 3 && t < c->doc->n_tokens; t++) {
-        if (c->tok[t].vg != NONE) return !c->vgroups.v[c->tok[t].vg].noun;
+    /* (the group may start before its verb: "Mr Biden was scheduled to speak") */
+    for (uint32_t t = m->end; t < m->end + 6 && t < c->doc->n_tokens; t++) {
+        if (c->tok[t].vg != NONE) {
+            const vgroup *g = &c->vgroups.v[c->tok[t].vg];
+            return !g->noun && (t < m->end + 3 || g->first <= m->end + 2);
+        }
         if (c->tok[t].mention != NONE) return false;
     }
     return false;
@@ -1216,6 +1220,19 @@ static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
     if (p->ent.type == E_NONE) p->ent.type = E_GROUP;
 }
 
+/* "of Britain", "of the United States" at token k: the description
+ * before it ("the leaders of Britain, France and Germany") is no
+ * reference back but offices of those places (parse_np()). */
+static bool of_place(article_ctx *c, uint32_t k, uint32_t end) {
+    if (k + 1 >= end || !is(c, k, "of")) return false;
+    uint32_t m = k + 1;
+    if (m < end && is(c, m, "the")) m++;
+    const dl_phrase *ph;
+    size_t n;
+    size_t l = lex_at(c, m, end, &ph, &n);
+    return l && pick_place(c, m, ph, n);
+}
+
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
@@ -1230,7 +1247,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         }
         size_t dl;
         const desc_rule *d;
-        if (parse_description(c, i, end, &dl, &d)) {
+        if (parse_description(c, i, end, &dl, &d) && !of_place(c, i + (uint32_t)dl, end)) {
             mention m = {.start = i, .end = i + (uint32_t)dl, .head = i + (uint32_t)dl - 1, .sentence = s,
                          .kind = M_DESCR};
             ent_clear(&m.ent);
