@@ -1011,6 +1011,8 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * owning a noun is the setting */
     const mention *t0 = nt ? &c->mentions.v[tgts[0]] : NULL;
     if (t0 && ns >= 2 && symmetric && (t0->owner || (t0->after_prep && is(c, t0->start - 1, "of")))) nt = 0;
+    /* ... and "Russia and Belarus began exercises on Belarusian territory":
+     * a side of the subject is no target of any act of it */
     if (nt && ns >= 2 && (mutual || symmetric)) {
         bool inside = true;
         for (size_t t = 0; t < nt && inside; t++) {
@@ -1021,16 +1023,30 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         }
         if (inside) nt = 0;
     }
+    /* "Russia and Belarus began exercises on Belarusian territory": a place
+     * of a side of the subject is no target of its act */
+    if (nt && ns >= 2) {
+        bool inside = true;
+        for (size_t t = 0; t < nt && inside; t++) {
+            const mention *tm = &c->mentions.v[tgts[t]];
+            bool any = false;
+            for (size_t k = 0; k < ns && !any && (tm->owner || tm->locative); k++)
+                any = same_side(&tm->ent, &c->mentions.v[srcs[k]].ent);
+            inside = any;
+        }
+        if (inside) nt = 0;
+    }
     /* "the two leaders toured the cosmodrome": a visit or a welcome is made
      * to someone, never by two subjects to each other */
     bool visit = !strncmp(cd->code, "042", 3) || !strncmp(cd->code, "043", 3);
     if (nt == 0 && ns >= 2 && visit) return DL_OK;
     if (nt == 0 && ns >= 2 && (mutual || symmetric)) {
         if (ns > 2 && !symmetric) return DL_OK; /* "A, B and C agreed": too vague */
-        /* "Biden and Xi met": a meeting is one event with both sides (SPEC:
-         * symmetric actions); "A and B agreed/signed" are two acts, each
-         * side's own */
-        bool meeting = has_root(cd->code, "04");
+        /* "Biden and Xi met", "both Biden and Putin accepted a summit": a
+         * meeting, or the will to hold one, is one event with both sides
+         * (SPEC: symmetric actions); "A and B agreed/signed" are two acts,
+         * each side's own */
+        bool meeting = has_root(cd->code, "04") || !strncmp(cd->code, "036", 3); /* (and agreeing to one) */
         for (size_t a = 0; a < (ns > 2 || meeting ? 1 : ns); a++)
             for (size_t k = 0; k < ns; k++) {
                 const mention *am = &c->mentions.v[srcs[a]], *t = &c->mentions.v[srcs[k]];
@@ -1559,8 +1575,16 @@ static void link_groups(article_ctx *c, uint32_t s) {
                 uint32_t r = prev->start;
                 bool first_is_subject = r == sent_first(c, s) || !(c->tok[r - 1].vg != NONE);
                 if (!first_is_subject || c->vgroups.v[c->tok[q].vg].sentence != s) conj = false;
-                /* "X met Y and Z said": Y after a verb is an object, Z a subject */
-                for (uint32_t t = sent_first(c, s); t < prev->start; t++)
+                /* "X met Y and Z said": Y after a verb is an object, Z a subject
+                 * (of Y's own clause only: "announced that both X and Y had
+                 * accepted", "As they met, X and Y began" are one subject) */
+                uint32_t from = sent_first(c, s);
+                for (uint32_t t = prev->start; t-- > from && !(b == a + 1 && is(c, a, ","));)
+                    if (is(c, t, "that") || is(c, t, ",") || (wc(c, t) & DL_W_SUBORD) || is_boundary_punct(c, t)) {
+                        from = t + 1;
+                        break;
+                    }
+                for (uint32_t t = from; t < prev->start; t++)
                     if (c->tok[t].vg != NONE && !c->vgroups.v[c->tok[t].vg].noun) conj = false;
             }
             /* "Its president, Abdel Fattah el-Sisi, hosted ...": an office in

@@ -182,6 +182,27 @@ static int relative_clause_shift(const article_ctx *c, uint32_t s, const vgroup 
     return 0;
 }
 
+/* Is verb group g a past perfect ("had assured") reported by a speech verb
+ * that stands between it and the time expression at `basis` ("on Tuesday,
+ * Macron said Putin had assured him")?  The time is then the telling's. */
+static bool reported_earlier(const article_ctx *c, uint32_t s, const vgroup *g, const char *basis) {
+    bool had = false;
+    for (uint32_t k = g->first; k < g->start; k++) had |= word_is(dl_doc_norm(c->doc, k), "had");
+    if (!had || g->noun || g->infinitive || g->gerund) return false;
+    uint32_t first = (uint32_t)c->doc->sentences[s].first_token;
+    const char *text = c->doc->text;
+    if (!basis || basis < text || basis >= text + c->doc->len) return false;
+    size_t at = (size_t)(basis - text);
+    for (uint32_t k = g->first; k-- > first && c->doc->tokens[k].start > at;) {
+        uint32_t v = c->tok[k].vg;
+        if (v == NONE || c->vgroups.v[v].noun) continue;
+        const vgroup *h = &c->vgroups.v[v];
+        if (!h->finite || h->infinitive || h->gerund) continue;
+        return (c->tok[k].wclass & DL_W_SPEECH) != 0; /* the nearest finite verb before */
+    }
+    return false;
+}
+
 /* "Hours later, Putin recognised ...", "He then instructed ...": a
  * sentence that says it follows the one before happened on that one's day.
  * Returns the last day-precise date of sentence s - 1 when sentence s opens
@@ -228,6 +249,20 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
             *basis_len = rel_end - rel->start;
             return;
         }
+    }
+    if (!*inferred && reported_earlier(c, s, g, *basis)) {
+        /* "On Tuesday, Macron said Putin had assured him ...": the
+         * assurance came before the day the speaker told of it, most
+         * likely on the story's day */
+        const dl_timex *t = narrative_date(c, s);
+        if (t && t->when.start < when->start) {
+            *when = t->when;
+            snprintf(when->value, sizeof when->value, "%s", t->value);
+            *basis = c->doc->text + t->start;
+            *basis_len = t->end - t->start;
+            *inferred = true;
+        }
+        return;
     }
     if (!*inferred || !past_tense(c, g)) return;
     const dl_timex *t = sequel_date(c, s, g);

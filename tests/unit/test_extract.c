@@ -201,6 +201,11 @@ static void relative_dates(void **state) {
         "Ukraine of provocations.", "2022-02-23", &l);
     assert_string_equal(date_of(&l, "11"), "2022-02-21");
     dl_event_list_clear(&l);
+    /* a past perfect told on a later day happened before it: the story's day */
+    run("Putin met Macron on Monday. On Tuesday morning, Macron said Putin had assured him of restraint.",
+        "2022-02-08", &l);
+    assert_string_equal(date_of(&l, "03"), "2022-02-07");
+    dl_event_list_clear(&l);
     /* a time in a clause after the verb is that clause's */
     run("Washington called off a meeting with Russia that had been planned for Thursday.", "2022-02-23", &l);
     assert_string_equal(date_of(&l, "16"), "2022-02-23");
@@ -394,6 +399,20 @@ static void subjects_and_predicates(void **state) {
     EXPECT(&l, "USA", "04", "FRA");
     EXPECT(&l, "USA", "04", "DEU");
     assert_false(has(&l, "GBR", "04", "FRA"));
+    dl_event_list_clear(&l);
+    /* "announced that both A and B had accepted a summit": one subject of
+     * its own clause, and one event for both sides */
+    run("Macron's office announced that both Biden and Putin had accepted a summit.", "2022-02-21", &l);
+    assert_true(has(&l, "USA", "036", "RUS") != has(&l, "RUS", "036", "USA"));
+    dl_event_list_clear(&l);
+    /* "As they met, A and B began exercises on A's territory, close to C's
+     * border": each side's posture, no target, and no closure */
+    run("As the ministers met, Russia and Belarus began military exercises on Belarusian territory, close to "
+        "Ukraine's northern border.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "15", NULL);
+    EXPECT(&l, "BLR", "15", NULL);
+    assert_false(has(&l, "RUS", "15", "BLR"));
+    assert_false(has(&l, "RUS", "19", "UKR"));
     dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
