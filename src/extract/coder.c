@@ -151,6 +151,23 @@ static uint32_t for_subject(const article_ctx *c, const vgroup *g) {
     return m->start > first && is(c, m->start - 1, "for") ? mi : NONE;
 }
 
+static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth);
+
+/* "Putin ordered troops to deploy there": forces of no other side, ordered
+ * (instructed, commanded) to act, act for whoever gave the order, as CAMEO
+ * codes it.  Returns that subject of verb group oi, or NONE when oi is no
+ * order or mention mi is no such force. */
+static uint32_t commander_of(article_ctx *c, uint32_t oi, uint32_t mi, int depth) {
+    static const char *const order[] = {"order", "instruct", "command", "direct", NULL};
+    const mention *m = &c->mentions.v[mi];
+    if (depth >= 3 || !word_in(lemma_of(c, &c->vgroups.v[oi]), order) || strcmp(m->ent.sector, "MIL") != 0)
+        return NONE;
+    uint32_t boss = subject_of(c, oi, depth + 1);
+    if (boss == NONE || !usable(&c->mentions.v[boss].ent)) return NONE;
+    if (m->ent.country[0] && strcmp(m->ent.country, c->mentions.v[boss].ent.country) != 0) return NONE;
+    return boss;
+}
+
 static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     const vgroup *g = &c->vgroups.v[gi];
     uint32_t first = sent_first(c, g->sentence);
@@ -191,7 +208,8 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
                         adjacent = false;
                         continue;
                     }
-                    return mi;
+                    uint32_t boss = commander_of(c, c->tok[r - 1].vg, mi, depth);
+                    return boss != NONE ? boss : mi;
                 }
             }
             /* "the American warnings": an owner is a subject only through its
@@ -238,7 +256,10 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             if (g->infinitive || g->gerund || !g->finite) {
                 if (object_control(c, o)) {
                     for (uint32_t k = o->end; k < g->first; k++)
-                        if (c->tok[k].mention != NONE) return c->tok[k].mention;
+                        if (c->tok[k].mention != NONE) {
+                            uint32_t boss = commander_of(c, oi, c->tok[k].mention, depth);
+                            return boss != NONE ? boss : c->tok[k].mention;
+                        }
                 }
                 return subject_of(c, oi, depth + 1);
             }
@@ -2456,7 +2477,11 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
              * of cooperation announced for the future is a rejection */
             bool refusal = !without && !g->noun && (g->future || (g->hypothetical && after_speech(c, g))) &&
                            cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
-            if (b->negated[0] && !without) dl_strlcpy(cd.code, b->negated, sizeof cd.code);
+            /* "did not say whether", "would not comment": no comment; but
+             * "did not mention the pipeline" only leaves something out */
+            bool left_out = !strcmp(b->negated, "011") && g->end < sent_end(c, s) &&
+                            (wc(c, g->end) & DL_W_DET) && !is(c, g->end, "that");
+            if (b->negated[0] && !without && !left_out) dl_strlcpy(cd.code, b->negated, sizeof cd.code);
             else if (refusal) snprintf(cd.code, sizeof cd.code, "120");
             else cd.negated = true;
         }

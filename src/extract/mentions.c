@@ -283,6 +283,26 @@ static bool is_state_or_body(const mention *m, const void *arg) {
            (!strcmp(m->ent.sector, "GOV") || !strcmp(m->ent.sector, "MIL"));
 }
 
+/* A place: named as one ("Donetsk", "in Ukraine") or by a place noun
+ * ("separatist regions in eastern Ukraine"); arg is the article_ctx. */
+static bool is_place(const mention *m, const void *arg) {
+    const article_ctx *c = arg;
+    if (!m->ent.country[0] || m->ent.type == E_PERSON) return false;
+    if (m->kind == M_PLACE || m->locative) return true;
+    for (uint32_t t = m->start; t < m->end; t++) {
+        const char *w = norm(c, t);
+        size_t n = strlen(w);
+        char one[32]; /* ("regions": the singular) */
+        if (n > 1 && n < sizeof one && w[n - 1] == 's') {
+            memcpy(one, w, n - 1);
+            one[n - 1] = 0;
+            w = one;
+        }
+        if (word_in(w, place_nouns)) return true;
+    }
+    return false;
+}
+
 static bool is_state(const mention *m, const void *arg) {
     (void)arg;
     return !m->locative && (m->ent.type == E_COUNTRY || m->ent.type == E_ORG) && !m->plural;
@@ -379,6 +399,8 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
         }
         if (!a) a = last_match(c, k, m->sentence, 3, is_person_gender, &gender);
     }
+    /* "ordered troops into them": places */
+    else if (plural && m->start > 0 && is(c, m->start - 1, "into")) a = last_match(c, k, m->sentence, 2, is_place, c);
     else if (plural) a = last_match(c, k, m->sentence, 2, is_plural_actor, NULL);
     else {
         /* "it": only nearby; and not past a body of the same sentence that
@@ -1260,6 +1282,9 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                 if (a) m.ent = a->ent;
             } else if (d->kind == DESC_ORG) {
                 const mention *a = last_match(c, k, s, 4, is_org, NULL);
+                if (a) m.ent = a->ent;
+            } else if (d->kind == DESC_PLACE) {
+                const mention *a = last_match(c, k, s, 2, is_place, c);
                 if (a) m.ent = a->ent;
             } else {
                 /* the last two distinct people (or states): one group */

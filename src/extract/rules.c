@@ -79,6 +79,7 @@ static dl_status desc_line(rules *r, char *s, long line, dl_error *err) {
     else if (strcmp(t, "@person") == 0) d.kind = DESC_PERSON;
     else if (strcmp(t, "@persons2") == 0) d.kind = DESC_PERSONS2;
     else if (strcmp(t, "@countries2") == 0) d.kind = DESC_COUNTRIES2;
+    else if (strcmp(t, "@place") == 0) d.kind = DESC_PLACE;
     else {
         d.kind = DESC_CODE;
         snprintf(d.code, sizeof d.code, "%s", t);

@@ -29,7 +29,7 @@ typedef struct noise_rule {
     uint32_t next; /* the next rule in the same bucket */
 } noise_rule;
 
-typedef enum { DESC_CODE = 1, DESC_COUNTRY, DESC_ORG, DESC_PERSON, DESC_PERSONS2, DESC_COUNTRIES2 } desc_kind;
+typedef enum { DESC_CODE = 1, DESC_COUNTRY, DESC_ORG, DESC_PERSON, DESC_PERSONS2, DESC_COUNTRIES2, DESC_PLACE } desc_kind;
 
 typedef struct desc_rule {
     rule_phrase ph;

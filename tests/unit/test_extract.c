@@ -414,6 +414,32 @@ static void subjects_and_predicates(void **state) {
     assert_false(has(&l, "RUS", "15", "BLR"));
     assert_false(has(&l, "RUS", "19", "UKR"));
     dl_event_list_clear(&l);
+    /* forces ordered into places act for whoever ordered them, and "them"
+     * or "both regions" after "into" are the places */
+    run("Putin recognised two separatist regions in eastern Ukraine and ordered troops into them.", "2022-02-21",
+        &l);
+    EXPECT(&l, "RUS", "15", "UKR");
+    dl_event_list_clear(&l);
+    run("Putin recognised two separatist regions in eastern Ukraine. He then instructed the army to send forces "
+        "into both regions.", "2022-02-21", &l);
+    EXPECT(&l, "RUS", "15", "UKR");
+    dl_event_list_clear(&l);
+    run("Putin recognised two regions in eastern Ukraine and ordered troops to deploy there.", "2022-02-21", &l);
+    bool by_putin = false;
+    for (size_t i = 0; i < l.n; i++)
+        by_putin |= !strncmp(l.items[i].action.code, "15", 2) && l.items[i].actor.name &&
+                    !strcmp(l.items[i].actor.name, "Vladimir Putin");
+    if (!by_putin) dump(&l);
+    assert_true(by_putin);
+    dl_event_list_clear(&l);
+    /* "did not say whether" declines comment; "did not mention the
+     * pipeline" leaves something out */
+    run("Scholz did not say whether Germany would stop the pipeline.", "2022-02-07", &l);
+    EXPECT(&l, "DEU", "011", NULL);
+    dl_event_list_clear(&l);
+    run("Scholz did not mention the pipeline by name.", "2022-02-07", &l);
+    assert_false(has(&l, "DEU", "01", NULL));
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
