@@ -2216,13 +2216,22 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "accused Britain of ignoring ...": what someone is accused of,
          * blamed for or warned against is part of that act */
-        if (g->gerund && g->first > sent_first(c, s) && (is(c, g->first - 1, "of") || is(c, g->first - 1, "for") ||
-                                                        is(c, g->first - 1, "against") || is(c, g->first - 1, "over"))) {
+        /* ("accused London of fuelling the crisis by arming Kyiv", "called on
+         * Moscow to prove it by pulling back": the means of what someone is
+         * accused of or called on to do, too) */
+        bool by = g->gerund && g->first > sent_first(c, s) && is(c, g->first - 1, "by");
+        if (g->gerund && g->first > sent_first(c, s) &&
+            (by || is(c, g->first - 1, "of") || is(c, g->first - 1, "for") || is(c, g->first - 1, "against") ||
+             is(c, g->first - 1, "over"))) {
             bool inside = false;
             for (uint32_t hi = gi; hi-- > 0;) {
                 const vgroup *h = &c->vgroups.v[hi];
                 if (h->sentence != s) break;
-                if (h->noun || h->end + 8 < g->first) continue;
+                if (h->noun || h->end + (by ? 14 : 8) < g->first) continue;
+                bool of = !by;
+                for (uint32_t q = h->end; q + 1 < g->first && !of; q++)
+                    of = is(c, q, "of") || is(c, q, "for") || is(c, q, "to");
+                if (!of) break;
                 char code0[8];
                 pmatch pm0;
                 uint32_t tmp;
@@ -2627,6 +2636,18 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 if (usable(&m->ent) && !same_side(se, &m->ent) && (!m->locative || at_inst) && !m->first_person)
                     cd.target = mi;
                 q = m->end - 1;
+            }
+            /* ... or, for a demand, criticism, rejection or threat, the party
+             * of the same side's act before it in the sentence ("called on
+             * Moscow to pull back, and said Kyiv would make no concessions") */
+            bool conflictual = has_root(cd.code, "10") || has_root(cd.code, "11") || has_root(cd.code, "12") ||
+                               has_root(cd.code, "13");
+            for (size_t j = cands.n; j-- > 0 && cd.target == NONE && conflictual;) {
+                const candidate *o = &cands.v[j];
+                if (o->source == NONE || o->target == NONE || o->reverse_source) continue;
+                const entity *oe = &c->mentions.v[o->source].ent, *te = &c->mentions.v[o->target].ent;
+                if (same_side(oe, se) && usable(te) && !same_side(te, se)) cd.target = o->target;
+                break; /* only the act right before */
             }
         }
         /* "warned that the pipeline would end if Russia invaded": a warning

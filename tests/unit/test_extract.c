@@ -440,6 +440,20 @@ static void subjects_and_predicates(void **state) {
     run("Scholz did not mention the pipeline by name.", "2022-02-07", &l);
     assert_false(has(&l, "DEU", "01", NULL));
     dl_event_list_clear(&l);
+    /* the means of what someone is accused of or called on to do is part
+     * of that act */
+    run("Moscow has repeatedly accused London of fuelling the crisis by arming Kyiv.", "2022-02-11", &l);
+    EXPECT(&l, "RUS", "112", "GBR");
+    assert_false(has(&l, "RUS", "07", "UKR"));
+    assert_false(has(&l, "GBR", "07", "UKR"));
+    dl_event_list_clear(&l);
+    /* a rejection after a demand concerns the same party */
+    run("Ukraine's foreign minister, Dmytro Kuleba, called on Moscow on Tuesday to prove it was serious about diplomacy by pulling back its forces, "
+        "and said Kyiv would make no concessions on its sovereignty.", "2022-02-08", &l);
+    EXPECT(&l, "UKR", "02", "RUS");
+    EXPECT(&l, "UKR", "12", "RUS");
+    assert_false(has(&l, "RUS", "08", "UKR"));
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
