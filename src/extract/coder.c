@@ -1515,6 +1515,7 @@ static bool list_goes_on(const article_ctx *c, const mention *m) {
 }
 
 static const char *const possessive_dets[] = {"its", "his", "her", "their", "our", "my", "your", NULL};
+static const char *const definite_dets[] = {"the", NULL};
 
 /* "met Putin at the Kremlin on Monday and Zelensky in Kyiv the next day",
  * "will visit Kyiv on Monday and Moscow the following day": objects of one
@@ -1567,6 +1568,13 @@ static void link_groups(article_ctx *c, uint32_t s) {
     mention *prev = NULL;
     for (size_t k = first_mention(c, s); k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         mention *m = &c->mentions.v[k];
+        /* "the American ambassador, John J. Sullivan,": an office no one was
+         * found for, in apposition to a named person of its country, is him */
+        if (prev && m->start == prev->end + 1 && is(c, prev->end, ",") && m->kind == M_NAME &&
+            m->ent.type == E_PERSON && m->ent.country[0] && prev->kind == M_AGENT && prev->ent.type != E_PERSON &&
+            norm(c, prev->end - 1)[strlen(norm(c, prev->end - 1)) - 1] != 's' && !strcmp(prev->ent.country, m->ent.country) && word_in(norm(c, prev->start), definite_dets) &&
+            m->end < sent_end(c, s) && (is(c, m->end, ",") || c->tok[m->end].vg != NONE))
+            prev->ent = m->ent;
         if (prev && m->start >= prev->end && m->group != prev->group) {
             uint32_t a = prev->end, b = m->start;
             bool conj = (b == a + 1 && (is(c, a, "and") || is(c, a, ",") || is(c, a, "or"))) ||
@@ -1616,6 +1624,7 @@ static void link_groups(article_ctx *c, uint32_t s) {
                  word_in(norm(c, prev->start), possessive_dets)) &&
                 m->end < sent_end(c, s) && (is(c, m->end, ",") || c->tok[m->end].vg != NONE))
                 prev->ent = m->ent;
+
             if (conj) {
                 uint32_t old = m->group;
                 for (size_t j = k; j < c->mentions.n; j++)

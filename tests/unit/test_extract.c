@@ -454,6 +454,12 @@ static void subjects_and_predicates(void **state) {
     EXPECT(&l, "UKR", "12", "RUS");
     assert_false(has(&l, "RUS", "08", "UKR"));
     dl_event_list_clear(&l);
+    /* an office in apposition to a named person of its country is him: one
+     * event, not one for the office and one for the man */
+    run("Moscow handed the American ambassador, John J. Sullivan, its written reply.", "2022-02-17", &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.items[0].target.name, "John J. Sullivan");
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
