@@ -2236,7 +2236,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             for (uint32_t hi = gi; hi-- > 0;) {
                 const vgroup *h = &c->vgroups.v[hi];
                 if (h->sentence != s) break;
-                if (h->noun || h->end + (by ? 14 : 8) < g->first) continue;
+                if (h->noun || h->end + 14 < g->first) continue;
                 bool of = !by;
                 for (uint32_t q = h->end; q + 1 < g->first && !of; q++)
                     of = is(c, q, "of") || is(c, q, "for") || is(c, q, "to");
