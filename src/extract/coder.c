@@ -2659,6 +2659,25 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
                 break; /* only the act right before */
             }
         }
+        /* "“I certainly wasn't mute,” Ms. Truss replied": a reply is
+         * addressed to the person or state of the other side last named
+         * before it */
+        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source && !g->noun && has_root(cd.code, "01") &&
+            g->finite && !g->infinitive && !g->future && !g->hypothetical) {
+            static const char *const replies[] = {"reply", "retort", "respond", "answer", "counter", "shoot back",
+                                                  "fire back", "hit back", "rejoin", NULL};
+            const entity *se = &c->mentions.v[cd.source].ent;
+            if (word_in(lemma_of(c, g), replies) && usable(se)) {
+                for (uint32_t mi = cd.source; mi-- > 0;) {
+                    const mention *m = &c->mentions.v[mi];
+                    if (m->sentence + 2 < s) break;
+                    if (m->first_person || m->locative || m->owner || !usable(&m->ent)) continue;
+                    if (same_side(&m->ent, se) || m->ent.type == E_GROUP) continue; /* (a person or a state) */
+                    cd.target = mi;
+                    break;
+                }
+            }
+        }
         /* "warned that the pipeline would end if Russia invaded": a warning
          * with a condition on another party is a threat */
         if ((strcmp(cd.code, "012") == 0 || (strcmp(cd.code, "010") == 0 && aggression_condition(c, s))) &&

@@ -460,6 +460,11 @@ static void subjects_and_predicates(void **state) {
     assert_int_equal(l.n, 1);
     assert_string_equal(l.items[0].target.name, "John J. Sullivan");
     dl_event_list_clear(&l);
+    /* a reply is addressed to the other side's person or state named last */
+    run("Lavrov said British officials listened but did not hear. \"I was not mute,\" Truss replied.", "2022-02-10",
+        &l);
+    EXPECT(&l, "GBR", "010", "RUS");
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
