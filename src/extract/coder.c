@@ -111,6 +111,14 @@ static uint32_t mention_before(const article_ctx *c, uint32_t i, uint32_t first)
 static bool parenthetical(const article_ctx *c, uint32_t a, uint32_t b) {
     if (b <= a + 1) return false;
     uint32_t s = a + 1;
+    /* "Russia, he said, would not accept": a speaker and a speech verb */
+    if (c->tok[s].mention != NONE) {
+        uint32_t e = c->mentions.v[c->tok[s].mention].end;
+        uint32_t v = e < b ? c->tok[b - 1].vg : NONE;
+        if (v != NONE && c->vgroups.v[v].first == e && c->vgroups.v[v].end == b && !c->vgroups.v[v].noun &&
+            (dl_lexicon_block(c->lex, c->vgroups.v[v].block)->flags & DL_VB_SPEECH))
+            return true;
+    }
     if (wc(c, s) & DL_W_SUBORD) return is(c, s, "who") || is(c, s, "which") || is(c, s, "whose") || is(c, s, "where");
     if (c->tok[s].vg != NONE && !c->vgroups.v[c->tok[s].vg].finite) return true; /* "speaking after talks" */
     for (uint32_t k = s; k < b; k++)
@@ -173,6 +181,17 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
     uint32_t first = sent_first(c, g->sentence);
     uint32_t fs = for_subject(c, g);
     if (fs != NONE) return fs;
+    /* "Lavrov told reporters that ..., complaining that ...": a participle
+     * clause after a comma (and a closing quotation mark) has the subject
+     * of the clause it trails */
+    uint32_t comma = g->first <= first + 1                                     ? first /* (none) */
+                     : c->doc->tokens[g->first - 1].kind == DL_TOK_QUOTE ? g->first - 2
+                                                                           : g->first - 1;
+    if (g->gerund && depth < 3 && comma > first && is(c, comma, ",")) {
+        uint32_t v = last_finite(c, first, comma);
+        uint32_t sj = v != NONE ? subject_of(c, v, depth + 1) : NONE;
+        if (sj != NONE && usable(&c->mentions.v[sj].ent)) return sj;
+    }
     uint32_t p = g->first;
     bool adjacent = true; /* nothing but skippable words so far */
     for (int steps = 0; p > first && steps < 40; steps++) {
@@ -2660,19 +2679,25 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             }
         }
         /* "“I certainly wasn't mute,” Ms. Truss replied": a reply is
-         * addressed to the person or state of the other side last named
-         * before it */
-        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source && !g->noun && has_root(cd.code, "01") &&
-            g->finite && !g->infinitive && !g->future && !g->hypothetical) {
+         * addressed to the person, state or officials of the other side
+         * last named before it; so is a rejection ("British officials
+         * listened but did not hear.  Russia, he said, would not accept
+         * being lectured") */
+        bool rejection = has_root(cd.code, "12");
+        if (cd.target == NONE && cd.source != NONE && !cd.reverse_source && !g->noun &&
+            (has_root(cd.code, "01") || rejection) && g->finite && !g->infinitive && !g->future &&
+            (rejection || !g->hypothetical)) {
             static const char *const replies[] = {"reply", "retort", "respond", "answer", "counter", "shoot back",
                                                   "fire back", "hit back", "rejoin", NULL};
             const entity *se = &c->mentions.v[cd.source].ent;
-            if (word_in(lemma_of(c, g), replies) && usable(se)) {
+            if ((word_in(lemma_of(c, g), replies) || rejection) && usable(se)) {
                 for (uint32_t mi = cd.source; mi-- > 0;) {
                     const mention *m = &c->mentions.v[mi];
-                    if (m->sentence + 2 < s) break;
+                    if (m->sentence + (rejection ? 1 : 2) < s) break;
                     if (m->first_person || m->locative || m->owner || !usable(&m->ent)) continue;
-                    if (same_side(&m->ent, se) || m->ent.type == E_GROUP) continue; /* (a person or a state) */
+                    /* (a person, a state, or its officials) */
+                    if (same_side(&m->ent, se) || (m->ent.type == E_GROUP && strcmp(m->ent.sector, "GOV") != 0))
+                        continue;
                     cd.target = mi;
                     break;
                 }

@@ -465,6 +465,15 @@ static void subjects_and_predicates(void **state) {
         &l);
     EXPECT(&l, "GBR", "010", "RUS");
     dl_event_list_clear(&l);
+    /* a trailing participle has the subject of its clause; "he said" in
+     * commas is a parenthesis; a rejection concerns the other side just
+     * named */
+    run("Lavrov told a news conference that the talks had been like a conversation between \"the mute and the "
+        "deaf,\" complaining that British officials listened but did not hear. Russia, he said, would not accept "
+        "being lectured.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "11", "GBR");
+    EXPECT(&l, "RUS", "12", "GBR");
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
