@@ -1051,8 +1051,6 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
      * owning a noun is the setting */
     const mention *t0 = nt ? &c->mentions.v[tgts[0]] : NULL;
     if (t0 && ns >= 2 && symmetric && (t0->owner || (t0->after_prep && is(c, t0->start - 1, "of")))) nt = 0;
-    /* ... and "Russia and Belarus began exercises on Belarusian territory":
-     * a side of the subject is no target of any act of it */
     if (nt && ns >= 2 && (mutual || symmetric)) {
         bool inside = true;
         for (size_t t = 0; t < nt && inside; t++) {
@@ -1535,6 +1533,8 @@ static bool list_goes_on(const article_ctx *c, const mention *m) {
 
 static const char *const possessive_dets[] = {"its", "his", "her", "their", "our", "my", "your", NULL};
 static const char *const definite_dets[] = {"the", NULL};
+/* (a plural noun, roughly: "ambassadors", "diplomats") */
+static bool ends_in_s(const char *w) { return w[0] && w[strlen(w) - 1] == 's'; }
 
 /* "met Putin at the Kremlin on Monday and Zelensky in Kyiv the next day",
  * "will visit Kyiv on Monday and Moscow the following day": objects of one
@@ -1591,7 +1591,8 @@ static void link_groups(article_ctx *c, uint32_t s) {
          * found for, in apposition to a named person of its country, is him */
         if (prev && m->start == prev->end + 1 && is(c, prev->end, ",") && m->kind == M_NAME &&
             m->ent.type == E_PERSON && m->ent.country[0] && prev->kind == M_AGENT && prev->ent.type != E_PERSON &&
-            norm(c, prev->end - 1)[strlen(norm(c, prev->end - 1)) - 1] != 's' && !strcmp(prev->ent.country, m->ent.country) && word_in(norm(c, prev->start), definite_dets) &&
+            !ends_in_s(norm(c, prev->end - 1)) && !strcmp(prev->ent.country, m->ent.country) &&
+            word_in(norm(c, prev->start), definite_dets) &&
             m->end < sent_end(c, s) && (is(c, m->end, ",") || c->tok[m->end].vg != NONE))
             prev->ent = m->ent;
         if (prev && m->start >= prev->end && m->group != prev->group) {
@@ -2112,7 +2113,7 @@ static void ordered_agents(article_ctx *c, uint32_t s) {
 
 /* Is there a verb, a sentence boundary or a word that opens a clause
  * among tokens [a, b), or are they too far apart to be one clause? */
-static bool finite_between(const article_ctx *c, uint32_t a, uint32_t b) {
+static bool clause_break_between(const article_ctx *c, uint32_t a, uint32_t b) {
     if (b > a + 20) return true;
     for (uint32_t q = a; q < b; q++) {
         if (is_boundary_punct(c, q) || (wc(c, q) & DL_W_SUBORD)) return true;
@@ -2186,7 +2187,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             pmatch pm2;
             uint32_t where2;
             if (h->sentence == s && h->infinitive && !h->noun && h->consumed_by == NONE &&
-                !finite_between(c, g->end, h->first)) {
+                !clause_break_between(c, g->end, h->first)) {
                 code_of(c, h, code2, &pm2, &where2);
                 if (has_root(code2, "04")) h->consumed_by = gi;
             }

@@ -235,6 +235,15 @@ static const dl_timex *sequel_date(const article_ctx *c, uint32_t s, const vgrou
     return NULL;
 }
 
+/* Date an event by time expression t of another clause or sentence. */
+static void take_date(const article_ctx *c, const dl_timex *t, dl_when *when, const char **basis,
+                      size_t *basis_len) {
+    *when = t->when;
+    snprintf(when->value, sizeof when->value, "%s", t->value);
+    *basis = c->doc->text + t->start;
+    *basis_len = t->end - t->start;
+}
+
 void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when, const char **basis,
                 size_t *basis_len, bool *inferred) {
     dl_timex_date_event(c->doc, &c->timexes, s, g->start, c->dct, when, basis, basis_len, inferred);
@@ -256,10 +265,7 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
          * likely on the story's day */
         const dl_timex *t = narrative_date(c, s);
         if (t && t->when.start < when->start) {
-            *when = t->when;
-            snprintf(when->value, sizeof when->value, "%s", t->value);
-            *basis = c->doc->text + t->start;
-            *basis_len = t->end - t->start;
+            take_date(c, t, when, basis, basis_len);
             *inferred = true;
         }
         return;
@@ -268,11 +274,7 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
     const dl_timex *t = sequel_date(c, s, g);
     if (!t) t = narrative_date(c, s);
     if (!t || t->when.start == c->dct) return;
-    *when = t->when;
-    snprintf(when->value, sizeof when->value, "%s", t->value);
-    *basis = c->doc->text + t->start;
-    *basis_len = t->end - t->start;
-    /* still inferred: the sentence itself does not say when */
+    take_date(c, t, when, basis, basis_len); /* still inferred: the sentence itself does not say when */
 }
 
 static void ctx_free(article_ctx *c) {
