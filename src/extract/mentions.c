@@ -1244,15 +1244,16 @@ static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
 
 /* "of Britain", "of the United States" at token k: the description
  * before it ("the leaders of Britain, France and Germany") is no
- * reference back but offices of those places (parse_np()). */
-static bool of_place(article_ctx *c, uint32_t k, uint32_t end) {
-    if (k + 1 >= end || !is(c, k, "of")) return false;
+ * reference back but offices of those places (parse_np()).  Returns the
+ * place's phrase, or NULL. */
+static const dl_phrase *of_place(article_ctx *c, uint32_t k, uint32_t end) {
+    if (k + 1 >= end || !is(c, k, "of")) return NULL;
     uint32_t m = k + 1;
     if (m < end && is(c, m, "the")) m++;
     const dl_phrase *ph;
     size_t n;
     size_t l = lex_at(c, m, end, &ph, &n);
-    return l && pick_place(c, m, ph, n);
+    return l ? pick_place(c, m, ph, n) : NULL;
 }
 
 dl_status find_mentions(article_ctx *c, uint32_t s) {
@@ -1350,6 +1351,15 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
             }
         }
         if (p.kind == M_AGENT && !p.ent.country[0]) leader_agent(c, &p, first, end);
+        /* "the Security Council of the Russian Federation": a body that names
+         * an organisation's is that country's when "of" names one */
+        const dl_phrase *of;
+        if (p.kind == M_NAME && p.ent.type == E_ORG && p.ent.sector[0] && (of = of_place(c, p.end, end))) {
+            char sector[8];
+            dl_strlcpy(sector, p.ent.sector, sizeof sector);
+            set_country(c, &p.ent, dl_lexicon_actor(c->lex, of->index)->code, sector);
+            p.ent.type = E_GROUP;
+        }
         mention m = {.start = p.start, .end = p.end, .head = p.end - 1, .sentence = s, .kind = p.kind,
                      .ent = p.ent, .plural = p.plural, .owner = p.owner};
         fill_context(c, &m, first);

@@ -474,6 +474,13 @@ static void subjects_and_predicates(void **state) {
     EXPECT(&l, "RUS", "11", "GBR");
     EXPECT(&l, "RUS", "12", "GBR");
     dl_event_list_clear(&l);
+    /* "the Security Council of Ukraine" is Ukraine's, not the UN's */
+    run("The Security Council of Ukraine condemned Russia.", "2022-02-10", &l);
+    EXPECT(&l, "UKR", "11", "RUS");
+    dl_event_list_clear(&l);
+    run("The Security Council condemned Russia.", "2022-02-10", &l);
+    EXPECT(&l, "UN", "11", "RUS");
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
