@@ -1256,6 +1256,17 @@ static const dl_phrase *of_place(article_ctx *c, uint32_t k, uint32_t end) {
     return l ? pick_place(c, m, ph, n) : NULL;
 }
 
+/* "of Britain", "of the DPR": a description followed by "of" and a name
+ * ("the leaders of the DPR and the LPR") says whose, and refers back to
+ * no one. */
+static bool of_name(article_ctx *c, uint32_t k, uint32_t end) {
+    if (of_place(c, k, end)) return true;
+    if (k + 1 >= end || !is(c, k, "of")) return false;
+    uint32_t m = k + 1;
+    if (m < end && is(c, m, "the")) m++;
+    return m < end && (tflags(c, m) & DL_TF_CAP);
+}
+
 dl_status find_mentions(article_ctx *c, uint32_t s) {
     const dl_sentence *sent = &c->doc->sentences[s];
     uint32_t first = sent->first_token + sent->n_lead, end = sent->first_token + sent->n_tokens;
@@ -1270,7 +1281,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
         }
         size_t dl;
         const desc_rule *d;
-        if (parse_description(c, i, end, &dl, &d) && !of_place(c, i + (uint32_t)dl, end)) {
+        if (parse_description(c, i, end, &dl, &d) && !of_name(c, i + (uint32_t)dl, end)) {
             mention m = {.start = i, .end = i + (uint32_t)dl, .head = i + (uint32_t)dl - 1, .sentence = s,
                          .kind = M_DESCR};
             ent_clear(&m.ent);

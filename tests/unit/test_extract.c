@@ -481,6 +481,11 @@ static void subjects_and_predicates(void **state) {
     run("The Security Council condemned Russia.", "2022-02-10", &l);
     EXPECT(&l, "UN", "11", "RUS");
     dl_event_list_clear(&l);
+    /* "the leaders of the DPR": whose leaders, not the two just named */
+    run("Putin met Scholz on Monday. Today the leaders of the DPR also asked Moscow for recognition.", "2022-02-21",
+        &l);
+    assert_false(has(&l, "DEU", "02", "RUS"));
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
