@@ -803,10 +803,25 @@ static bool same_camp(const entity *a, const entity *b) {
     return strcmp(a->country, b->country) == 0 && sector_side(a) == sector_side(b);
 }
 
+/* ---- the strings of events ------------------------------------------------
+ * An event's strings go where the list wants them (event.h): in its pool
+ * when it has one, else each malloc'd for the event to own. */
+
+static void *ev_alloc(const article_ctx *c, size_t n) {
+    return c->out->pool ? dl_arena_alloc(c->out->pool, n) : malloc(n);
+}
+
+static char *ev_strndup(const article_ctx *c, const char *s, size_t n) {
+    return c->out->pool ? dl_arena_strndup(c->out->pool, s, n) : dl_strndup(s, n);
+}
+
+static char *ev_strdup(const article_ctx *c, const char *s) { return ev_strndup(c, s, strlen(s)); }
+
+/* The text of tokens a..b-1 (NULL when there are none). */
 static char *span_text(const article_ctx *c, uint32_t a, uint32_t b) {
     if (b <= a) return NULL;
     size_t s = c->doc->tokens[a].start, e = c->doc->tokens[b - 1].end;
-    return dl_strndup(c->doc->text + s, e - s);
+    return ev_strndup(c, c->doc->text + s, e - s);
 }
 
 /* The quotation around token i within its sentence (without the marks). */
@@ -838,13 +853,24 @@ static char *quote_of_speech(const article_ctx *c, const vgroup *g) {
     return NULL;
 }
 
+/* Fill the (zeroed) out from e and the words of m, as dl_entity_set() would
+ * (code: country + sector), the strings where ev_alloc() puts them. */
 static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, const mention *m) {
-    dl_status st = dl_entity_set(out, NULL, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
-                                 e->sector[0] ? e->sector : NULL);
-    /* the words, copied once: the entity owns a malloc'd text as
-     * dl_entity_set() would have made it */
-    if (st == DL_OK && m && m->end > m->start && !(out->text = span_text(c, m->start, m->end))) st = DL_ERR_NOMEM;
-    return st;
+    bool ok = true;
+    if (e->name[0]) ok = (out->name = ev_strdup(c, e->name)) != NULL;
+    if (e->sector[0] && ok) ok = (out->sector = ev_strdup(c, e->sector)) != NULL;
+    if (e->country[0] && ok) {
+        size_t nc = strlen(e->country), ns = strlen(e->sector);
+        out->country = ev_strndup(c, e->country, nc);
+        out->code = ev_alloc(c, nc + ns + 1);
+        ok = out->country && out->code;
+        if (out->code) {
+            memcpy(out->code, e->country, nc);
+            memcpy(out->code + nc, e->sector, ns + 1);
+        }
+    }
+    if (ok && m && m->end > m->start) ok = (out->text = span_text(c, m->start, m->end)) != NULL;
+    return ok ? DL_OK : DL_ERR_NOMEM;
 }
 
 static bool same_entity(const dl_entity *a, const entity *b) {
@@ -863,11 +889,11 @@ static size_t put_uint(char *p, uint32_t v) {
     return n;
 }
 
-/* An event's id, "ARTICLE:SENTENCE:N" (malloc'd), cut to 511 bytes as it
- * always was.  Built by hand: snprintf cost more than the rest of emit(). */
-static char *event_id(const char *article, uint32_t s, uint32_t n) {
+/* An event's id, "ARTICLE:SENTENCE:N" (by ev_alloc()), cut to 511 bytes as
+ * it always was.  Built by hand: snprintf cost more than the rest of emit(). */
+static char *event_id(const article_ctx *c, const char *article, uint32_t s, uint32_t n) {
     size_t len = strlen(article);
-    char *id = malloc(len + 2 * 11 + 1);
+    char *id = ev_alloc(c, len + 2 * 11 + 1);
     if (!id) return NULL;
     memcpy(id, article, len);
     char *p = id + len;
@@ -896,7 +922,7 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;
-    ev->id = event_id(c->a->id, s, c->events_in_sentence);
+    ev->id = event_id(c, c->a->id, s, c->events_in_sentence);
     if (!dl_action_set_code(&ev->action, cd->code)) {
         dl_strlcpy(ev->action.code, cd->code, sizeof ev->action.code);
         snprintf(ev->action.root, sizeof ev->action.root, "%.2s", cd->code);
@@ -928,24 +954,38 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     }
     event_date(c, dg->sentence, dg, &ev->date.when, &basis, &basis_len, &inferred);
     ev->date.inferred = inferred;
-    ev->date.basis = !basis ? dl_strdup(DL_BASIS_PUBLICATION) : dl_strndup(basis, basis_len);
+    ev->date.basis = !basis ? ev_strdup(c, DL_BASIS_PUBLICATION) : ev_strndup(c, basis, basis_len);
     double conf = 0.55 + (cd->pattern ? 0.15 : 0) + (ev->has_target ? 0.1 : 0) + (inferred ? 0 : 0.05);
     if (src_m && src_m->resolved_by_coref) conf -= 0.15;
     if (src->type == E_GROUP && !src->name[0]) conf -= 0.05;
     ev->confidence = conf < 0.1 ? 0.1 : conf > 0.95 ? 0.95 : conf;
     const dl_sentence *sent = &c->doc->sentences[s];
-    dl_mention m = {.article = c->a->id, .sentence = (long)s, .start = (long)sent->start, .end = (long)sent->end};
-    m.text = dl_strndup(c->doc->text + sent->start, sent->end - sent->start);
-    if (!m.text) return DL_ERR_NOMEM;
-    st = st == DL_OK ? dl_event_add_mention(ev, &m) : st;
-    free(m.text);
+    dl_mention *m = ev_alloc(c, sizeof *m);
+    if (!m) return DL_ERR_NOMEM;
+    *m = (dl_mention){.sentence = (long)s, .start = (long)sent->start, .end = (long)sent->end};
+    ev->mentions = m;
+    ev->n_mentions = ev->cap_mentions = 1;
+    if (c->out->pool) { /* one copy of the article id and of the sentence for all their events */
+        if (!c->pooled_id) c->pooled_id = ev_strdup(c, c->a->id);
+        if (c->pooled_sentence != s) {
+            c->pooled_text = ev_strndup(c, c->doc->text + sent->start, sent->end - sent->start);
+            c->pooled_sentence = s;
+        }
+        m->article = (char *)c->pooled_id;
+        m->text = (char *)c->pooled_text;
+    } else {
+        m->article = dl_strdup(c->a->id);
+        m->text = dl_strndup(c->doc->text + sent->start, sent->end - sent->start);
+    }
+    if (!m->article || !m->text) return DL_ERR_NOMEM;
     if (extractor_explain(c->x)) {
         dl_buf b = {0};
         dl_buf_printf(&b, "code %s: %s", cd->code, dl_lexicon_where(c->lex, cd->where));
         if (src->where != NONE) dl_buf_printf(&b, "; actor: %s", dl_lexicon_where(c->lex, src->where));
         if (src_m && src_m->resolved_by_coref) dl_buf_puts(&b, " (coreference)");
         if (ev->has_target && tgt->where != NONE) dl_buf_printf(&b, "; target: %s", dl_lexicon_where(c->lex, tgt->where));
-        ev->explain = dl_buf_take(&b);
+        ev->explain = ev_strndup(c, b.data ? b.data : "", b.len);
+        dl_buf_free(&b);
     }
     if (!ev->id || !ev->date.basis) return DL_ERR_NOMEM;
     return st;
@@ -1938,7 +1978,7 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
                    same_str(l->items[j].actor.country, ev->actor.country) &&
                    l->items[j].negated == ev->negated && l->items[j].hypothetical == ev->hypothetical;
         if (twin) {
-            dl_event_clear(ev);
+            if (!l->pool) dl_event_clear(ev); /* (a pool's strings stay until it is emptied) */
             continue;
         }
         if (w != k) l->items[w] = *ev;

@@ -164,6 +164,11 @@ typedef struct article_ctx {
      * (coder.c) wants them for every verb group of a sentence */
     uint32_t sig_sentence;
     dl_word_sig sig;
+    /* When out has a pool (event.h): the article id and the text of
+     * sentence pooled_sentence (NONE: none yet) as copied there, shared by
+     * the mentions of every event that cites them */
+    const char *pooled_id, *pooled_text;
+    uint32_t pooled_sentence;
 } article_ctx;
 
 /* The first mention of sentence s or later: mentions are kept in sentence

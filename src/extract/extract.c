@@ -222,7 +222,7 @@ static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_articl
                           dl_event_list *out, dl_error *err) {
     *c = (article_ctx){.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
                        .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE, .meeting_vg = NONE,
-                       .sig_sentence = NONE};
+                       .sig_sentence = NONE, .pooled_sentence = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1, nt = doc->n_tokens ? doc->n_tokens : 1;
     c->tok = malloc(nt * sizeof *c->tok); /* set by tag_words() */
     c->words = malloc(nt * 2 * sizeof *c->words);
@@ -278,8 +278,9 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     ctx_free(&c);
     dl_doc_free(doc);
     if (st != DL_OK) {
-        /* nothing of a failed article stays in the list */
-        for (size_t i = n0; i < out->n; i++) dl_event_clear(&out->items[i]);
+        /* nothing of a failed article stays in the list (a pool's strings
+         * stay until the pool is emptied) */
+        for (size_t i = n0; i < out->n && !out->pool; i++) dl_event_clear(&out->items[i]);
         out->n = n0;
         return st;
     }
