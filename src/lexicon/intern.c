@@ -12,24 +12,17 @@ uint64_t dl_hash_bytes(const char *s, size_t len) { return fold(dl_text_hash(s, 
 
 static int grow_table(dl_interner *in) {
     size_t size = in->table_size ? in->table_size * 2 : 1024;
-    uint32_t *t = calloc(size, sizeof *t), *hs = malloc(size * sizeof *hs);
-    if (!t || !hs) {
-        free(t);
-        free(hs);
-        return 0;
-    }
+    dl_intern_slot *t = calloc(size, sizeof *t);
+    if (!t) return 0;
     for (uint32_t id = 0; id < in->n; id++) {
         const char *s = in->chars + in->offsets[id];
         uint32_t th = dl_text_hash(s, strlen(s));
         size_t h = (size_t)fold(th) & (size - 1);
-        while (t[h]) h = (h + 1) & (size - 1);
-        t[h] = id + 1;
-        hs[h] = th;
+        while (t[h].id1) h = (h + 1) & (size - 1);
+        t[h] = (dl_intern_slot){id + 1, th};
     }
     free(in->table);
-    free(in->hashes);
     in->table = t;
-    in->hashes = hs;
     in->table_size = size;
     return 1;
 }
@@ -41,10 +34,10 @@ uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
 uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
     if (in->table_size) {
         size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-        while (in->table[h]) {
-            if (in->hashes[h] == text_hash) { /* (most other words differ in their hash) */
-                const char *c = in->chars + in->offsets[in->table[h] - 1];
-                if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
+        while (in->table[h].id1) {
+            if (in->table[h].hash == text_hash) { /* (most other words differ in their hash) */
+                const char *c = in->chars + in->offsets[in->table[h].id1 - 1];
+                if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h].id1 - 1;
             }
             h = (h + 1) & (in->table_size - 1);
         }
@@ -72,9 +65,8 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
     in->offsets[id] = (uint32_t)in->chars_len;
     in->chars_len += len + 1;
     size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-    while (in->table[h]) h = (h + 1) & (in->table_size - 1);
-    in->table[h] = id + 1;
-    in->hashes[h] = text_hash;
+    while (in->table[h].id1) h = (h + 1) & (in->table_size - 1);
+    in->table[h] = (dl_intern_slot){id + 1, text_hash};
     return id;
 }
 
@@ -86,7 +78,6 @@ void dl_interner_free(dl_interner *in) {
     free(in->chars);
     free(in->offsets);
     free(in->table);
-    free(in->hashes);
     memset(in, 0, sizeof *in);
 }
 
@@ -99,24 +90,16 @@ static inline size_t slot_of(uint64_t key, size_t size) {
 
 static int trie_grow(dl_trie *t) {
     size_t size = t->size ? t->size * 2 : 4096;
-    uint64_t *k = calloc(size, sizeof *k);
-    uint32_t *v = calloc(size, sizeof *v);
-    if (!k || !v) {
-        free(k);
-        free(v);
-        return 0;
-    }
+    dl_trie_slot *k = calloc(size, sizeof *k);
+    if (!k) return 0;
     for (size_t i = 0; i < t->size; i++) {
-        if (!t->keys[i]) continue;
-        size_t h = slot_of(t->keys[i], size);
-        while (k[h]) h = (h + 1) & (size - 1);
-        k[h] = t->keys[i];
-        v[h] = t->vals[i];
+        if (!t->slots[i].key) continue;
+        size_t h = slot_of(t->slots[i].key, size);
+        while (k[h].key) h = (h + 1) & (size - 1);
+        k[h] = t->slots[i];
     }
-    free(t->keys);
-    free(t->vals);
-    t->keys = k;
-    t->vals = v;
+    free(t->slots);
+    t->slots = k;
     t->size = size;
     return 1;
 }
@@ -125,8 +108,8 @@ uint32_t dl_trie_next(const dl_trie *t, uint32_t node, uint32_t word) {
     if (!t->size || word == DL_NO_ID || node == DL_NO_ID) return DL_NO_ID;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
     size_t h = slot_of(key, t->size);
-    while (t->keys[h]) {
-        if (t->keys[h] == key) return t->vals[h];
+    while (t->slots[h].key) {
+        if (t->slots[h].key == key) return t->slots[h].val;
         h = (h + 1) & (t->size - 1);
     }
     return DL_NO_ID;
@@ -139,15 +122,13 @@ uint32_t dl_trie_step(dl_trie *t, uint32_t node, uint32_t word, int add) {
     if ((t->used + 1) * 2 > t->size && !trie_grow(t)) return DL_NO_ID;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
     size_t h = slot_of(key, t->size);
-    while (t->keys[h]) h = (h + 1) & (t->size - 1);
-    t->keys[h] = key;
-    t->vals[h] = t->n_nodes++;
+    while (t->slots[h].key) h = (h + 1) & (t->size - 1);
+    t->slots[h] = (dl_trie_slot){key, t->n_nodes++};
     t->used++;
-    return t->vals[h];
+    return t->slots[h].val;
 }
 
 void dl_trie_free(dl_trie *t) {
-    free(t->keys);
-    free(t->vals);
+    free(t->slots);
     memset(t, 0, sizeof *t);
 }

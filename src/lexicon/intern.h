@@ -13,13 +13,19 @@
 
 #define DL_NO_ID UINT32_MAX
 
+/* A slot of the interner's table: the id and the hash side by side, so
+ * that a probe (one per token of every article) reads one cache line. */
+typedef struct dl_intern_slot {
+    uint32_t id1;  /* open addressing: id+1, 0 = empty */
+    uint32_t hash; /* the dl_text_hash() of its string */
+} dl_intern_slot;
+
 typedef struct dl_interner {
     char *chars;        /* all strings, NUL-separated */
     size_t chars_len, chars_cap;
     uint32_t *offsets;  /* id -> offset in chars */
     uint32_t n, cap;
-    uint32_t *table;    /* open addressing: id+1, 0 = empty */
-    uint32_t *hashes;   /* per slot: the dl_text_hash() of its string */
+    dl_intern_slot *table;
     size_t table_size;  /* power of two */
 } dl_interner;
 
@@ -31,9 +37,15 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
 const char *dl_interned(const dl_interner *in, uint32_t id);
 void dl_interner_free(dl_interner *in);
 
+/* A slot of a trie's table: key and child together (one cache line per
+ * probe, as for dl_intern_slot). */
+typedef struct dl_trie_slot {
+    uint64_t key;  /* (node << 32 | word) + 1, 0 = empty */
+    uint32_t val;  /* child node */
+} dl_trie_slot;
+
 typedef struct dl_trie {
-    uint64_t *keys;     /* (node << 32 | word) + 1, 0 = empty */
-    uint32_t *vals;     /* child node */
+    dl_trie_slot *slots;
     size_t size, used;  /* table size (power of two), entries */
     uint32_t n_nodes;
 } dl_trie;
