@@ -61,7 +61,7 @@ static bool ly_adverb(const article_ctx *c, uint32_t i) {
     const dl_token *t = &c->doc->tokens[i];
     if (t->kind != DL_TOK_WORD || wc(c, i) || c->tok[i].mention != NONE || t->norm_len < 5) return false;
     const char *w = norm(c, i);
-    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && strcmp(w + t->norm_len - 4, "ally") != 0 &&
+    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && !dl_streq(w + t->norm_len - 4, "ally") &&
            !c->tok[i].vforms;
 }
 
@@ -88,7 +88,7 @@ static const char *const prevent_verbs[] = {"block", "prevent", "stop", "bar", "
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    if (has_root(b->code, "02") || has_root(b->code, "10") || strcmp(b->name, "TELL") == 0) return true;
+    if (has_root(b->code, "02") || has_root(b->code, "10") || dl_streq(b->name, "TELL")) return true;
     /* "allowed Ukraine to strike", "forced the army to withdraw" */
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
@@ -249,7 +249,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             return NONE;
         }
         const char *w = norm(c, q);
-        if (strcmp(w, ",") == 0) {
+        if (dl_streq(w, ",")) {
             /* find the comma before, and step over a parenthetical */
             uint32_t r = q;
             while (r > first && !is(c, r - 1, ",") && !is_boundary_punct(c, r - 1)) r--;
@@ -694,7 +694,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     best->end = g->end;
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
-    if (strcmp(code, "---") == 0) code[0] = 0;
+    if (dl_streq(code, "---")) code[0] = 0;
     /* only the patterns whose words the sentence may have, in their order */
     for (uint32_t base = 0; base < b->n_patterns; base += 64) {
         for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
@@ -706,7 +706,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
             if (pm.score > best->score) {
                 *best = pm;
                 *where = pt->where;
-                dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+                dl_strlcpy(code, dl_streq(pt->code, "---") ? "" : pt->code, 8);
             }
         }
     }
@@ -789,10 +789,10 @@ static bool same_side(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE) return false;
     if (opposed_sectors(a, b)) return false;
     if (a->actor != NONE && a->actor == b->actor) return true;
-    if (a->name[0] && strcmp(a->name, b->name) == 0) return true;
+    if (a->name[0] && dl_streq(a->name, b->name)) return true;
     /* a person and their own state or institution */
-    if ((a->type == E_PERSON) != (b->type == E_PERSON)) return a->country[0] && strcmp(a->country, b->country) == 0;
-    if (a->type != E_PERSON && b->type != E_PERSON) return strcmp(a->country, b->country) == 0;
+    if ((a->type == E_PERSON) != (b->type == E_PERSON)) return a->country[0] && dl_streq(a->country, b->country);
+    if (a->type != E_PERSON && b->type != E_PERSON) return dl_streq(a->country, b->country);
     return false;
 }
 
@@ -800,7 +800,7 @@ static bool same_side(const entity *a, const entity *b) {
  * leader whose acts he reports, a ministry and its troops. */
 static bool same_camp(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE || !a->country[0]) return false;
-    return strcmp(a->country, b->country) == 0 && sector_side(a) == sector_side(b);
+    return dl_streq(a->country, b->country) && sector_side(a) == sector_side(b);
 }
 
 /* ---- the strings of events ------------------------------------------------
@@ -875,8 +875,8 @@ static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, con
 
 static bool same_entity(const dl_entity *a, const entity *b) {
     if (!b) return !a->country;
-    if (!a->country || strcmp(a->country, b->country) != 0) return false;
-    return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
+    if (!a->country || !dl_streq(a->country, b->country)) return false;
+    return (!a->name && !b->name[0]) || (a->name && dl_streq(a->name, b->name));
 }
 
 /* Decimal digits of v at p; returns their count. */
@@ -915,7 +915,7 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     for (size_t k = c->out->n; k-- > 0 && c->events_in_sentence;) {
         const dl_event *o = &c->out->items[k];
         if (!o->n_mentions || o->mentions[0].sentence != (long)s) break;
-        if (strcmp(o->action.code, cd->code) == 0 && same_entity(&o->actor, src) &&
+        if (dl_streq(o->action.code, cd->code) && same_entity(&o->actor, src) &&
             ((!tgt && !o->has_target) || (tgt && o->has_target && same_entity(&o->target, tgt))))
             return DL_OK;
     }
@@ -1030,7 +1030,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         ns = nt = 1;
     }
     const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
-    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || strcmp(cd->code, "057") == 0;
+    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || dl_streq(cd->code, "057");
     if (speaker) {
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
@@ -1101,16 +1101,16 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
              * southeastern Turkey": Turkey -> Turkey) */
             /* two sectors of one country are two parties ("Albanians in
              * Serbia" and "Serbian authorities") */
-            bool sectors_differ = sm->ent.sector[0] && tm->ent.sector[0] && strcmp(sm->ent.sector, tm->ent.sector) != 0;
+            bool sectors_differ = sm->ent.sector[0] && tm->ent.sector[0] && !dl_streq(sm->ent.sector, tm->ent.sector);
             bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) && !tm->locative &&
                         !sectors_differ &&
                         ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
-                                                   (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
-                                                    strcmp(sm->ent.country, tm->ent.country) == 0));
+                                                   (sm->ent.name[0] && dl_streq(sm->ent.name, tm->ent.name) &&
+                                                    dl_streq(sm->ent.country, tm->ent.country)));
             /* "the government ordered patrols by police": a posture of one's
              * own forces is taken towards no one */
             if (has_root(cd->code, "15") && !tm->locative && sm->ent.country[0] &&
-                !strcmp(sm->ent.country, tm->ent.country) && sector_side(&sm->ent) == SIDE_STATE &&
+                dl_streq(sm->ent.country, tm->ent.country) && sector_side(&sm->ent) == SIDE_STATE &&
                 sector_side(&tm->ent) == SIDE_STATE)
                 same = true;
             dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
@@ -1669,7 +1669,7 @@ static bool unknown_party_after(const article_ctx *c, const vgroup *g) {
         const mention *m = &c->mentions.v[k];
         if (m->start < g->end || m->locative || m->owner || m->first_person) continue;
         if (m->ent.type == E_PERSON && !m->ent.country[0]) return true;
-        if (m->kind == M_AGENT && !m->ent.country[0] && strcmp(m->ent.sector, "MED") != 0) return true;
+        if (m->kind == M_AGENT && !m->ent.country[0] && !dl_streq(m->ent.sector, "MED")) return true;
     }
     return false;
 }
@@ -1690,9 +1690,9 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
         const mention *m = &c->mentions.v[k];
         if (!usable(&m->ent) || m->first_person || m->locative || m->kind == M_PLACE || same_side(self, &m->ent))
             continue;
-        if (strcmp(m->ent.country, self->country) == 0) continue;
+        if (dl_streq(m->ent.country, self->country)) continue;
         size_t j = 0;
-        while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
+        while (j < n && !dl_streq(codes[j], m->ent.country)) j++;
         if (j == n) {
             if (n == MAXC) continue;
             dl_strlcpy(codes[n], m->ent.country, sizeof codes[n]);
@@ -1868,7 +1868,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
         const mention *m = &c->mentions.v[k];
         if (!m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
         if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
-        if (where && strcmp(where, m->ent.country) != 0) two = true;
+        if (where && !dl_streq(where, m->ent.country)) two = true;
         where = m->ent.country;
     }
     if (!where || two) return;
@@ -1901,7 +1901,7 @@ static void home_agents(article_ctx *c, uint32_t s) {
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         const mention *m = &c->mentions.v[k];
         if (!m->ent.country[0]) continue;
-        if (home && strcmp(home, m->ent.country) != 0) return; /* two countries: not home affairs */
+        if (home && !dl_streq(home, m->ent.country)) return; /* two countries: not home affairs */
         if (!home && m->start > verb) return;                  /* the country is not the subject's */
         if (!home) by_agent = m->kind == M_AGENT;
         home = m->ent.country;
@@ -1919,7 +1919,7 @@ static void home_agents(article_ctx *c, uint32_t s) {
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->start < verb) continue;
         /* "told reporters": an audience, not a party */
         uint32_t pv = m->start > 0 ? c->tok[m->start - 1].vg : NONE;
-        if (!strcmp(m->ent.sector, "MED") && pv != NONE &&
+        if (dl_streq(m->ent.sector, "MED") && pv != NONE &&
             (dl_lexicon_block(c->lex, c->vgroups.v[pv].block)->flags & DL_VB_SPEECH))
             continue;
         snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
@@ -1950,7 +1950,7 @@ static void society_against_state(article_ctx *c, uint32_t s) {
         }
         if (!m->ent.country[0]) continue;
         bool state_body = m->ent.type != E_COUNTRY && sector_side(&m->ent) == SIDE_STATE;
-        if (!state_body || (state && strcmp(state, m->ent.country) != 0)) return;
+        if (!state_body || (state && !dl_streq(state, m->ent.country))) return;
         state = m->ent.country;
     }
     if (!subject || !state) return;
@@ -1958,7 +1958,7 @@ static void society_against_state(article_ctx *c, uint32_t s) {
     subject->ent.type = E_GROUP;
 }
 
-static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && dl_streq(a, b)); }
 
 /* "established ties with and opened an embassy in Tehran", "in a phone
  * call with Erdogan, Putin discussed ...": one act read twice, once
@@ -2300,7 +2300,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             /* "said US forces must ensure security": a statement that another
              * party must (should) do something is a demand (an appeal) to it,
              * when what it must do is no coded act of its own */
-            if (cd.speech && strcmp(cd.code, "010") == 0 && cd.source != NONE) {
+            if (cd.speech && dl_streq(cd.code, "010") && cd.source != NONE) {
                 uint32_t end = sent_end(c, s), q = g->end;
                 while (q < end && (skippable(c, q) || is(c, q, "that"))) q++;
                 if (q < end && c->tok[q].mention != NONE) {
@@ -2381,16 +2381,16 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.target != NONE && cd.source != NONE && !cd.reverse_source) {
             const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
             bool bare = te->type == E_COUNTRY || te->type == E_ORG;
-            if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
-                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON && !opposed_sectors(se, te))
+            if (se->country[0] && dl_streq(se->country, te->country) && te->actor != se->actor &&
+                (bare || dl_streq(se->sector, te->sector)) && te->type != E_PERSON && !opposed_sectors(se, te))
                 cd.target = NONE;
         }
         /* "students protested against the decision": when a part of society
          * protests it takes to the streets (141); a state protests by note (114) */
-        if (!strcmp(cd.code, "114") && cd.source != NONE && !cd.reverse_source) {
+        if (dl_streq(cd.code, "114") && cd.source != NONE && !cd.reverse_source) {
             const mention *sm = &c->mentions.v[cd.source];
             if (sector_side(&sm->ent) == SIDE_SOCIETY || (sm->kind == M_PEOPLE && !sm->ent.sector[0]) ||
-                (sm->kind == M_PEOPLE && !strcmp(sm->ent.sector, "CVL")))
+                (sm->kind == M_PEOPLE && dl_streq(sm->ent.sector, "CVL")))
                 snprintf(cd.code, sizeof cd.code, "141");
         }
         /* "if Russia invades": the condition of a threat is no event */
@@ -2484,13 +2484,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (h->sentence == s && !h->noun && h->end <= g->first && h->end + 8 >= g->first && word_in(hl, permits))
                 cd.hypothetical = cd.permitted = true;
             /* "would not hesitate to impose sanctions": a promise of the act */
-            bool no_hesitation = near && h->negated && !strcmp(lemma_of(c, h), "hesitate");
+            bool no_hesitation = near && h->negated && dl_streq(lemma_of(c, h), "hesitate");
             if (no_hesitation) g->future = true;
             else if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH))
                 cd.negated = true;
             /* "failed to reach agreement": cooperation that did not come
              * about is a rejection; any other act did not happen */
-            if (near && !h->negated && !strcmp(lemma_of(c, h), "fail")) {
+            if (near && !h->negated && dl_streq(lemma_of(c, h), "fail")) {
                 bool coop = cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
                 if (coop) {
                     cd.mutual = true;
@@ -2552,7 +2552,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
             mutual_subject = nm >= 2 && (has_root(cd.code, "03") || has_root(cd.code, "05") ||
-                                         has_root(cd.code, "06") || strcmp(cd.code, "057") == 0);
+                                         has_root(cd.code, "06") || dl_streq(cd.code, "057"));
         }
         /* (a meeting only with a party after its "with": "coordinating our
          * response with our partners, including NATO") */
@@ -2582,7 +2582,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "warned that the pipeline would end if Russia invaded": a warning
          * with a condition on another party is a threat */
-        if ((strcmp(cd.code, "012") == 0 || (strcmp(cd.code, "010") == 0 && aggression_condition(c, s))) &&
+        if ((dl_streq(cd.code, "012") || (dl_streq(cd.code, "010") && aggression_condition(c, s))) &&
             !g->noun) {
             uint32_t cs = condition_subject(c, s);
             const entity *se = cd.reverse_source ? &cd.speaker : cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL;
@@ -2707,7 +2707,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * unconventional violence (18), armies fight (19); with named
          * weapons (shelling 194, small arms 193) they fight too */
         if (cd.source != NONE && !cd.reverse_source &&
-            !strcmp(cd.code, "190") &&
+            dl_streq(cd.code, "190") &&
             word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && !has_root(cd.code, "13"))) && !all) continue;
@@ -2760,9 +2760,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
      * said") of a sentence that reports another event */
     for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
         candidate *cd = &cands.v[k];
-        if (cd->speech || strcmp(cd->code, "010") == 0) {
+        if (cd->speech || dl_streq(cd->code, "010")) {
             bool trailing = false;
-            for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
+            for (size_t j = 0; j < cands.n && !trailing && dl_streq(cd->code, "010"); j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
             if (trailing) continue;
             /* the speaker: its mention, or (speech without a subject) the

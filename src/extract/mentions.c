@@ -67,10 +67,10 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
     uint32_t h = dl_lexicon_role_holder(c->lex, country, role, c->dct, 30);
     if (h != DL_WORD_NONE) return h;
     const dl_role_def *rd = dl_lexicon_role(c->lex, role);
-    if (rd && strcmp(rd->id, "leader") == 0) {
+    if (rd && dl_streq(rd->id, "leader")) {
         bool hog = false;
         const rules *r = extractor_rules(c->x);
-        for (size_t i = 0; i < r->hog.n && !hog; i++) hog = strcmp(r->hog.v[i], country) == 0;
+        for (size_t i = 0; i < r->hog.n && !hog; i++) hog = dl_streq(r->hog.v[i], country);
         const char *first = hog ? "head_of_government" : "head_of_state";
         const char *second = hog ? "head_of_state" : "head_of_government";
         uint32_t r1 = dl_lexicon_find_role(c->lex, first), r2 = dl_lexicon_find_role(c->lex, second);
@@ -193,7 +193,7 @@ static const char *located_country(article_ctx *c, uint32_t from, uint32_t end, 
         if (!pl) pl = pick(c, m, ph, n, DL_PH_CAPITAL);
         if (!pl) continue;
         const char *code = dl_lexicon_actor(c->lex, pl->index)->code;
-        if (strcmp(code, except) != 0) return code;
+        if (!dl_streq(code, except)) return code;
     }
     return NULL;
 }
@@ -276,7 +276,7 @@ static bool is_state_or_body(const mention *m, const void *arg) {
     if (m->locative) return false;
     if ((m->ent.type == E_COUNTRY || m->ent.type == E_ORG) && !m->plural) return true;
     return m->ent.type == E_GROUP && m->kind == M_AGENT && m->ent.country[0] &&
-           (!strcmp(m->ent.sector, "GOV") || !strcmp(m->ent.sector, "MIL"));
+           (dl_streq(m->ent.sector, "GOV") || dl_streq(m->ent.sector, "MIL"));
 }
 
 static bool is_state(const mention *m, const void *arg) {
@@ -367,7 +367,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
                 subject = x;
                 continue;
             }
-            if (subject && x->ent.name[0] && strcmp(x->ent.name, subject->ent.name) == 0) continue;
+            if (subject && x->ent.name[0] && dl_streq(x->ent.name, subject->ent.name)) continue;
             if (x->sentence < m->sentence && is_person_gender(x, &gender) && !x->first_person &&
                 in_subject_position(c, x))
                 a = x;
@@ -384,7 +384,7 @@ static void resolve_pronoun(article_ctx *c, mention *m, size_t k, uint32_t word)
             /* (not "units of its ...": the body "its" owns) */
             if (owned_by(c, x, m)) continue;
             if (x->kind == M_AGENT && !x->ent.country[0] && !x->after_prep && !x->locative &&
-                strcmp(x->ent.sector, "MED") != 0)
+                !dl_streq(x->ent.sector, "MED"))
                 return;
         }
         /* "Egypt, which has a dispute with Ethiopia, said it stood with
@@ -519,7 +519,7 @@ static bool country_clash(article_ctx *c, uint32_t person, uint32_t k, uint32_t 
     if (!named) return false;
     entity e;
     set_person(c, &e, person);
-    return e.country[0] && strcmp(e.country, named) != 0;
+    return e.country[0] && !dl_streq(e.country, named);
 }
 
 /* Is token i (after a dash) a country adjective ("Russian-German")? */
@@ -655,7 +655,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         const char *w = norm(c, j);
         if (is_office_qualifier(c, j)) {
             qualified = true;
-            if (strcmp(w, "former") == 0 || strcmp(w, "ex") == 0 || strcmp(w, "late") == 0) former = true;
+            if (dl_streq(w, "former") || dl_streq(w, "ex") || dl_streq(w, "late")) former = true;
             j++;
             if (j < end && c->doc->tokens[j].kind == DL_TOK_DASH) j++; /* "ex-" */
             continue;
@@ -751,7 +751,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 /* the person must fit the office's country or the date, and
                  * the given names before the surname */
                 const dl_actor_def *pa = ps ? dl_lexicon_actor(c->lex, ps->index) : NULL;
-                if (ps && (fit >= 2 || !country || (pa && strcmp(pa->code, country) == 0)) &&
+                if (ps && (fit >= 2 || !country || (pa && dl_streq(pa->code, country))) &&
                     given_names_fit(c, ps->index, k, k + q) && !country_clash(c, ps->index, k + q + (uint32_t)l4, end)) {
                     pp = ps;
                     l3 = q + l4;
@@ -863,7 +863,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             if (!pl && l2 && !is(c, k, "in")) pl = pick(c, m, ph2, n2, DL_PH_SEAT); /* "of the Kremlin" */
             /* (troops and embassies "in" a country are another's) */
             const char *head = norm(c, j + (uint32_t)len - 1);
-            bool abroad = !strcmp(ag->sector, "MIL") || !strncmp(head, "embass", 6) || !strncmp(head, "consul", 6);
+            bool abroad = dl_streq(ag->sector, "MIL") || !strncmp(head, "embass", 6) || !strncmp(head, "consul", 6);
             bool in_ok = !is(c, k, "in") || !abroad;
             if (pl && in_ok) {
                 country = dl_lexicon_actor(c->lex, pl->index)->code;
@@ -907,7 +907,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
             }
         }
         if (country) {
-            set_country(c, &out->ent, country, mod_sector[0] && strcmp(ag->sector, "GOV") == 0 ? mod_sector : ag->sector);
+            set_country(c, &out->ent, country, mod_sector[0] && dl_streq(ag->sector, "GOV") ? mod_sector : ag->sector);
             out->ent.type = E_GROUP;
             out->ent.where = p->where;
         } else {
@@ -1086,13 +1086,13 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
         /* "ethnic Albanians demonstrated in Serbia", "killed three ethnic
          * Albanians in southeastern Serbia": "ethnic" says they live
          * elsewhere, where the sentence places things */
-        if (!strcmp(code, a->code) && j > 0 && is(c, j - 1, "ethnic")) {
+        if (dl_streq(code, a->code) && j > 0 && is(c, j - 1, "ethnic")) {
             const char *where = located_country(c, k, end, a->code);
             if (where) code = where;
         }
         /* a people living in another country is a population of it, not
          * its state ("Albanians in Serbia" demanding autonomy from Serbia) */
-        set_country(c, &out->ent, code, strcmp(code, a->code) != 0 ? "CVL" : NULL);
+        set_country(c, &out->ent, code, !dl_streq(code, a->code) ? "CVL" : NULL);
         out->ent.where = p->where;
         out->start = i;
         out->end = k;
@@ -1207,7 +1207,7 @@ static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
         for (size_t k = 0; k < n; k++) {
             if (ph[k].kind != DL_PH_SURNAME && ph[k].kind != DL_PH_NAME) continue;
             const char *code = dl_lexicon_actor(c->lex, ph[k].index)->code;
-            if (country && strcmp(country, code) != 0) return;
+            if (country && !dl_streq(country, code)) return;
             country = code;
         }
     }
@@ -1265,7 +1265,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
                      * the sentence the description is in */
                     if (x->sentence == s && !x->after_prep && !x->locative && !x->possessive && !x->owner) continue;
                     if (!a) a = x;
-                    else if (strcmp(x->ent.name, a->ent.name) != 0 || strcmp(x->ent.country, a->ent.country) != 0)
+                    else if (!dl_streq(x->ent.name, a->ent.name) || !dl_streq(x->ent.country, a->ent.country))
                         b = x;
                 }
                 if (a) {

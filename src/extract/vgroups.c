@@ -49,11 +49,11 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     size_t n = strlen(w);
     if (rule_listed(extractor_rules(c->x), RULE_LIST_NOUN_ADJ, c->tok[p].hash, w) && c->tok[p].vg == NONE) return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
-        strcmp(w + n - 2, "ic") == 0) /* "economic sanctions", "diplomatic talks" */
+        dl_streq(w + n - 2, "ic")) /* "economic sanctions", "diplomatic talks" */
         return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 3 &&
-        (strcmp(w + n - 2, "al") == 0 || strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ful") == 0 ||
-         strcmp(w + n - 3, "ent") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "nal") == 0))
+        (dl_streq(w + n - 2, "al") || dl_streq(w + n - 3, "ive") || dl_streq(w + n - 3, "ful") ||
+         dl_streq(w + n - 3, "ent") || dl_streq(w + n - 3, "ous") || dl_streq(w + n - 3, "nal")))
         return true;
     return false;
 }
@@ -290,8 +290,8 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
              * in ethnic cleansing": an adjective, the subject acts */
             const char *lemma = dl_lexicon_verb_def(c->lex, g.verb)->lemma;
             bool adjectival = be && g.end < end &&
-                              ((is(c, g.end, "to") && !strcmp(lemma, "oppose")) ||
-                               (is(c, g.end, "in") && (!strcmp(lemma, "engage") || !strcmp(lemma, "involve"))));
+                              ((is(c, g.end, "to") && dl_streq(lemma, "oppose")) ||
+                               (is(c, g.end, "in") && (dl_streq(lemma, "engage") || dl_streq(lemma, "involve"))));
             if (be && (f & DL_VF_PP) && !(f & DL_VF_ING) && !adjectival) {
                 /* "was accused": passive unless an object follows directly
                  * (a past form that is also a participle) */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "dipline/text.h"
 
 static inline uint64_t fold(uint32_t text_hash) { return text_hash ^ (text_hash >> 16); }
@@ -37,7 +38,7 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
         while (in->table[h].id1) {
             if (in->table[h].hash == text_hash) { /* (most other words differ in their hash) */
                 const char *c = in->chars + in->offsets[in->table[h].id1 - 1];
-                if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h].id1 - 1;
+                if (dl_streq_n(c, s, len)) return in->table[h].id1 - 1;
             }
             h = (h + 1) & (in->table_size - 1);
         }

@@ -198,7 +198,7 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n, uint32_t 
     size_t h = hash & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
-        if (lx->hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
+        if (lx->hashes[h] == hash && dl_streq_n(s, w, n)) return (int32_t)h;
         h = (h + 1) & (lx->table_size - 1);
     }
     return -1;
@@ -208,7 +208,7 @@ bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n, uint32_
     size_t h = hash & (lx->second_size - 1);
     while (lx->second[h] >= 0) {
         const char *s = lx->entries[lx->second[h]].rest;
-        if (lx->second_hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return true;
+        if (lx->second_hashes[h] == hash && dl_streq_n(s, w, n)) return true;
         h = (h + 1) & (lx->second_size - 1);
     }
     return false;
