@@ -152,8 +152,9 @@ typedef struct article_ctx {
      * sentence rather than grown anew for each: its array and capacity */
     void *cands;
     size_t cands_cap;
-    uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
-                                 (filled lazily by mentions.c; may be NULL) */
+    uint8_t *seen_person;     /* per lexicon actor, a bit: mentioned as a
+                                 person (filled lazily by mentions.c; may
+                                 be NULL) */
     size_t seen_upto;         /* mentions already entered in seen_person */
     uint32_t events_in_sentence;
     uint32_t cur_sentence;

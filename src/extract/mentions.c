@@ -204,7 +204,8 @@ static const char *located_country(article_ctx *c, uint32_t from, uint32_t end, 
  * table as they come: constant time per mention, however long the article. */
 static bool seen_person(article_ctx *c, uint32_t actor) {
     size_t n_actors = dl_lexicon_n_actors(c->lex);
-    if (!c->seen_person && n_actors) c->seen_person = calloc(n_actors, 1);
+    /* one bit per actor: the table is cleared for every article that asks */
+    if (!c->seen_person && n_actors) c->seen_person = calloc((n_actors + 7) / 8, 1);
     if (!c->seen_person || actor >= n_actors) {
         for (size_t k = c->mentions.n; k-- > 0;)
             if (c->mentions.v[k].ent.type == E_PERSON && c->mentions.v[k].ent.actor == actor) return true;
@@ -212,9 +213,9 @@ static bool seen_person(article_ctx *c, uint32_t actor) {
     }
     for (; c->seen_upto < c->mentions.n; c->seen_upto++) {
         const entity *e = &c->mentions.v[c->seen_upto].ent;
-        if (e->type == E_PERSON && e->actor < n_actors) c->seen_person[e->actor] = 1;
+        if (e->type == E_PERSON && e->actor < n_actors) c->seen_person[e->actor / 8] |= (uint8_t)(1u << (e->actor % 8));
     }
-    return c->seen_person[actor] != 0;
+    return (c->seen_person[actor / 8] >> (actor % 8)) & 1;
 }
 
 /* Capitalised words that are not dictionary words of any closed class: an
