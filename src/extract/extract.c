@@ -231,6 +231,11 @@ static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_articl
     c->speaker = calloc(ns, sizeof *c->speaker);
     c->speaker_ent = calloc(ns, sizeof *c->speaker_ent);
     if (!c->tok || !c->words || !c->noise || !c->speaker || !c->speaker_ent) return DL_ERR_NOMEM;
+    /* room for the actor phrases and verb groups of a news article (about
+     * one of each per ten tokens), rather than growing to it; a long text
+     * grows from there */
+    size_t guess = nt / 8 + 16 < 1024 ? nt / 8 + 16 : 1024;
+    if (!vec_reserve(&c->mentions, guess) || !vec_reserve(&c->vgroups, guess)) return DL_ERR_NOMEM;
     return dl_timex_tag(doc, c->dct, &c->timexes, err);
 }
 

@@ -871,6 +871,12 @@ dl_status dl_doc_new(const char *text, size_t len, dl_doc **out, dl_error *err) 
     d->len = len;
     tk_state st = {.d = d};
     dl_buf_reserve(&st.norm, len + len / 2 + 16);
+    /* room for the tokens of a news article at once (a token and its space
+     * take five bytes or so), rather than growing to it; a long text grows
+     * from there */
+    size_t guess = len / 4 + 64 < 16384 ? len / 4 + 64 : 16384;
+    d->tokens = malloc(guess * sizeof *d->tokens);
+    if (d->tokens) st.cap_tokens = guess;
     tokenize(&st);
     d->norm = st.norm.data;
     d->norm_len = st.norm.len;
