@@ -1499,6 +1499,7 @@ void find_speakers(article_ctx *c) {
 /* The first verb group of sentence s or later (the list is in sentence
  * order; first_mention() in coder.h does the same for mentions). */
 static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
+    if (c->vgroup_at && s <= c->doc->n_sentences) return c->vgroup_at[s]; /* (see article_ctx) */
     size_t lo = 0, hi = c->vgroups.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

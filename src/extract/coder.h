@@ -170,12 +170,18 @@ typedef struct article_ctx {
      * the mentions of every event that cites them */
     const char *pooled_id, *pooled_text;
     uint32_t pooled_sentence;
+    /* Per sentence s (0 .. n_sentences): the first mention and the first
+     * verb group of s or later, tabled when reading is done (the lists no
+     * longer change then; NULL before): coding asks for them again and
+     * again.  One allocation: vgroup_at points into mention_at. */
+    uint32_t *mention_at, *vgroup_at;
 } article_ctx;
 
 /* The first mention of sentence s or later: mentions are kept in sentence
  * order (also while they are being found), so per-sentence work need not
- * scan the whole article. */
+ * scan the whole article.  Once reading is done, a table answers. */
 static inline size_t first_mention(const article_ctx *c, uint32_t s) {
+    if (c->mention_at && s <= c->doc->n_sentences) return c->mention_at[s];
     size_t lo = 0, hi = c->mentions.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -205,6 +205,7 @@ static void ctx_free(article_ctx *c) {
     free(c->speaker);
     free(c->speaker_ent);
     free(c->seen_person);
+    free(c->mention_at); /* (and vgroup_at) */
 }
 
 /* Fail an article whose sentence s yielded n events, over the limit. */
@@ -239,6 +240,23 @@ static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_articl
     return dl_timex_tag(doc, c->dct, &c->timexes, err);
 }
 
+/* Table where each sentence's mentions and verb groups begin (see
+ * article_ctx.mention_at), once the lists are complete. */
+static dl_status table_sentences(article_ctx *c) {
+    size_t ns = c->doc->n_sentences;
+    c->mention_at = malloc(2 * (ns + 1) * sizeof *c->mention_at);
+    if (!c->mention_at) return DL_ERR_NOMEM;
+    c->vgroup_at = c->mention_at + ns + 1;
+    size_t m = 0, g = 0;
+    for (uint32_t s = 0; s <= ns; s++) { /* both lists are in sentence order */
+        while (m < c->mentions.n && c->mentions.v[m].sentence < s) m++;
+        while (g < c->vgroups.n && c->vgroups.v[g].sentence < s) g++;
+        c->mention_at[s] = (uint32_t)m;
+        c->vgroup_at[s] = (uint32_t)g;
+    }
+    return DL_OK;
+}
+
 /* The reading passes, before any coding: words, the publisher, each
  * sentence's actors, verbs and lists, then speakers and persons. */
 static dl_status read_article(article_ctx *c) {
@@ -256,7 +274,7 @@ static dl_status read_article(article_ctx *c) {
     find_speakers(c);
     resolve_first_person(c);
     resolve_second_person(c);
-    return DL_OK;
+    return table_sentences(c);
 }
 
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
