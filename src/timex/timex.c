@@ -163,6 +163,10 @@ static dl_status tag_segment(tag_state *ts, size_t first, size_t lim, uint32_t s
     c->lim = lim;
     size_t nm = 0;
     for (size_t i = first; i < lim;) {
+        if (!tx_may_start(c, i)) { /* most tokens: no call to tx_match_at() */
+            i++;
+            continue;
+        }
         tx_frame f;
         size_t e = tx_match_at(c, i, &f);
         if (e <= i) {
