@@ -110,7 +110,9 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
     }
     /* (no phrase starts with most words: then none is looked for, k = 0) */
     size_t k = !dl_lexicon_may_start_actor(c->lex, t->word) ? 0 : end - i < 24 ? end - i : 24;
-    size_t len = dl_lexicon_match(c->lex, c->words + i, c->tflags + i, k, ph, n);
+    *ph = NULL;
+    *n = 0;
+    size_t len = k ? dl_lexicon_match(c->lex, c->words + i, c->tflags + i, k, ph, n) : 0; /* (no call for most) */
     t->lex_end = end;
     t->lex_len = (uint32_t)len;
     t->lex_n = (uint32_t)*n;

@@ -119,6 +119,10 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         /* (no verb starts with most words: then none is looked for, k = 0) */
         uint32_t k = !dl_lexicon_may_start_verb(c->lex, c->tok[i].word) ? 0 : end - i < 16 ? end - i : 16;
+        if (!k) { /* (what the lookup below would find: nothing) */
+            i++;
+            continue;
+        }
         const dl_verb_hit *hits;
         size_t n_hits;
         const uint32_t *words = c->words + i;
