@@ -34,7 +34,9 @@ static bool coercive_code(const char *code) {
            has_root(code, "19") || has_root(code, "20");
 }
 
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+/* (always inlined: called for most tokens of most rules, and the compiler
+ * would rather not copy it into so many places) */
+static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }

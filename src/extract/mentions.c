@@ -83,7 +83,9 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 /* ---- token helpers ----------------------------------------------------- */
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+/* (always inlined: called for most tokens of most rules, and the compiler
+ * would rather not copy it into so many places) */
+static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
