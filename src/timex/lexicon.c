@@ -218,8 +218,8 @@ uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ?
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->singles[word]; }
 uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->multis[word]; }
 
-size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
-    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
+size_t tx_lex_at(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
+    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0; /* (tx_lex() tested it) */
     size_t best = 0;
     const tx_lexicon *lx = c->lx;
     for (int32_t k = lx->heads[c->head[i]][cls]; k >= 0;) {

@@ -131,7 +131,13 @@ typedef struct tx_ctx {
 
 /* Longest phrase of class `cls` starting at token i (not past c->lim):
  * returns its token count (0 when none) and the entry in *e. */
-size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e);
+size_t tx_lex_at(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e);
+/* The same; most calls ask about a token where no phrase of the class
+ * starts, answered here without a call. */
+static inline size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e) {
+    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
+    return tx_lex_at(c, i, cls, e);
+}
 
 /* Recognise the expression starting at token i, if any: returns the end
  * token (exclusive), or i when there is none. */
