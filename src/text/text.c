@@ -272,6 +272,20 @@ static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, con
     if (st->failed) return;
     dl_doc *d = st->d;
     size_t norm_at = st->norm.len;
+    if (kind != DL_TOK_DASH && b == a + 1 && (unsigned char)d->text[a] < 0x80 && !drop) {
+        /* one ASCII character (most punctuation): its form is itself,
+         * lower-cased, as fold_into() would write it */
+        if (!dl_buf_reserve(&st->norm, 2)) {
+            st->failed = true;
+            return;
+        }
+        char ch = (char)dl_lower((unsigned char)d->text[a]);
+        st->norm.data[st->norm.len++] = ch;
+        st->norm.data[st->norm.len++] = 0;
+        st->norm.data[st->norm.len] = 0; /* a dl_buf stays NUL-terminated */
+        push_token(st, a, b, norm_at, 1, kind, flags, dl_text_hash(&ch, 1));
+        return;
+    }
     if (kind == DL_TOK_DASH) {
         bool hy = true;
         size_t n;
