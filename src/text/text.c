@@ -27,12 +27,15 @@ static char (*starters)[16];
 static size_t n_starters;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
-/* strcmp's order; the first byte, which settles most steps of a binary
- * search, is compared without a call. */
+/* strcmp's order; the first bytes, which settle most steps of a binary
+ * search (and the whole of a short word), are compared without a call. */
 static int cmp_word(const void *a, const void *b) {
-    unsigned char x = *(const unsigned char *)a, y = *(const unsigned char *)b;
-    if (x != y) return x < y ? -1 : 1;
-    return strcmp((const char *)a, (const char *)b);
+    const unsigned char *x = a, *y = b;
+    for (int k = 0; k < 4; k++) {
+        if (x[k] != y[k]) return x[k] < y[k] ? -1 : 1;
+        if (!x[k]) return 0;
+    }
+    return strcmp((const char *)x + 4, (const char *)y + 4);
 }
 
 /* Call fn for each whitespace-separated word of data/<name>, skipping '#'

@@ -237,7 +237,7 @@ size_t tx_lex_at(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) 
         size_t j = 1;
         for (; j < e->n_words; j++) {
             const char *t = dl_doc_norm(c->doc, i + j);
-            if (t[0] != w[0] || strcmp(t, w) != 0) break;
+            if (!dl_streq(t, w)) break;
             w += strlen(w) + 1;
         }
         if (j == e->n_words) {
