@@ -592,15 +592,21 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     return len + (poss ? 1 : 0) + (led ? 2 : 0);
 }
 
+/* Can parse_np() find an actor phrase at token i?  Most tokens: no
+ * dictionary phrase starts there, and the word neither opens a phrase
+ * (determiner, pronoun, title) nor is a modifier that parse_np() steps
+ * over; every path of parse_np() would return false.  Inline, so that
+ * find_mentions() asks before calling. */
+static inline bool np_may_start(const article_ctx *c, uint32_t i, uint32_t end) {
+    return !(i < end && !(wclass(c, i) & (DL_W_DET | DL_W_PRON | DL_W_TITLE)) &&
+             !dl_lexicon_may_start_actor(c->lex, c->tok[i].word) && !is_office_qualifier(c, i) &&
+             !is_plain_adjective(c, i));
+}
+
 /* Try to read an actor phrase starting at token i; fills *out and returns
  * true on success. */
 static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
-    /* Most tokens: no dictionary phrase starts there, and the word neither
-     * opens a phrase (determiner, pronoun, title) nor is a modifier that the
-     * loop below steps over; every path below would return false. */
-    if (i < end && !(wclass(c, i) & (DL_W_DET | DL_W_PRON | DL_W_TITLE)) &&
-        !dl_lexicon_may_start_actor(c->lex, c->tok[i].word) && !is_office_qualifier(c, i) && !is_plain_adjective(c, i))
-        return false;
+    if (!np_may_start(c, i, end)) return false;
     memset(out, 0, sizeof *out);
     out->ent.actor = out->ent.role = out->ent.where = NONE; /* (ent_clear() of the zeroed entity) */
     out->role = NONE;
@@ -1291,7 +1297,7 @@ dl_status find_mentions(article_ctx *c, uint32_t s) {
             continue;
         }
         np p;
-        if (!parse_np(c, i, end, &p) || p.end <= i) {
+        if (!np_may_start(c, i, end) || !parse_np(c, i, end, &p) || p.end <= i) {
             i++;
             continue;
         }
