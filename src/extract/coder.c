@@ -1916,7 +1916,7 @@ static void home_agents(article_ctx *c, uint32_t s) {
          * dipline does not know is at home too */
         bool person = m->ent.type == E_PERSON && !m->ent.country[0] && m->ent.sector[0];
         if (person && by_agent && m->start > verb) {
-            snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+            dl_strlcpy(m->ent.country, home, sizeof m->ent.country);
             continue;
         }
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->start < verb) continue;
@@ -1925,7 +1925,7 @@ static void home_agents(article_ctx *c, uint32_t s) {
         if (dl_streq(m->ent.sector, "MED") && pv != NONE &&
             (dl_lexicon_block(c->lex, c->vgroups.v[pv].block)->flags & DL_VB_SPEECH))
             continue;
-        snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+        dl_strlcpy(m->ent.country, home, sizeof m->ent.country);
         m->ent.type = E_GROUP;
     }
 }
@@ -1957,7 +1957,7 @@ static void society_against_state(article_ctx *c, uint32_t s) {
         state = m->ent.country;
     }
     if (!subject || !state) return;
-    snprintf(subject->ent.country, sizeof subject->ent.country, "%s", state);
+    dl_strlcpy(subject->ent.country, state, sizeof subject->ent.country);
     subject->ent.type = E_GROUP;
 }
 

@@ -188,7 +188,7 @@ void event_date(const article_ctx *c, uint32_t s, const vgroup *g, dl_when *when
     const dl_timex *t = narrative_date(c, s);
     if (!t || t->when.start == c->dct) return;
     *when = t->when;
-    snprintf(when->value, sizeof when->value, "%s", t->value);
+    dl_strlcpy(when->value, t->value, sizeof when->value);
     *basis = c->doc->text + t->start;
     *basis_len = t->end - t->start;
     /* still inferred: the sentence itself does not say when */

@@ -565,7 +565,7 @@ static size_t country_modifier(article_ctx *c, uint32_t i, uint32_t end, char co
     if (i + len < end && c->doc->tokens[i + len].kind == DL_TOK_DASH && !(tflags(c, i + (uint32_t)len) & DL_TF_SPACE)) {
         /* "Russian-German talks": one side of a pair, an owner by itself */
         if (p && pair_after_dash(c, i + (uint32_t)len + 1, end)) {
-            snprintf(code, 12, "%s", dl_lexicon_actor(c->lex, p->index)->code);
+            dl_strlcpy(code, dl_lexicon_actor(c->lex, p->index)->code, 12);
             return len;
         }
         if (!(i + len + 1 < end && is(c, i + (uint32_t)len + 1, "led"))) return 0;
@@ -1223,7 +1223,7 @@ static void leader_agent(article_ctx *c, np *p, uint32_t first, uint32_t end) {
         }
     }
     if (!country || !country[0]) return;
-    snprintf(p->ent.country, sizeof p->ent.country, "%s", country);
+    dl_strlcpy(p->ent.country, country, sizeof p->ent.country);
     if (p->ent.type == E_NONE) p->ent.type = E_GROUP;
 }
 
