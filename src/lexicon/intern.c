@@ -32,18 +32,22 @@ uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
     return dl_intern_hashed(in, s, len, dl_text_hash(s, len), add);
 }
 
-uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
-    if (in->table_size) {
-        size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-        while (in->table[h].id1) {
-            if (in->table[h].hash == text_hash) { /* (most other words differ in their hash) */
-                const char *c = in->chars + in->offsets[in->table[h].id1 - 1];
-                if (dl_streq_n(c, s, len)) return in->table[h].id1 - 1;
-            }
-            h = (h + 1) & (in->table_size - 1);
+uint32_t dl_intern_find(const dl_interner *in, const char *s, size_t len, uint32_t text_hash) {
+    if (!in->table_size) return DL_NO_ID;
+    size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
+    while (in->table[h].id1) {
+        if (in->table[h].hash == text_hash) { /* (most other words differ in their hash) */
+            const char *c = in->chars + in->offsets[in->table[h].id1 - 1];
+            if (dl_streq_n(c, s, len)) return in->table[h].id1 - 1;
         }
+        h = (h + 1) & (in->table_size - 1);
     }
-    if (!add) return DL_NO_ID;
+    return DL_NO_ID;
+}
+
+uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
+    uint32_t found = dl_intern_find(in, s, len, text_hash);
+    if (found != DL_NO_ID || !add) return found;
     if ((in->n + 1) * 2 > in->table_size && !grow_table(in)) return DL_NO_ID;
     if (in->n == in->cap) {
         uint32_t cap = in->cap ? in->cap * 2 : 1024;

@@ -34,6 +34,10 @@ typedef struct dl_interner {
 uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add);
 /* The same, given s's dl_text_hash() (a token's dl_token.hash). */
 uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add);
+/* Only the lookup (read-only, thread-safe): the id of s, or DL_NO_ID.  Kept
+ * apart from adding so that it is small enough to be inlined where every
+ * token is looked up. */
+uint32_t dl_intern_find(const dl_interner *in, const char *s, size_t len, uint32_t text_hash);
 const char *dl_interned(const dl_interner *in, uint32_t id);
 void dl_interner_free(dl_interner *in);
 
