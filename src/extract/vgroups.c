@@ -48,7 +48,7 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     }
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
-    size_t n = strlen(w);
+    size_t n = c->doc->tokens[p].norm_len; /* (its strlen) */
     if (rule_listed(extractor_rules(c->x), RULE_LIST_NOUN_ADJ, c->tok[p].hash, w) && c->tok[p].vg == NONE) return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
         dl_streq(w + n - 2, "ic")) /* "economic sanctions", "diplomatic talks" */
@@ -98,7 +98,7 @@ static uint32_t pick_reading(const article_ctx *c, const dl_verb_hit *hits, size
 /* A word in -ly that is no verb, name or function word ("firmly"). */
 static bool ly_adverb(const article_ctx *c, uint32_t i) {
     const char *w = norm(c, i);
-    size_t n = strlen(w);
+    size_t n = c->doc->tokens[i].norm_len; /* (its strlen) */
     return n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !wc(c, i) && c->tok[i].mention == NONE &&
            c->doc->tokens[i].kind == DL_TOK_WORD;
 }
