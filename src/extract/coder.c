@@ -779,8 +779,10 @@ static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL
 enum { SIDE_NONE, SIDE_SOCIETY, SIDE_STATE };
 static int sector_side(const entity *e) {
     if (!e->sector[0]) return e->type == E_COUNTRY ? SIDE_STATE : SIDE_NONE; /* most: a bare country */
-    if (word_in(e->sector, society_sectors)) return SIDE_SOCIETY;
-    return word_in(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
+    /* (the lists share no code: the short list of the state, where the
+     * commonest sectors are, is read first) */
+    if (word_in(e->sector, state_sectors)) return SIDE_STATE;
+    return word_in(e->sector, society_sectors) ? SIDE_SOCIETY : SIDE_NONE;
 }
 static bool opposed_sectors(const entity *a, const entity *b) {
     int sa = sector_side(a), sb = sector_side(b);
