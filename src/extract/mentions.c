@@ -122,8 +122,11 @@ static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase *
     return len;
 }
 
-/* The first fitting meaning of a given kind among ph[0..n). */
-static const dl_phrase *pick(article_ctx *c, uint32_t i, const dl_phrase *ph, size_t n, dl_phrase_kind kind) {
+/* The first fitting meaning of a given kind among ph[0..n).  (Always
+ * inlined: called half a million times for 1,500 articles, from a dozen
+ * places, mostly to look at one or two meanings.) */
+static inline __attribute__((always_inline)) const dl_phrase *pick(article_ctx *c, uint32_t i, const dl_phrase *ph,
+                                                                    size_t n, dl_phrase_kind kind) {
     uint32_t fl[24];
     for (size_t k = 0; k < n; k++) {
         if (ph[k].kind != kind) continue;
