@@ -101,8 +101,11 @@ static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc-
 
 /* Dictionary phrases at token i (not beyond end), fitting the text's case.
  * Remembered per token: asked again with the same end, or with a nearer
- * one that the longest phrase still fits before, the answer is the same. */
-static size_t lex_at(article_ctx *c, uint32_t i, uint32_t end, const dl_phrase **ph, size_t *n) {
+ * one that the longest phrase still fits before, the answer is the same.
+ * (Always inlined: asked a third of a million times for 1,500 articles,
+ * mostly answered at once.) */
+static inline __attribute__((always_inline)) size_t lex_at(article_ctx *c, uint32_t i, uint32_t end,
+                                                            const dl_phrase **ph, size_t *n) {
     if (i >= end || c->tok[i].word == DL_WORD_NONE) return 0;
     tokinfo *t = &c->tok[i];
     if (t->lex_end && (t->lex_end == end || (end < t->lex_end && t->lex_len <= end - i))) {
