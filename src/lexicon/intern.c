@@ -7,9 +7,8 @@
 #include "../common/util.h"
 #include "dipline/text.h"
 
-static inline uint64_t fold(uint32_t text_hash) { return text_hash ^ (text_hash >> 16); }
 
-uint64_t dl_hash_bytes(const char *s, size_t len) { return fold(dl_text_hash(s, len)); }
+uint64_t dl_hash_bytes(const char *s, size_t len) { return dl_intern_fold(dl_text_hash(s, len)); }
 
 static int grow_table(dl_interner *in) {
     size_t size = in->table_size ? in->table_size * 2 : 1024;
@@ -18,7 +17,7 @@ static int grow_table(dl_interner *in) {
     for (uint32_t id = 0; id < in->n; id++) {
         const char *s = in->chars + in->offsets[id];
         uint32_t th = dl_text_hash(s, strlen(s));
-        size_t h = (size_t)fold(th) & (size - 1);
+        size_t h = (size_t)dl_intern_fold(th) & (size - 1);
         while (t[h].id1) h = (h + 1) & (size - 1);
         t[h] = (dl_intern_slot){id + 1, th};
     }
@@ -30,19 +29,6 @@ static int grow_table(dl_interner *in) {
 
 uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
     return dl_intern_hashed(in, s, len, dl_text_hash(s, len), add);
-}
-
-uint32_t dl_intern_find(const dl_interner *in, const char *s, size_t len, uint32_t text_hash) {
-    if (!in->table_size) return DL_NO_ID;
-    size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-    while (in->table[h].id1) {
-        if (in->table[h].hash == text_hash) { /* (most other words differ in their hash) */
-            const char *c = in->chars + in->offsets[in->table[h].id1 - 1];
-            if (dl_streq_n(c, s, len)) return in->table[h].id1 - 1;
-        }
-        h = (h + 1) & (in->table_size - 1);
-    }
-    return DL_NO_ID;
 }
 
 uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
@@ -69,7 +55,7 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
     uint32_t id = in->n++;
     in->offsets[id] = (uint32_t)in->chars_len;
     in->chars_len += len + 1;
-    size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
+    size_t h = (size_t)dl_intern_fold(text_hash) & (in->table_size - 1);
     while (in->table[h].id1) h = (h + 1) & (in->table_size - 1);
     in->table[h] = (dl_intern_slot){id + 1, text_hash};
     return id;
