@@ -9,6 +9,7 @@
  *
  * Ownership: every char * in these structs is owned by the struct that holds
  * it (malloc'd, NUL-terminated) unless noted; dl_event_clear() frees them.
+ * (The events of a pooled dl_event_list are the exception: see there.)
  */
 #ifndef DIPLINE_EVENT_H
 #define DIPLINE_EVENT_H
@@ -116,16 +117,35 @@ typedef struct dl_cameo_code {
 } dl_cameo_code;
 const dl_cameo_code *dl_cameo_lookup(const char *code);
 
-/* A growable array of events. */
+/* A growable array of events.
+ *
+ * Ownership: each event of a list owns its strings (dl_event_clear() frees
+ * them), unless the list has a pool (dl_event_list_use_pool()).  The
+ * extractor then puts the strings and mention arrays of the events it
+ * appends in that pool, a few large blocks instead of a malloc per string
+ * (strings the same for several events, such as a sentence with two
+ * events, may be shared).  The events of a pooled list belong to the list
+ * as a whole: read them, but don't clear or change one (dl_event_copy() an
+ * event to keep or change it).  A zeroed list has no pool. */
+struct dl_arena;
 typedef struct dl_event_list {
     dl_event *items;
     size_t n, cap;
+    struct dl_arena *pool; /* NULL: each event owns its strings */
 } dl_event_list;
 
 /* Append a new zeroed event and return it (NULL when out of memory). */
 dl_event *dl_event_list_add(dl_event_list *l);
-/* Clear every event and the array (the list struct itself stays). */
+/* Clear every event and the array, and free the pool if any (the list
+ * struct itself stays, zeroed). */
 void dl_event_list_clear(dl_event_list *l);
+/* Give the empty list l a pool (see dl_event_list); DL_ERR_NOMEM on
+ * failure.  Freed by dl_event_list_clear(). */
+dl_status dl_event_list_use_pool(dl_event_list *l);
+/* Empty l for reuse: its events are cleared (a pooled list's pool is
+ * emptied instead), the array and one block of the pool are kept, so a
+ * list refilled again and again (an article at a time) stops allocating. */
+void dl_event_list_reset(dl_event_list *l);
 
 /* What the log says about an article. */
 typedef struct dl_article_info {

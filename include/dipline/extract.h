@@ -50,7 +50,8 @@ void dl_extractor_free(dl_extractor *x);
 /* The extractor's dictionaries (owned by it). */
 const struct dl_lexicon *dl_extractor_lexicon(const dl_extractor *x);
 
-/* Extract the events of one article, appending them to `out`.  Thread-safe
+/* Extract the events of one article, appending them to `out` (their
+ * strings in out's pool when it has one, see dl_event_list).  Thread-safe
  * for distinct `out` lists.  On failure `out` is left as it was. */
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a,
                              dl_event_list *out, dl_error *err);
@@ -65,7 +66,9 @@ dl_status dl_extract_trace(const dl_extractor *x, const dl_article *a, char **ou
 /* One article's outcome, handed to a sink in input order. */
 typedef struct dl_extract_result {
     const dl_article *article; /* NULL when the input could not be read */
-    dl_event_list *events;     /* its events; the sink may move them out */
+    dl_event_list *events;     /* its events, lent to the sink (a pooled list
+                                  that is reused for the next articles:
+                                  dl_event_copy() an event to keep it) */
     dl_status status;          /* DL_OK, or why reading or extracting failed */
     const dl_error *error;     /* where and why, when status != DL_OK */
 } dl_extract_result;

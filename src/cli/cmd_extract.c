@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../common/util.h"
 #include "cli.h"
@@ -208,6 +209,12 @@ int cmd_extract(int argc, char **argv) {
         dl_extractor_free(x);
         return EXIT_INPUT;
     }
+    /* The events are about five times the size of the input: in stdio's
+     * default buffer (one 4 KiB page) that is a write() every other event.
+     * (A terminal keeps its line buffering.)  Static: stdout may still use
+     * it at exit. */
+    static char out_buf[128 * 1024];
+    if (!isatty(fileno(out.fp))) setvbuf(out.fp, out_buf, _IOFBF, sizeof out_buf);
     dl_log_writer *w = dl_log_writer_new(out.fp, &wopt);
     cli_progress_inputs(argc - optind, argv + optind);
     extract_sink k = {.w = w, .output = output, .keep_going = keep_going};

@@ -14,6 +14,20 @@
 char *dl_strdup(const char *s);
 char *dl_strndup(const char *s, size_t n);
 
+/* strcmp(a, b) == 0, for the hot paths that test a token's form against a
+ * word or compare two country codes: most such strings differ in their
+ * first byte, which is settled here without a call. */
+static inline bool dl_streq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+
+/* Is the NUL-terminated s the n bytes at w (which hold no NUL)?  As
+ * strncmp(s, w, n) == 0 && s[n] == 0, inline: for the table lookups that
+ * confirm a hash hit, where the strings are short and mostly equal. */
+static inline bool dl_streq_n(const char *s, const char *w, size_t n) {
+    size_t k = 0;
+    while (k < n && s[k] == w[k]) k++; /* (stops at s's NUL: w has none) */
+    return k == n && s[k] == 0;
+}
+
 /* A growable byte buffer, always NUL-terminated when non-empty. */
 typedef struct dl_buf {
     char *data;

@@ -74,7 +74,7 @@ const dl_cameo_code *dl_cameo_lookup(const char *code) {
     if (!code || !codes) return NULL;
     if (hashed) { /* (the codes are distinct: the one bsearch would find) */
         for (size_t h = code_hash(code); by_hash[h]; h = (h + 1) & (CODE_SLOTS - 1))
-            if (strcmp(codes[by_hash[h] - 1].code, code) == 0) return &codes[by_hash[h] - 1];
+            if (dl_streq(codes[by_hash[h] - 1].code, code)) return &codes[by_hash[h] - 1];
         return NULL;
     }
     dl_cameo_code key = {.code = code};

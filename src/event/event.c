@@ -135,10 +135,24 @@ dl_event *dl_event_list_add(dl_event_list *l) {
 }
 
 void dl_event_list_clear(dl_event_list *l) {
-    for (size_t i = 0; i < l->n; i++) dl_event_clear(&l->items[i]);
+    dl_event_list_reset(l);
     free(l->items);
-    l->items = NULL;
-    l->n = l->cap = 0;
+    if (l->pool) dl_arena_free(l->pool);
+    free(l->pool);
+    memset(l, 0, sizeof *l);
+}
+
+dl_status dl_event_list_use_pool(dl_event_list *l) {
+    if (l->pool) return DL_OK;
+    l->pool = calloc(1, sizeof *l->pool);
+    return l->pool ? DL_OK : DL_ERR_NOMEM;
+}
+
+void dl_event_list_reset(dl_event_list *l) {
+    if (l->pool) dl_arena_reset(l->pool); /* the events' strings were there */
+    else
+        for (size_t i = 0; i < l->n; i++) dl_event_clear(&l->items[i]);
+    l->n = 0;
 }
 
 void dl_article_info_clear(dl_article_info *a) {

@@ -34,7 +34,9 @@ static bool coercive_code(const char *code) {
            has_root(code, "19") || has_root(code, "20");
 }
 
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+/* (always inlined: called for most tokens of most rules, and the compiler
+ * would rather not copy it into so many places) */
+static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
@@ -61,7 +63,7 @@ static bool ly_adverb(const article_ctx *c, uint32_t i) {
     const dl_token *t = &c->doc->tokens[i];
     if (t->kind != DL_TOK_WORD || wc(c, i) || c->tok[i].mention != NONE || t->norm_len < 5) return false;
     const char *w = norm(c, i);
-    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && strcmp(w + t->norm_len - 4, "ally") != 0 &&
+    return w[t->norm_len - 2] == 'l' && w[t->norm_len - 1] == 'y' && !dl_streq(w + t->norm_len - 4, "ally") &&
            !c->tok[i].vforms;
 }
 
@@ -88,7 +90,7 @@ static const char *const prevent_verbs[] = {"block", "prevent", "stop", "bar", "
  * withdraw"). */
 static bool object_control(const article_ctx *c, const vgroup *g) {
     const dl_verb_block *b = dl_lexicon_block(c->lex, g->block);
-    if (has_root(b->code, "02") || has_root(b->code, "10") || strcmp(b->name, "TELL") == 0) return true;
+    if (has_root(b->code, "02") || has_root(b->code, "10") || dl_streq(b->name, "TELL")) return true;
     /* "allowed Ukraine to strike", "forced the army to withdraw" */
     static const char *const lemmas[] = {"allow", "permit", "force", "enable", "help", "order", "ask", "tell",
                                          "invite", "encourage", "urge", "persuade", "compel", "oblige", "instruct",
@@ -289,7 +291,7 @@ static uint32_t subject_of(article_ctx *c, uint32_t gi, int depth) {
             return NONE;
         }
         const char *w = norm(c, q);
-        if (strcmp(w, ",") == 0) {
+        if (dl_streq(w, ",")) {
             /* find the comma before, and step over a parenthetical */
             uint32_t r = q;
             while (r > first && !is(c, r - 1, ",") && !is_boundary_punct(c, r - 1)) r--;
@@ -734,7 +736,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
     best->end = g->end;
     *where = v->where;
     dl_strlcpy(code, v->code[0] ? v->code : b->code, 8);
-    if (strcmp(code, "---") == 0) code[0] = 0;
+    if (dl_streq(code, "---")) code[0] = 0;
     /* only the patterns whose words the sentence may have, in their order */
     for (uint32_t base = 0; base < b->n_patterns; base += 64) {
         for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
@@ -746,7 +748,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
             if (pm.score > best->score) {
                 *best = pm;
                 *where = pt->where;
-                dl_strlcpy(code, strcmp(pt->code, "---") == 0 ? "" : pt->code, 8);
+                dl_strlcpy(code, dl_streq(pt->code, "---") ? "" : pt->code, 8);
             }
         }
     }
@@ -817,8 +819,10 @@ static const char *const irregular_sectors[] = {"REB", "INS", "SEP", "UAF", NULL
 enum { SIDE_NONE, SIDE_SOCIETY, SIDE_STATE };
 static int sector_side(const entity *e) {
     if (!e->sector[0]) return e->type == E_COUNTRY ? SIDE_STATE : SIDE_NONE; /* most: a bare country */
-    if (word_in(e->sector, society_sectors)) return SIDE_SOCIETY;
-    return word_in(e->sector, state_sectors) ? SIDE_STATE : SIDE_NONE; /* (the lists share no code) */
+    /* (the lists share no code: the short list of the state, where the
+     * commonest sectors are, is read first) */
+    if (word_in(e->sector, state_sectors)) return SIDE_STATE;
+    return word_in(e->sector, society_sectors) ? SIDE_SOCIETY : SIDE_NONE;
 }
 static bool opposed_sectors(const entity *a, const entity *b) {
     int sa = sector_side(a), sb = sector_side(b);
@@ -829,10 +833,10 @@ static bool same_side(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE) return false;
     if (opposed_sectors(a, b)) return false;
     if (a->actor != NONE && a->actor == b->actor) return true;
-    if (a->name[0] && strcmp(a->name, b->name) == 0) return true;
+    if (a->name[0] && dl_streq(a->name, b->name)) return true;
     /* a person and their own state or institution */
-    if ((a->type == E_PERSON) != (b->type == E_PERSON)) return a->country[0] && strcmp(a->country, b->country) == 0;
-    if (a->type != E_PERSON && b->type != E_PERSON) return strcmp(a->country, b->country) == 0;
+    if ((a->type == E_PERSON) != (b->type == E_PERSON)) return a->country[0] && dl_streq(a->country, b->country);
+    if (a->type != E_PERSON && b->type != E_PERSON) return dl_streq(a->country, b->country);
     return false;
 }
 
@@ -840,13 +844,28 @@ static bool same_side(const entity *a, const entity *b) {
  * leader whose acts he reports, a ministry and its troops. */
 static bool same_camp(const entity *a, const entity *b) {
     if (a->type == E_NONE || b->type == E_NONE || !a->country[0]) return false;
-    return strcmp(a->country, b->country) == 0 && sector_side(a) == sector_side(b);
+    return dl_streq(a->country, b->country) && sector_side(a) == sector_side(b);
 }
 
+/* ---- the strings of events ------------------------------------------------
+ * An event's strings go where the list wants them (event.h): in its pool
+ * when it has one, else each malloc'd for the event to own. */
+
+static void *ev_alloc(const article_ctx *c, size_t n) {
+    return c->out->pool ? dl_arena_alloc(c->out->pool, n) : malloc(n);
+}
+
+static char *ev_strndup(const article_ctx *c, const char *s, size_t n) {
+    return c->out->pool ? dl_arena_strndup(c->out->pool, s, n) : dl_strndup(s, n);
+}
+
+static char *ev_strdup(const article_ctx *c, const char *s) { return ev_strndup(c, s, strlen(s)); }
+
+/* The text of tokens a..b-1 (NULL when there are none). */
 static char *span_text(const article_ctx *c, uint32_t a, uint32_t b) {
     if (b <= a) return NULL;
     size_t s = c->doc->tokens[a].start, e = c->doc->tokens[b - 1].end;
-    return dl_strndup(c->doc->text + s, e - s);
+    return ev_strndup(c, c->doc->text + s, e - s);
 }
 
 /* The quotation around token i within its sentence (without the marks). */
@@ -878,19 +897,30 @@ static char *quote_of_speech(const article_ctx *c, const vgroup *g) {
     return NULL;
 }
 
+/* Fill the (zeroed) out from e and the words of m, as dl_entity_set() would
+ * (code: country + sector), the strings where ev_alloc() puts them. */
 static dl_status set_entity(article_ctx *c, dl_entity *out, const entity *e, const mention *m) {
-    dl_status st = dl_entity_set(out, NULL, e->name[0] ? e->name : NULL, e->country[0] ? e->country : NULL,
-                                 e->sector[0] ? e->sector : NULL);
-    /* the words, copied once: the entity owns a malloc'd text as
-     * dl_entity_set() would have made it */
-    if (st == DL_OK && m && m->end > m->start && !(out->text = span_text(c, m->start, m->end))) st = DL_ERR_NOMEM;
-    return st;
+    bool ok = true;
+    if (e->name[0]) ok = (out->name = ev_strdup(c, e->name)) != NULL;
+    if (e->sector[0] && ok) ok = (out->sector = ev_strdup(c, e->sector)) != NULL;
+    if (e->country[0] && ok) {
+        size_t nc = strlen(e->country), ns = strlen(e->sector);
+        out->country = ev_strndup(c, e->country, nc);
+        out->code = ev_alloc(c, nc + ns + 1);
+        ok = out->country && out->code;
+        if (out->code) {
+            memcpy(out->code, e->country, nc);
+            memcpy(out->code + nc, e->sector, ns + 1);
+        }
+    }
+    if (ok && m && m->end > m->start) ok = (out->text = span_text(c, m->start, m->end)) != NULL;
+    return ok ? DL_OK : DL_ERR_NOMEM;
 }
 
 static bool same_entity(const dl_entity *a, const entity *b) {
     if (!b) return !a->country;
-    if (!a->country || strcmp(a->country, b->country) != 0) return false;
-    return (!a->name && !b->name[0]) || (a->name && strcmp(a->name, b->name) == 0);
+    if (!a->country || !dl_streq(a->country, b->country)) return false;
+    return (!a->name && !b->name[0]) || (a->name && dl_streq(a->name, b->name));
 }
 
 /* Decimal digits of v at p; returns their count. */
@@ -903,11 +933,11 @@ static size_t put_uint(char *p, uint32_t v) {
     return n;
 }
 
-/* An event's id, "ARTICLE:SENTENCE:N" (malloc'd), cut to 511 bytes as it
- * always was.  Built by hand: snprintf cost more than the rest of emit(). */
-static char *event_id(const char *article, uint32_t s, uint32_t n) {
+/* An event's id, "ARTICLE:SENTENCE:N" (by ev_alloc()), cut to 511 bytes as
+ * it always was.  Built by hand: snprintf cost more than the rest of emit(). */
+static char *event_id(const article_ctx *c, const char *article, uint32_t s, uint32_t n) {
     size_t len = strlen(article);
-    char *id = malloc(len + 2 * 11 + 1);
+    char *id = ev_alloc(c, len + 2 * 11 + 1);
     if (!id) return NULL;
     memcpy(id, article, len);
     char *p = id + len;
@@ -929,14 +959,14 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     for (size_t k = c->out->n; k-- > 0 && c->events_in_sentence;) {
         const dl_event *o = &c->out->items[k];
         if (!o->n_mentions || o->mentions[0].sentence != (long)s) break;
-        if (strcmp(o->action.code, cd->code) == 0 && same_entity(&o->actor, src) &&
+        if (dl_streq(o->action.code, cd->code) && same_entity(&o->actor, src) &&
             ((!tgt && !o->has_target) || (tgt && o->has_target && same_entity(&o->target, tgt))))
             return DL_OK;
     }
     dl_event *ev = dl_event_list_add(c->out);
     if (!ev) return DL_ERR_NOMEM;
     c->events_in_sentence++;
-    ev->id = event_id(c->a->id, s, c->events_in_sentence);
+    ev->id = event_id(c, c->a->id, s, c->events_in_sentence);
     if (!dl_action_set_code(&ev->action, cd->code)) {
         dl_strlcpy(ev->action.code, cd->code, sizeof ev->action.code);
         snprintf(ev->action.root, sizeof ev->action.root, "%.2s", cd->code);
@@ -968,24 +998,38 @@ static dl_status emit(article_ctx *c, const candidate *cd, const entity *src, co
     }
     event_date(c, dg->sentence, dg, &ev->date.when, &basis, &basis_len, &inferred);
     ev->date.inferred = inferred;
-    ev->date.basis = !basis ? dl_strdup(DL_BASIS_PUBLICATION) : dl_strndup(basis, basis_len);
+    ev->date.basis = !basis ? ev_strdup(c, DL_BASIS_PUBLICATION) : ev_strndup(c, basis, basis_len);
     double conf = 0.55 + (cd->pattern ? 0.15 : 0) + (ev->has_target ? 0.1 : 0) + (inferred ? 0 : 0.05);
     if (src_m && src_m->resolved_by_coref) conf -= 0.15;
     if (src->type == E_GROUP && !src->name[0]) conf -= 0.05;
     ev->confidence = conf < 0.1 ? 0.1 : conf > 0.95 ? 0.95 : conf;
     const dl_sentence *sent = &c->doc->sentences[s];
-    dl_mention m = {.article = c->a->id, .sentence = (long)s, .start = (long)sent->start, .end = (long)sent->end};
-    m.text = dl_strndup(c->doc->text + sent->start, sent->end - sent->start);
-    if (!m.text) return DL_ERR_NOMEM;
-    st = st == DL_OK ? dl_event_add_mention(ev, &m) : st;
-    free(m.text);
+    dl_mention *m = ev_alloc(c, sizeof *m);
+    if (!m) return DL_ERR_NOMEM;
+    *m = (dl_mention){.sentence = (long)s, .start = (long)sent->start, .end = (long)sent->end};
+    ev->mentions = m;
+    ev->n_mentions = ev->cap_mentions = 1;
+    if (c->out->pool) { /* one copy of the article id and of the sentence for all their events */
+        if (!c->pooled_id) c->pooled_id = ev_strdup(c, c->a->id);
+        if (c->pooled_sentence != s) {
+            c->pooled_text = ev_strndup(c, c->doc->text + sent->start, sent->end - sent->start);
+            c->pooled_sentence = s;
+        }
+        m->article = (char *)c->pooled_id;
+        m->text = (char *)c->pooled_text;
+    } else {
+        m->article = dl_strdup(c->a->id);
+        m->text = dl_strndup(c->doc->text + sent->start, sent->end - sent->start);
+    }
+    if (!m->article || !m->text) return DL_ERR_NOMEM;
     if (extractor_explain(c->x)) {
         dl_buf b = {0};
         dl_buf_printf(&b, "code %s: %s", cd->code, dl_lexicon_where(c->lex, cd->where));
         if (src->where != NONE) dl_buf_printf(&b, "; actor: %s", dl_lexicon_where(c->lex, src->where));
         if (src_m && src_m->resolved_by_coref) dl_buf_puts(&b, " (coreference)");
         if (ev->has_target && tgt->where != NONE) dl_buf_printf(&b, "; target: %s", dl_lexicon_where(c->lex, tgt->where));
-        ev->explain = dl_buf_take(&b);
+        ev->explain = ev_strndup(c, b.data ? b.data : "", b.len);
+        dl_buf_free(&b);
     }
     if (!ev->id || !ev->date.basis) return DL_ERR_NOMEM;
     return st;
@@ -1030,7 +1074,7 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
         ns = nt = 1;
     }
     const dl_verb_block *b = dl_lexicon_block(c->lex, c->vgroups.v[cd->vg].block);
-    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || strcmp(cd->code, "057") == 0;
+    bool symmetric = (b->flags & DL_VB_SYMMETRIC) || has_root(cd->code, "04") || dl_streq(cd->code, "057");
     if (speaker) {
         for (size_t t = 0; t < nt; t++) {
             const mention *tm = &c->mentions.v[tgts[t]];
@@ -1115,16 +1159,16 @@ static dl_status emit_candidate(article_ctx *c, const candidate *cd) {
              * southeastern Turkey": Turkey -> Turkey) */
             /* two sectors of one country are two parties ("Albanians in
              * Serbia" and "Serbian authorities") */
-            bool sectors_differ = sm->ent.sector[0] && tm->ent.sector[0] && strcmp(sm->ent.sector, tm->ent.sector) != 0;
+            bool sectors_differ = sm->ent.sector[0] && tm->ent.sector[0] && !dl_streq(sm->ent.sector, tm->ent.sector);
             bool same = tm->ent.type != E_NONE && !opposed_sectors(&sm->ent, &tm->ent) && !tm->locative &&
                         !sectors_differ &&
                         ((sm->ent.actor != NONE && sm->ent.actor == tm->ent.actor) ||
-                                                   (sm->ent.name[0] && strcmp(sm->ent.name, tm->ent.name) == 0 &&
-                                                    strcmp(sm->ent.country, tm->ent.country) == 0));
+                                                   (sm->ent.name[0] && dl_streq(sm->ent.name, tm->ent.name) &&
+                                                    dl_streq(sm->ent.country, tm->ent.country)));
             /* "the government ordered patrols by police": a posture of one's
              * own forces is taken towards no one */
             if (has_root(cd->code, "15") && !tm->locative && sm->ent.country[0] &&
-                !strcmp(sm->ent.country, tm->ent.country) && sector_side(&sm->ent) == SIDE_STATE &&
+                dl_streq(sm->ent.country, tm->ent.country) && sector_side(&sm->ent) == SIDE_STATE &&
                 sector_side(&tm->ent) == SIDE_STATE)
                 same = true;
             dl_status st = emit(c, cd, &sm->ent, sm, same ? NULL : &tm->ent, same ? NULL : tm);
@@ -1513,6 +1557,7 @@ void find_speakers(article_ctx *c) {
 /* The first verb group of sentence s or later (the list is in sentence
  * order; first_mention() in coder.h does the same for mentions). */
 static uint32_t first_vgroup(const article_ctx *c, uint32_t s) {
+    if (c->vgroup_at && s <= c->doc->n_sentences) return c->vgroup_at[s]; /* (see article_ctx) */
     size_t lo = 0, hi = c->vgroups.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -1703,7 +1748,7 @@ static bool unknown_party_after(const article_ctx *c, const vgroup *g) {
         const mention *m = &c->mentions.v[k];
         if (m->start < g->end || m->locative || m->owner || m->first_person) continue;
         if (m->ent.type == E_PERSON && !m->ent.country[0]) return true;
-        if (m->kind == M_AGENT && !m->ent.country[0] && strcmp(m->ent.sector, "MED") != 0) return true;
+        if (m->kind == M_AGENT && !m->ent.country[0] && !dl_streq(m->ent.sector, "MED")) return true;
     }
     return false;
 }
@@ -1724,9 +1769,9 @@ static uint32_t counterpart(const article_ctx *c, uint32_t s, const entity *self
         const mention *m = &c->mentions.v[k];
         if (!usable(&m->ent) || m->first_person || m->locative || m->kind == M_PLACE || same_side(self, &m->ent))
             continue;
-        if (strcmp(m->ent.country, self->country) == 0) continue;
+        if (dl_streq(m->ent.country, self->country)) continue;
         size_t j = 0;
-        while (j < n && strcmp(codes[j], m->ent.country) != 0) j++;
+        while (j < n && !dl_streq(codes[j], m->ent.country)) j++;
         if (j == n) {
             if (n == MAXC) continue;
             dl_strlcpy(codes[n], m->ent.country, sizeof codes[n]);
@@ -1902,7 +1947,7 @@ static void place_agents(article_ctx *c, uint32_t s) {
         const mention *m = &c->mentions.v[k];
         if (!m->locative || !m->ent.country[0] || m->start > verb + 12) continue;
         if (m->ent.type == E_PERSON || m->ent.type == E_ORG) continue;
-        if (where && strcmp(where, m->ent.country) != 0) two = true;
+        if (where && !dl_streq(where, m->ent.country)) two = true;
         where = m->ent.country;
     }
     if (!where || two) return;
@@ -1935,7 +1980,7 @@ static void home_agents(article_ctx *c, uint32_t s) {
     for (size_t k = k0; k < c->mentions.n && c->mentions.v[k].sentence == s; k++) {
         const mention *m = &c->mentions.v[k];
         if (!m->ent.country[0]) continue;
-        if (home && strcmp(home, m->ent.country) != 0) return; /* two countries: not home affairs */
+        if (home && !dl_streq(home, m->ent.country)) return; /* two countries: not home affairs */
         if (!home && m->start > verb) return;                  /* the country is not the subject's */
         if (!home) by_agent = m->kind == M_AGENT;
         home = m->ent.country;
@@ -1947,16 +1992,16 @@ static void home_agents(article_ctx *c, uint32_t s) {
          * dipline does not know is at home too */
         bool person = m->ent.type == E_PERSON && !m->ent.country[0] && m->ent.sector[0];
         if (person && by_agent && m->start > verb) {
-            snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+            dl_strlcpy(m->ent.country, home, sizeof m->ent.country);
             continue;
         }
         if (m->kind != M_AGENT || m->ent.type != E_NONE || !m->ent.sector[0] || m->start < verb) continue;
         /* "told reporters": an audience, not a party */
         uint32_t pv = m->start > 0 ? c->tok[m->start - 1].vg : NONE;
-        if (!strcmp(m->ent.sector, "MED") && pv != NONE &&
+        if (dl_streq(m->ent.sector, "MED") && pv != NONE &&
             (dl_lexicon_block(c->lex, c->vgroups.v[pv].block)->flags & DL_VB_SPEECH))
             continue;
-        snprintf(m->ent.country, sizeof m->ent.country, "%s", home);
+        dl_strlcpy(m->ent.country, home, sizeof m->ent.country);
         m->ent.type = E_GROUP;
     }
 }
@@ -1984,15 +2029,15 @@ static void society_against_state(article_ctx *c, uint32_t s) {
         }
         if (!m->ent.country[0]) continue;
         bool state_body = m->ent.type != E_COUNTRY && sector_side(&m->ent) == SIDE_STATE;
-        if (!state_body || (state && strcmp(state, m->ent.country) != 0)) return;
+        if (!state_body || (state && !dl_streq(state, m->ent.country))) return;
         state = m->ent.country;
     }
     if (!subject || !state) return;
-    snprintf(subject->ent.country, sizeof subject->ent.country, "%s", state);
+    dl_strlcpy(subject->ent.country, state, sizeof subject->ent.country);
     subject->ent.type = E_GROUP;
 }
 
-static bool same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+static bool same_str(const char *a, const char *b) { return a == b || (a && b && dl_streq(a, b)); }
 
 /* "established ties with and opened an embassy in Tehran", "in a phone
  * call with Erdogan, Putin discussed ...": one act read twice, once
@@ -2012,7 +2057,7 @@ static void drop_targetless_twins(article_ctx *c, uint32_t s) {
                    same_str(l->items[j].actor.country, ev->actor.country) &&
                    l->items[j].negated == ev->negated && l->items[j].hypothetical == ev->hypothetical;
         if (twin) {
-            dl_event_clear(ev);
+            if (!l->pool) dl_event_clear(ev); /* (a pool's strings stay until it is emptied) */
             continue;
         }
         if (w != k) l->items[w] = *ev;
@@ -2383,7 +2428,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             /* "said US forces must ensure security": a statement that another
              * party must (should) do something is a demand (an appeal) to it,
              * when what it must do is no coded act of its own */
-            if (cd.speech && strcmp(cd.code, "010") == 0 && cd.source != NONE) {
+            if (cd.speech && dl_streq(cd.code, "010") && cd.source != NONE) {
                 uint32_t end = sent_end(c, s), q = g->end;
                 while (q < end && (skippable(c, q) || is(c, q, "that"))) q++;
                 if (q < end && c->tok[q].mention != NONE) {
@@ -2464,16 +2509,16 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         if (cd.target != NONE && cd.source != NONE && !cd.reverse_source) {
             const entity *se = &c->mentions.v[cd.source].ent, *te = &c->mentions.v[cd.target].ent;
             bool bare = te->type == E_COUNTRY || te->type == E_ORG;
-            if (se->country[0] && strcmp(se->country, te->country) == 0 && te->actor != se->actor &&
-                (bare || strcmp(se->sector, te->sector) == 0) && te->type != E_PERSON && !opposed_sectors(se, te))
+            if (se->country[0] && dl_streq(se->country, te->country) && te->actor != se->actor &&
+                (bare || dl_streq(se->sector, te->sector)) && te->type != E_PERSON && !opposed_sectors(se, te))
                 cd.target = NONE;
         }
         /* "students protested against the decision": when a part of society
          * protests it takes to the streets (141); a state protests by note (114) */
-        if (!strcmp(cd.code, "114") && cd.source != NONE && !cd.reverse_source) {
+        if (dl_streq(cd.code, "114") && cd.source != NONE && !cd.reverse_source) {
             const mention *sm = &c->mentions.v[cd.source];
             if (sector_side(&sm->ent) == SIDE_SOCIETY || (sm->kind == M_PEOPLE && !sm->ent.sector[0]) ||
-                (sm->kind == M_PEOPLE && !strcmp(sm->ent.sector, "CVL")))
+                (sm->kind == M_PEOPLE && dl_streq(sm->ent.sector, "CVL")))
                 snprintf(cd.code, sizeof cd.code, "141");
         }
         /* "if Russia invades": the condition of a threat is no event */
@@ -2571,13 +2616,13 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             if (h->sentence == s && !h->noun && h->end <= g->first && h->end + 8 >= g->first && word_in(hl, permits))
                 cd.hypothetical = cd.permitted = true;
             /* "would not hesitate to impose sanctions": a promise of the act */
-            bool no_hesitation = near && h->negated && !strcmp(lemma_of(c, h), "hesitate");
+            bool no_hesitation = near && h->negated && dl_streq(lemma_of(c, h), "hesitate");
             if (no_hesitation) g->future = true;
             else if (near && h->negated && !(dl_lexicon_block(c->lex, h->block)->flags & DL_VB_SPEECH))
                 cd.negated = true;
             /* "failed to reach agreement": cooperation that did not come
              * about is a rejection; any other act did not happen */
-            if (near && !h->negated && !strcmp(lemma_of(c, h), "fail")) {
+            if (near && !h->negated && dl_streq(lemma_of(c, h), "fail")) {
                 bool coop = cd.code[0] == '0' && cd.code[1] >= '3' && cd.code[1] <= '8';
                 if (coop) {
                     cd.mutual = true;
@@ -2639,7 +2684,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
             uint32_t mem[8];
             size_t nm = group_members(c, cd.source, mem, 8);
             mutual_subject = nm >= 2 && (has_root(cd.code, "03") || has_root(cd.code, "05") ||
-                                         has_root(cd.code, "06") || strcmp(cd.code, "057") == 0);
+                                         has_root(cd.code, "06") || dl_streq(cd.code, "057"));
         }
         /* (a meeting only with a party after its "with": "coordinating our
          * response with our partners, including NATO") */
@@ -2706,7 +2751,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
         }
         /* "warned that the pipeline would end if Russia invaded": a warning
          * with a condition on another party is a threat */
-        if ((strcmp(cd.code, "012") == 0 || (strcmp(cd.code, "010") == 0 && aggression_condition(c, s))) &&
+        if ((dl_streq(cd.code, "012") || (dl_streq(cd.code, "010") && aggression_condition(c, s))) &&
             !g->noun) {
             uint32_t cs = condition_subject(c, s);
             const entity *se = cd.reverse_source ? &cd.speaker : cd.source != NONE ? &c->mentions.v[cd.source].ent : NULL;
@@ -2831,7 +2876,7 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
          * unconventional violence (18), armies fight (19); with named
          * weapons (shelling 194, small arms 193) they fight too */
         if (cd.source != NONE && !cd.reverse_source &&
-            !strcmp(cd.code, "190") &&
+            dl_streq(cd.code, "190") &&
             word_in(c->mentions.v[cd.source].ent.sector, irregular_sectors))
             snprintf(cd.code, sizeof cd.code, "180");
         if ((cd.negated || (cd.hypothetical && !has_root(cd.code, "13"))) && !all) continue;
@@ -2884,9 +2929,9 @@ dl_status code_sentence(article_ctx *c, uint32_t s) {
      * said") of a sentence that reports another event */
     for (size_t k = 0; k < cands.n && st == DL_OK; k++) {
         candidate *cd = &cands.v[k];
-        if (cd->speech || strcmp(cd->code, "010") == 0) {
+        if (cd->speech || dl_streq(cd->code, "010")) {
             bool trailing = false;
-            for (size_t j = 0; j < cands.n && !trailing && strcmp(cd->code, "010") == 0; j++)
+            for (size_t j = 0; j < cands.n && !trailing && dl_streq(cd->code, "010"); j++)
                 if (j != k && !cands.v[j].speech && cands.v[j].vg < cd->vg) trailing = true;
             if (trailing) continue;
             /* the speaker: its mention, or (speech without a subject) the

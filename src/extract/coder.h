@@ -152,8 +152,9 @@ typedef struct article_ctx {
      * sentence rather than grown anew for each: its array and capacity */
     void *cands;
     size_t cands_cap;
-    uint8_t *seen_person;     /* per lexicon actor: mentioned as a person
-                                 (filled lazily by mentions.c; may be NULL) */
+    uint8_t *seen_person;     /* per lexicon actor, a bit: mentioned as a
+                                 person (filled lazily by mentions.c; may
+                                 be NULL) */
     size_t seen_upto;         /* mentions already entered in seen_person */
     uint32_t events_in_sentence;
     uint32_t cur_sentence;
@@ -164,12 +165,23 @@ typedef struct article_ctx {
      * (coder.c) wants them for every verb group of a sentence */
     uint32_t sig_sentence;
     dl_word_sig sig;
+    /* When out has a pool (event.h): the article id and the text of
+     * sentence pooled_sentence (NONE: none yet) as copied there, shared by
+     * the mentions of every event that cites them */
+    const char *pooled_id, *pooled_text;
+    uint32_t pooled_sentence;
+    /* Per sentence s (0 .. n_sentences): the first mention and the first
+     * verb group of s or later, tabled when reading is done (the lists no
+     * longer change then; NULL before): coding asks for them again and
+     * again.  One allocation: vgroup_at points into mention_at. */
+    uint32_t *mention_at, *vgroup_at;
 } article_ctx;
 
 /* The first mention of sentence s or later: mentions are kept in sentence
  * order (also while they are being found), so per-sentence work need not
- * scan the whole article. */
+ * scan the whole article.  Once reading is done, a table answers. */
 static inline size_t first_mention(const article_ctx *c, uint32_t s) {
+    if (c->mention_at && s <= c->doc->n_sentences) return c->mention_at[s];
     size_t lo = 0, hi = c->mentions.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

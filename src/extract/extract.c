@@ -239,7 +239,7 @@ static const dl_timex *sequel_date(const article_ctx *c, uint32_t s, const vgrou
 static void take_date(const article_ctx *c, const dl_timex *t, dl_when *when, const char **basis,
                       size_t *basis_len) {
     *when = t->when;
-    snprintf(when->value, sizeof when->value, "%s", t->value);
+    dl_strlcpy(when->value, t->value, sizeof when->value);
     *basis = c->doc->text + t->start;
     *basis_len = t->end - t->start;
 }
@@ -288,6 +288,7 @@ static void ctx_free(article_ctx *c) {
     free(c->speaker);
     free(c->speaker_ent);
     free(c->seen_person);
+    free(c->mention_at); /* (and vgroup_at) */
 }
 
 /* Fail an article whose sentence s yielded n events, over the limit. */
@@ -305,7 +306,7 @@ static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_articl
                           dl_event_list *out, dl_error *err) {
     *c = (article_ctx){.x = x, .lex = x->lex, .a = a, .doc = doc, .dct = a->published, .out = out,
                        .meeting_src = NONE, .meeting_tgt = NONE, .meeting_sentence = NONE, .meeting_vg = NONE,
-                       .sig_sentence = NONE};
+                       .sig_sentence = NONE, .pooled_sentence = NONE};
     size_t ns = doc->n_sentences ? doc->n_sentences : 1, nt = doc->n_tokens ? doc->n_tokens : 1;
     c->tok = malloc(nt * sizeof *c->tok); /* set by tag_words() */
     c->words = malloc(nt * 2 * sizeof *c->words);
@@ -314,7 +315,29 @@ static dl_status ctx_open(article_ctx *c, const dl_extractor *x, const dl_articl
     c->speaker = calloc(ns, sizeof *c->speaker);
     c->speaker_ent = calloc(ns, sizeof *c->speaker_ent);
     if (!c->tok || !c->words || !c->noise || !c->speaker || !c->speaker_ent) return DL_ERR_NOMEM;
+    /* room for the actor phrases and verb groups of a news article (about
+     * one of each per ten tokens), rather than growing to it; a long text
+     * grows from there */
+    size_t guess = nt / 8 + 16 < 1024 ? nt / 8 + 16 : 1024;
+    if (!vec_reserve(&c->mentions, guess) || !vec_reserve(&c->vgroups, guess)) return DL_ERR_NOMEM;
     return dl_timex_tag(doc, c->dct, &c->timexes, err);
+}
+
+/* Table where each sentence's mentions and verb groups begin (see
+ * article_ctx.mention_at), once the lists are complete. */
+static dl_status table_sentences(article_ctx *c) {
+    size_t ns = c->doc->n_sentences;
+    c->mention_at = malloc(2 * (ns + 1) * sizeof *c->mention_at);
+    if (!c->mention_at) return DL_ERR_NOMEM;
+    c->vgroup_at = c->mention_at + ns + 1;
+    size_t m = 0, g = 0;
+    for (uint32_t s = 0; s <= ns; s++) { /* both lists are in sentence order */
+        while (m < c->mentions.n && c->mentions.v[m].sentence < s) m++;
+        while (g < c->vgroups.n && c->vgroups.v[g].sentence < s) g++;
+        c->mention_at[s] = (uint32_t)m;
+        c->vgroup_at[s] = (uint32_t)g;
+    }
+    return DL_OK;
 }
 
 /* The reading passes, before any coding: words, the publisher, each
@@ -334,7 +357,7 @@ static dl_status read_article(article_ctx *c) {
     find_speakers(c);
     resolve_first_person(c);
     resolve_second_person(c);
-    return DL_OK;
+    return table_sentences(c);
 }
 
 dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_event_list *out, dl_error *err) {
@@ -361,8 +384,9 @@ dl_status dl_extract_article(const dl_extractor *x, const dl_article *a, dl_even
     ctx_free(&c);
     dl_doc_free(doc);
     if (st != DL_OK) {
-        /* nothing of a failed article stays in the list */
-        for (size_t i = n0; i < out->n; i++) dl_event_clear(&out->items[i]);
+        /* nothing of a failed article stays in the list (a pool's strings
+         * stay until the pool is emptied) */
+        for (size_t i = n0; i < out->n && !out->pool; i++) dl_event_clear(&out->items[i]);
         out->n = n0;
         return st;
     }

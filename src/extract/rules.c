@@ -52,7 +52,7 @@ static dl_status noise_line(rules *r, char *s, long line, dl_error *err) {
     noise_rule nr = {0};
     if (strncmp(s, "start ", 6) == 0) nr.kind = NOISE_START, s += 6;
     else if (strncmp(s, "contains ", 9) == 0) nr.kind = NOISE_CONTAINS, s += 9;
-    else if (strcmp(s, "paren") == 0) nr.kind = NOISE_PAREN, s += 5;
+    else if (dl_streq(s, "paren")) nr.kind = NOISE_PAREN, s += 5;
     else return dl_error_set(err, DL_ERR_INPUT, "data/noise.txt", line, -1, "expected start, contains or paren");
     dl_text_tokens(s, strlen(s), add_word, &nr.ph);
     if (!vec_push(&r->noise, nr)) return dl_error_set(err, DL_ERR_NOMEM, NULL, -1, -1, "out of memory");
@@ -74,12 +74,12 @@ static dl_status desc_line(rules *r, char *s, long line, dl_error *err) {
         snprintf(d.role, sizeof d.role, "%s", r);
     }
     dl_text_tokens(s, strlen(s), add_word, &d.ph);
-    if (strcmp(t, "@country") == 0) d.kind = DESC_COUNTRY;
-    else if (strcmp(t, "@org") == 0) d.kind = DESC_ORG;
-    else if (strcmp(t, "@person") == 0) d.kind = DESC_PERSON;
-    else if (strcmp(t, "@persons2") == 0) d.kind = DESC_PERSONS2;
-    else if (strcmp(t, "@countries2") == 0) d.kind = DESC_COUNTRIES2;
-    else if (strcmp(t, "@place") == 0) d.kind = DESC_PLACE;
+    if (dl_streq(t, "@country")) d.kind = DESC_COUNTRY;
+    else if (dl_streq(t, "@org")) d.kind = DESC_ORG;
+    else if (dl_streq(t, "@person")) d.kind = DESC_PERSON;
+    else if (dl_streq(t, "@persons2")) d.kind = DESC_PERSONS2;
+    else if (dl_streq(t, "@countries2")) d.kind = DESC_COUNTRIES2;
+    else if (dl_streq(t, "@place")) d.kind = DESC_PLACE;
     else {
         d.kind = DESC_CODE;
         snprintf(d.code, sizeof d.code, "%s", t);
@@ -130,7 +130,7 @@ static const char *const *list_words(int list) {
 bool rule_listed(const rules *r, int list, uint32_t hash, const char *w) {
     if (!(r->listed[hash & (RULE_LIST_SLOTS - 1)] & list)) return false; /* most words */
     for (const char *const *p = list_words(list); *p; p++)
-        if (**p == *w && strcmp(*p, w) == 0) return true;
+        if (**p == *w && dl_streq(*p, w)) return true;
     return false;
 }
 

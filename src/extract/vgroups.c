@@ -6,7 +6,9 @@
 #include "extract_private.h"
 
 static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
-static inline bool is(const article_ctx *c, uint32_t i, const char *w) {
+/* (always inlined: called for most tokens of most rules, and the compiler
+ * would rather not copy it into so many places) */
+static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
     return word_is(norm(c, i), w);
 }
 static inline uint32_t wc(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
@@ -46,14 +48,14 @@ static bool noun_context(const article_ctx *c, uint32_t i, uint32_t first) {
     }
     /* an adjective-like word before it ("bilateral talks", "fresh sanctions") */
     const char *w = norm(c, p);
-    size_t n = strlen(w);
+    size_t n = c->doc->tokens[p].norm_len; /* (its strlen) */
     if (rule_listed(extractor_rules(c->x), RULE_LIST_NOUN_ADJ, c->tok[p].hash, w) && c->tok[p].vg == NONE) return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 4 &&
-        strcmp(w + n - 2, "ic") == 0) /* "economic sanctions", "diplomatic talks" */
+        dl_streq(w + n - 2, "ic")) /* "economic sanctions", "diplomatic talks" */
         return true;
     if (c->doc->tokens[p].kind == DL_TOK_WORD && !cl && !c->tok[p].vforms && c->tok[p].mention == NONE && n > 3 &&
-        (strcmp(w + n - 2, "al") == 0 || strcmp(w + n - 3, "ive") == 0 || strcmp(w + n - 3, "ful") == 0 ||
-         strcmp(w + n - 3, "ent") == 0 || strcmp(w + n - 3, "ous") == 0 || strcmp(w + n - 3, "nal") == 0))
+        (dl_streq(w + n - 2, "al") || dl_streq(w + n - 3, "ive") || dl_streq(w + n - 3, "ful") ||
+         dl_streq(w + n - 3, "ent") || dl_streq(w + n - 3, "ous") || dl_streq(w + n - 3, "nal")))
         return true;
     return false;
 }
@@ -96,7 +98,7 @@ static uint32_t pick_reading(const article_ctx *c, const dl_verb_hit *hits, size
 /* A word in -ly that is no verb, name or function word ("firmly"). */
 static bool ly_adverb(const article_ctx *c, uint32_t i) {
     const char *w = norm(c, i);
-    size_t n = strlen(w);
+    size_t n = c->doc->tokens[i].norm_len; /* (its strlen) */
     return n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !wc(c, i) && c->tok[i].mention == NONE &&
            c->doc->tokens[i].kind == DL_TOK_WORD;
 }
@@ -119,6 +121,10 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
         }
         /* (no verb starts with most words: then none is looked for, k = 0) */
         uint32_t k = !dl_lexicon_may_start_verb(c->lex, c->tok[i].word) ? 0 : end - i < 16 ? end - i : 16;
+        if (!k) { /* (what the lookup below would find: nothing) */
+            i++;
+            continue;
+        }
         const dl_verb_hit *hits;
         size_t n_hits;
         const uint32_t *words = c->words + i;
@@ -290,8 +296,8 @@ dl_status find_vgroups(article_ctx *c, uint32_t s) {
              * in ethnic cleansing": an adjective, the subject acts */
             const char *lemma = dl_lexicon_verb_def(c->lex, g.verb)->lemma;
             bool adjectival = be && g.end < end &&
-                              ((is(c, g.end, "to") && !strcmp(lemma, "oppose")) ||
-                               (is(c, g.end, "in") && (!strcmp(lemma, "engage") || !strcmp(lemma, "involve"))));
+                              ((is(c, g.end, "to") && dl_streq(lemma, "oppose")) ||
+                               (is(c, g.end, "in") && (dl_streq(lemma, "engage") || dl_streq(lemma, "involve"))));
             if (be && (f & DL_VF_PP) && !(f & DL_VF_ING) && !adjectival) {
                 /* "was accused": passive unless an object follows directly
                  * (a past form that is also a participle) */

@@ -17,7 +17,8 @@ void tag_words(article_ctx *c) {
         t->timex = false;
         t->hash = rule_hash_of(d->tokens[i].hash);
         t->wslot = dl_lexicon_word_slot(c->lex, t->word);
-        t->boundary = w[0] && !w[1] && strchr(";:.?!()", w[0]);
+        t->boundary = (w[0] == ';' || w[0] == ':' || w[0] == '.' || w[0] == '?' || w[0] == '!' || w[0] == '(' ||
+                       w[0] == ')') && !w[1];
         t->lex_end = t->lex_len = t->lex_n = 0;
         t->lex_ph = NULL;
         c->words[i] = t->word;

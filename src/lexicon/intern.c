@@ -4,32 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/util.h"
 #include "dipline/text.h"
 
-static inline uint64_t fold(uint32_t text_hash) { return text_hash ^ (text_hash >> 16); }
 
-uint64_t dl_hash_bytes(const char *s, size_t len) { return fold(dl_text_hash(s, len)); }
+uint64_t dl_hash_bytes(const char *s, size_t len) { return dl_intern_fold(dl_text_hash(s, len)); }
 
 static int grow_table(dl_interner *in) {
     size_t size = in->table_size ? in->table_size * 2 : 1024;
-    uint32_t *t = calloc(size, sizeof *t), *hs = malloc(size * sizeof *hs);
-    if (!t || !hs) {
-        free(t);
-        free(hs);
-        return 0;
-    }
+    dl_intern_slot *t = calloc(size, sizeof *t);
+    if (!t) return 0;
     for (uint32_t id = 0; id < in->n; id++) {
         const char *s = in->chars + in->offsets[id];
         uint32_t th = dl_text_hash(s, strlen(s));
-        size_t h = (size_t)fold(th) & (size - 1);
-        while (t[h]) h = (h + 1) & (size - 1);
-        t[h] = id + 1;
-        hs[h] = th;
+        size_t h = (size_t)dl_intern_fold(th) & (size - 1);
+        while (t[h].id1) h = (h + 1) & (size - 1);
+        t[h] = (dl_intern_slot){id + 1, th};
     }
     free(in->table);
-    free(in->hashes);
     in->table = t;
-    in->hashes = hs;
     in->table_size = size;
     return 1;
 }
@@ -39,17 +32,8 @@ uint32_t dl_intern(dl_interner *in, const char *s, size_t len, int add) {
 }
 
 uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t text_hash, int add) {
-    if (in->table_size) {
-        size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-        while (in->table[h]) {
-            if (in->hashes[h] == text_hash) { /* (most other words differ in their hash) */
-                const char *c = in->chars + in->offsets[in->table[h] - 1];
-                if (strncmp(c, s, len) == 0 && c[len] == 0) return in->table[h] - 1;
-            }
-            h = (h + 1) & (in->table_size - 1);
-        }
-    }
-    if (!add) return DL_NO_ID;
+    uint32_t found = dl_intern_find(in, s, len, text_hash);
+    if (found != DL_NO_ID || !add) return found;
     if ((in->n + 1) * 2 > in->table_size && !grow_table(in)) return DL_NO_ID;
     if (in->n == in->cap) {
         uint32_t cap = in->cap ? in->cap * 2 : 1024;
@@ -71,10 +55,9 @@ uint32_t dl_intern_hashed(dl_interner *in, const char *s, size_t len, uint32_t t
     uint32_t id = in->n++;
     in->offsets[id] = (uint32_t)in->chars_len;
     in->chars_len += len + 1;
-    size_t h = (size_t)fold(text_hash) & (in->table_size - 1);
-    while (in->table[h]) h = (h + 1) & (in->table_size - 1);
-    in->table[h] = id + 1;
-    in->hashes[h] = text_hash;
+    size_t h = (size_t)dl_intern_fold(text_hash) & (in->table_size - 1);
+    while (in->table[h].id1) h = (h + 1) & (in->table_size - 1);
+    in->table[h] = (dl_intern_slot){id + 1, text_hash};
     return id;
 }
 
@@ -86,7 +69,6 @@ void dl_interner_free(dl_interner *in) {
     free(in->chars);
     free(in->offsets);
     free(in->table);
-    free(in->hashes);
     memset(in, 0, sizeof *in);
 }
 
@@ -99,24 +81,16 @@ static inline size_t slot_of(uint64_t key, size_t size) {
 
 static int trie_grow(dl_trie *t) {
     size_t size = t->size ? t->size * 2 : 4096;
-    uint64_t *k = calloc(size, sizeof *k);
-    uint32_t *v = calloc(size, sizeof *v);
-    if (!k || !v) {
-        free(k);
-        free(v);
-        return 0;
-    }
+    dl_trie_slot *k = calloc(size, sizeof *k);
+    if (!k) return 0;
     for (size_t i = 0; i < t->size; i++) {
-        if (!t->keys[i]) continue;
-        size_t h = slot_of(t->keys[i], size);
-        while (k[h]) h = (h + 1) & (size - 1);
-        k[h] = t->keys[i];
-        v[h] = t->vals[i];
+        if (!t->slots[i].key) continue;
+        size_t h = slot_of(t->slots[i].key, size);
+        while (k[h].key) h = (h + 1) & (size - 1);
+        k[h] = t->slots[i];
     }
-    free(t->keys);
-    free(t->vals);
-    t->keys = k;
-    t->vals = v;
+    free(t->slots);
+    t->slots = k;
     t->size = size;
     return 1;
 }
@@ -125,8 +99,8 @@ uint32_t dl_trie_next(const dl_trie *t, uint32_t node, uint32_t word) {
     if (!t->size || word == DL_NO_ID || node == DL_NO_ID) return DL_NO_ID;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
     size_t h = slot_of(key, t->size);
-    while (t->keys[h]) {
-        if (t->keys[h] == key) return t->vals[h];
+    while (t->slots[h].key) {
+        if (t->slots[h].key == key) return t->slots[h].val;
         h = (h + 1) & (t->size - 1);
     }
     return DL_NO_ID;
@@ -139,15 +113,13 @@ uint32_t dl_trie_step(dl_trie *t, uint32_t node, uint32_t word, int add) {
     if ((t->used + 1) * 2 > t->size && !trie_grow(t)) return DL_NO_ID;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
     size_t h = slot_of(key, t->size);
-    while (t->keys[h]) h = (h + 1) & (t->size - 1);
-    t->keys[h] = key;
-    t->vals[h] = t->n_nodes++;
+    while (t->slots[h].key) h = (h + 1) & (t->size - 1);
+    t->slots[h] = (dl_trie_slot){key, t->n_nodes++};
     t->used++;
-    return t->vals[h];
+    return t->slots[h].val;
 }
 
 void dl_trie_free(dl_trie *t) {
-    free(t->keys);
-    free(t->vals);
+    free(t->slots);
     memset(t, 0, sizeof *t);
 }

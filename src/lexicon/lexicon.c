@@ -329,7 +329,7 @@ uint32_t dl_lexicon_word(const dl_lexicon *lex, const char *norm, size_t len) {
 }
 
 uint32_t dl_lexicon_word_hashed(const dl_lexicon *lex, const char *norm, size_t len, uint32_t hash) {
-    uint32_t id = dl_intern_hashed((dl_interner *)&lex->words, norm, len, hash, 0);
+    uint32_t id = dl_intern_find(&lex->words, norm, len, hash);
     return id == DL_NO_ID ? DL_WORD_NONE : id;
 }
 

@@ -27,7 +27,16 @@ static char (*starters)[16];
 static size_t n_starters;
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
-static int cmp_word(const void *a, const void *b) { return strcmp((const char *)a, (const char *)b); }
+/* strcmp's order; the first bytes, which settle most steps of a binary
+ * search (and the whole of a short word), are compared without a call. */
+static int cmp_word(const void *a, const void *b) {
+    const unsigned char *x = a, *y = b;
+    for (int k = 0; k < 4; k++) {
+        if (x[k] != y[k]) return x[k] < y[k] ? -1 : 1;
+        if (!x[k]) return 0;
+    }
+    return strcmp((const char *)x + 4, (const char *)y + 4);
+}
 
 /* Call fn for each whitespace-separated word of data/<name>, skipping '#'
  * comments; `line_first` is the first word of the word's line. */
@@ -72,9 +81,9 @@ static void add_abbrev(const char *first, const char *w, size_t n) {
     abbrev_entry *e = &abbrevs[n_abbrevs++];
     memcpy(e->word, w, n);
     e->word[n] = 0;
-    e->cls = strcmp(first, "title") == 0   ? AB_TITLE
-             : strcmp(first, "month") == 0 ? AB_MONTH
-             : strcmp(first, "number") == 0 ? AB_NUMBER
+    e->cls = dl_streq(first, "title")   ? AB_TITLE
+             : dl_streq(first, "month") ? AB_MONTH
+             : dl_streq(first, "number") ? AB_NUMBER
                                             : AB_OTHER;
 }
 
@@ -266,6 +275,20 @@ static void emit(tk_state *st, size_t a, size_t b, int kind, uint32_t flags, con
     if (st->failed) return;
     dl_doc *d = st->d;
     size_t norm_at = st->norm.len;
+    if (kind != DL_TOK_DASH && b == a + 1 && (unsigned char)d->text[a] < 0x80 && !drop) {
+        /* one ASCII character (most punctuation): its form is itself,
+         * lower-cased, as fold_into() would write it */
+        if (!dl_buf_reserve(&st->norm, 2)) {
+            st->failed = true;
+            return;
+        }
+        char ch = (char)dl_lower((unsigned char)d->text[a]);
+        st->norm.data[st->norm.len++] = ch;
+        st->norm.data[st->norm.len++] = 0;
+        st->norm.data[st->norm.len] = 0; /* a dl_buf stays NUL-terminated */
+        push_token(st, a, b, norm_at, 1, kind, flags, dl_text_hash(&ch, 1));
+        return;
+    }
     if (kind == DL_TOK_DASH) {
         bool hy = true;
         size_t n;
@@ -619,13 +642,13 @@ static void mark_quotes(dl_doc *d) {
 
 static const char *norm(const dl_doc *d, size_t i) { return d->norm + d->tokens[i].norm; }
 
-static bool tok_is(const dl_doc *d, size_t i, const char *s) { return strcmp(norm(d, i), s) == 0; }
+static bool tok_is(const dl_doc *d, size_t i, const char *s) { return dl_streq(norm(d, i), s); }
 
 static bool is_terminal(const dl_doc *d, size_t i) {
     const dl_token *t = &d->tokens[i];
     if (t->kind != DL_TOK_PUNCT) return false;
     const char *n = norm(d, i);
-    return strcmp(n, ".") == 0 || n[0] == '?' || n[0] == '!' || strcmp(n, "...") == 0;
+    return dl_streq(n, ".") || n[0] == '?' || n[0] == '!' || dl_streq(n, "...");
 }
 
 static bool is_closer(const dl_doc *d, size_t i) {
@@ -671,8 +694,8 @@ static bool bullet_marker(const dl_doc *d, size_t i) {
     if (d->tokens[i + 1].flags & DL_TF_NEWLINE) return false;
     const char *n = norm(d, i);
     if (t->kind == DL_TOK_DASH) return true;
-    if (strcmp(n, "*") == 0 || strcmp(n, "\xe2\x80\xa2") == 0 || strcmp(n, "\xc2\xb7") == 0 ||
-        strcmp(n, "#") == 0 || strcmp(n, "##") == 0 || strcmp(n, ">") == 0)
+    if (dl_streq(n, "*") || dl_streq(n, "\xe2\x80\xa2") || dl_streq(n, "\xc2\xb7") ||
+        dl_streq(n, "#") || dl_streq(n, "##") || dl_streq(n, ">"))
         return true;
     return false;
 }
@@ -690,7 +713,7 @@ static size_t dateline_end(const dl_doc *d, size_t i) {
         if (k > i && (t->flags & DL_TF_NEWLINE)) return i;
         if (t->kind == DL_TOK_DASH || (t->kind == DL_TOK_PUNCT && tok_is(d, k, ":") && upper_first)) {
             bool spaced = (t->flags & DL_TF_SPACE) || t->kind == DL_TOK_PUNCT;
-            bool long_dash = strcmp(norm(d, k), "--") == 0;
+            bool long_dash = dl_streq(norm(d, k), "--");
             if (!spaced || k == i || k + 1 >= d->n_tokens) return i;
             if (!(d->tokens[k + 1].flags & DL_TF_SPACE)) return i;
             if (!(upper_first || paren)) return i;
@@ -752,7 +775,7 @@ static bool hard_wrapped(const dl_doc *d) {
 static size_t cut_point(const dl_doc *d, size_t first, size_t k) {
     for (size_t c = k; c > first + (k - first) / 2; c--) {
         const char *w = norm(d, c);
-        if (strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, "--") == 0) return c;
+        if (dl_streq(w, ",") || dl_streq(w, ";") || dl_streq(w, ":") || dl_streq(w, "--")) return c;
     }
     return k;
 }
@@ -806,8 +829,8 @@ static dl_status split(dl_doc *d) {
                 if (!wrapped) {
                     const char *w = norm(d, k);
                     bool continues = (nt->kind == DL_TOK_WORD && !(nt->flags & DL_TF_CAP)) ||
-                                     strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, "-") == 0 ||
-                                     strcmp(w, "(") == 0 || strcmp(w, "&") == 0;
+                                     dl_streq(w, ",") || dl_streq(w, ";") || dl_streq(w, "-") ||
+                                     dl_streq(w, "(") || dl_streq(w, "&");
                     if (!continues) break;
                 }
             }
@@ -865,6 +888,12 @@ dl_status dl_doc_new(const char *text, size_t len, dl_doc **out, dl_error *err) 
     d->len = len;
     tk_state st = {.d = d};
     dl_buf_reserve(&st.norm, len + len / 2 + 16);
+    /* room for the tokens of a news article at once (a token and its space
+     * take five bytes or so), rather than growing to it; a long text grows
+     * from there */
+    size_t guess = len / 4 + 64 < 16384 ? len / 4 + 64 : 16384;
+    d->tokens = malloc(guess * sizeof *d->tokens);
+    if (d->tokens) st.cap_tokens = guess;
     tokenize(&st);
     d->norm = st.norm.data;
     d->norm_len = st.norm.len;

@@ -10,7 +10,7 @@ static bool stop_word(const char *w) {
     static const char *const words[] = {"and", "but", "or", "while", "whereas", "although", "though",
                                         "because", "when", "which", "who", "where"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strcmp(w, words[k]) == 0) return true;
+        if (dl_streq(w, words[k])) return true;
     return false;
 }
 
@@ -18,7 +18,7 @@ static bool aux_word(const char *w) {
     static const char *const words[] = {"will", "would", "could", "can", "may", "might", "shall", "should", "must",
                                         "has", "have", "had", "was", "were", "is", "are", "then", "later", "also"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (strcmp(w, words[k]) == 0) return true;
+        if (dl_streq(w, words[k])) return true;
     return false;
 }
 
@@ -26,11 +26,11 @@ static bool aux_word(const char *w) {
 static bool boundary_between(const dl_doc *d, size_t a, size_t b) {
     for (size_t k = a + 1; k < b; k++) {
         const char *w = dl_doc_norm(d, k);
-        if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "--") || !strcmp(w, "(") || !strcmp(w, ")"))
+        if (dl_streq(w, ";") || dl_streq(w, ":") || dl_streq(w, "--") || dl_streq(w, "(") || dl_streq(w, ")"))
             return true;
-        if (!strcmp(w, ",") && k + 1 < b && stop_word(dl_doc_norm(d, k + 1))) return true;
+        if (dl_streq(w, ",") && k + 1 < b && stop_word(dl_doc_norm(d, k + 1))) return true;
         /* coordinated verbs: "met X on Monday and will meet Y on Friday" */
-        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < b && aux_word(dl_doc_norm(d, k + 1))) return true;
+        if ((dl_streq(w, "and") || dl_streq(w, "but")) && k + 1 < b && aux_word(dl_doc_norm(d, k + 1))) return true;
     }
     return false;
 }
@@ -40,10 +40,10 @@ static bool clause_opens(const dl_doc *d, size_t a, size_t b) {
     bool open = false;
     for (size_t k = a + 1; k < b; k++) {
         const char *w = dl_doc_norm(d, k);
-        if (!strcmp(w, "that") || !strcmp(w, "whether") || !strcmp(w, "which") || !strcmp(w, "who")) open = true;
+        if (dl_streq(w, "that") || dl_streq(w, "whether") || dl_streq(w, "which") || dl_streq(w, "who")) open = true;
         /* ("..., and Moscow answered on Thursday": a new main clause) */
-        if (!strcmp(w, ";") || (!strcmp(w, ",") && k + 1 < b && (!strcmp(dl_doc_norm(d, k + 1), "and") ||
-                                                                 !strcmp(dl_doc_norm(d, k + 1), "but"))))
+        if (dl_streq(w, ";") || (dl_streq(w, ",") && k + 1 < b && (dl_streq(dl_doc_norm(d, k + 1), "and") ||
+                                                                 dl_streq(dl_doc_norm(d, k + 1), "but"))))
             open = false;
     }
     return open;
@@ -57,14 +57,14 @@ static bool year_modifier(const dl_doc *d, const dl_timex *t) {
     const char *before = dl_doc_norm(d, a - 1);
     static const char *const dets[] = {"the", "its", "their", "his", "her", "a", "an", "this", "that"};
     bool det = false;
-    for (size_t k = 0; k < sizeof dets / sizeof *dets; k++) det |= strcmp(before, dets[k]) == 0;
+    for (size_t k = 0; k < sizeof dets / sizeof *dets; k++) det |= dl_streq(before, dets[k]);
     if (!det || d->tokens[b].kind != DL_TOK_WORD) return false;
     /* a noun after it, not a preposition or verb ("the 2015 accords", not
      * "in the 2015 of ...") */
     const char *next = dl_doc_norm(d, b);
     static const char *const not_nouns[] = {"and", "or", "of", "in", "on", "at", "to", "for", "was", "is", "when"};
     for (size_t k = 0; k < sizeof not_nouns / sizeof *not_nouns; k++)
-        if (strcmp(next, not_nouns[k]) == 0) return false;
+        if (dl_streq(next, not_nouns[k])) return false;
     return true;
 }
 
@@ -72,11 +72,11 @@ static bool year_modifier(const dl_doc *d, const dl_timex *t) {
  * by a day was done that day, as news tells it (a deadline ahead, "will
  * decide by Friday", dates nothing). */
 static bool by_perfect(const dl_doc *d, const dl_timex *t, uint32_t verb) {
-    if (t->first_token == 0 || strcmp(dl_doc_norm(d, t->first_token - 1), "by") != 0) return false;
+    if (t->first_token == 0 || !dl_streq(dl_doc_norm(d, t->first_token - 1), "by")) return false;
     if (t->when.granularity != DL_GRAN_DAY && t->when.granularity != DL_GRAN_NONE) return false;
     for (uint32_t k = verb >= 3 ? verb - 3 : 0; k < verb; k++) {
         const char *w = dl_doc_norm(d, k);
-        if (!strcmp(w, "had") || !strcmp(w, "has") || !strcmp(w, "have")) return true;
+        if (dl_streq(w, "had") || dl_streq(w, "has") || dl_streq(w, "have")) return true;
     }
     return false;
 }
@@ -84,7 +84,7 @@ static bool by_perfect(const dl_doc *d, const dl_timex *t, uint32_t verb) {
 /* Can this expression date an event?  PRESENT_REF counts (as the DCT). */
 static bool dates(const dl_timex *t) {
     if (t->type != DL_TIMEX_DATE && t->type != DL_TIMEX_TIME) return false;
-    return t->when.start != DL_DAY_NONE || strcmp(t->value, "PRESENT_REF") == 0;
+    return t->when.start != DL_DAY_NONE || dl_streq(t->value, "PRESENT_REF");
 }
 
 static size_t distance(const dl_timex *t, size_t verb) {
@@ -132,7 +132,7 @@ void dl_timex_date_event(const dl_doc *doc, const dl_timex_list *tl, uint32_t se
     for (int p = 0; p < 2; p++) {
         const dl_timex *t = best[p];
         if (!t) continue;
-        if (strcmp(t->value, "PRESENT_REF") == 0) {
+        if (dl_streq(t->value, "PRESENT_REF")) {
             dl_when_set_day(when, dct);
         } else {
             *when = t->when;

@@ -253,7 +253,7 @@ size_t tx_season(const tx_ctx *c, size_t i, tx_frame *f) {
     static const char *const codes[] = {"SP", "SU", "FA", "WI"};
     int s = 0;
     for (int q = 0; q < 4; q++)
-        if (strcmp(e->sval, codes[q]) == 0) s = q + 1;
+        if (dl_streq(e->sval, codes[q])) s = q + 1;
     size_t end = j + k;
     tx_frame g = *f;
     g.season = (int8_t)s;
@@ -261,10 +261,10 @@ size_t tx_season(const tx_ctx *c, size_t i, tx_frame *f) {
     /* a bare season word needs a date context: "fall" is also a verb */
     if (ye == end) {
         if (!the && !(j > 0 && tx_date_context(c, j))) return i;
-        if (is(c, end, "of") || (in(c, end) && tk(c, end)->kind == DL_TOK_WORD && strcmp(e->sval, "FA") == 0 &&
+        if (is(c, end, "of") || (in(c, end) && tk(c, end)->kind == DL_TOK_WORD && dl_streq(e->sval, "FA") &&
                                  !the))
             return i;
-        if (strcmp(e->sval, "FA") == 0 && is(c, end, "of")) return i;
+        if (dl_streq(e->sval, "FA") && is(c, end, "of")) return i;
     }
     *f = g;
     return ye;
@@ -305,7 +305,7 @@ size_t tx_decade(const tx_ctx *c, size_t i, tx_frame *f) {
                                        "eighties", "nineties"};
     if (j > i)
         for (int t = 0; t < 8; t++)
-            if (strcmp(w, tens[t]) == 0) {
+            if (dl_streq(w, tens[t])) {
                 f->decade = (int16_t)(192 + t);
                 f->year2 = true;
                 return j + 1;
@@ -353,8 +353,8 @@ size_t tx_holiday(const tx_ctx *c, size_t i, tx_frame *f) {
 static bool meridiem(const tx_ctx *c, size_t i, bool *pm) {
     if (!in(c, i)) return false;
     const char *w = nm(c, i);
-    if (!strcmp(w, "a.m.") || !strcmp(w, "a.m") || !strcmp(w, "am")) return *pm = false, true;
-    if (!strcmp(w, "p.m.") || !strcmp(w, "p.m") || !strcmp(w, "pm")) return *pm = true, true;
+    if (dl_streq(w, "a.m.") || dl_streq(w, "a.m") || dl_streq(w, "am")) return *pm = false, true;
+    if (dl_streq(w, "p.m.") || dl_streq(w, "p.m") || dl_streq(w, "pm")) return *pm = true, true;
     return false;
 }
 
@@ -420,8 +420,8 @@ static size_t p_clock(const tx_ctx *c, size_t i, int *h, int *m) {
         tx_frame_init(&tmp);
         size_t pe = tx_pod(c, j + 2, &tmp);
         if (pe > j + 2) {
-            if ((strcmp(tmp.pod, "AF") == 0 || strcmp(tmp.pod, "EV") == 0 || strcmp(tmp.pod, "NI") == 0) && *h < 12 &&
-                *h >= 1 && !(strcmp(tmp.pod, "NI") == 0 && *h <= 4))
+            if ((dl_streq(tmp.pod, "AF") || dl_streq(tmp.pod, "EV") || dl_streq(tmp.pod, "NI")) && *h < 12 &&
+                *h >= 1 && !(dl_streq(tmp.pod, "NI") && *h <= 4))
                 *h += 12;
             j = pe;
         }

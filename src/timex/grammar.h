@@ -18,7 +18,7 @@ static inline bool in(const tx_ctx *c, size_t i) { return i < c->lim; }
 static inline bool is(const tx_ctx *c, size_t i, const char *w) {
     if (i >= c->lim) return false;
     const char *n = nm(c, i);
-    return n[0] == w[0] && strcmp(n, w) == 0; /* most words differ at once */
+    return dl_streq(n, w); /* (most words differ at once) */
 }
 static inline bool capital(const tx_ctx *c, size_t i) { return (tk(c, i)->flags & (DL_TF_CAP | DL_TF_UPPER)) != 0; }
 /* No space between token i-1 and token i. */

@@ -198,7 +198,7 @@ int32_t tx_lexicon_find(const tx_lexicon *lx, const char *w, size_t n, uint32_t 
     size_t h = hash & (lx->table_size - 1);
     while (lx->table[h] >= 0) {
         const char *s = lx->entries[lx->table[h]].words;
-        if (lx->hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return (int32_t)h;
+        if (lx->hashes[h] == hash && dl_streq_n(s, w, n)) return (int32_t)h;
         h = (h + 1) & (lx->table_size - 1);
     }
     return -1;
@@ -208,7 +208,7 @@ bool tx_lexicon_is_second(const tx_lexicon *lx, const char *w, size_t n, uint32_
     size_t h = hash & (lx->second_size - 1);
     while (lx->second[h] >= 0) {
         const char *s = lx->entries[lx->second[h]].rest;
-        if (lx->second_hashes[h] == hash && strncmp(s, w, n) == 0 && s[n] == 0) return true;
+        if (lx->second_hashes[h] == hash && dl_streq_n(s, w, n)) return true;
         h = (h + 1) & (lx->second_size - 1);
     }
     return false;
@@ -218,8 +218,8 @@ uint64_t tx_lexicon_mask(const tx_lexicon *lx, int32_t word) { return word < 0 ?
 uint64_t tx_lexicon_singles(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->singles[word]; }
 uint64_t tx_lexicon_multis(const tx_lexicon *lx, int32_t word) { return word < 0 ? 0 : lx->multis[word]; }
 
-size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
-    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
+size_t tx_lex_at(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
+    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0; /* (tx_lex() tested it) */
     size_t best = 0;
     const tx_lexicon *lx = c->lx;
     for (int32_t k = lx->heads[c->head[i]][cls]; k >= 0;) {
@@ -237,7 +237,7 @@ size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **out) {
         size_t j = 1;
         for (; j < e->n_words; j++) {
             const char *t = dl_doc_norm(c->doc, i + j);
-            if (t[0] != w[0] || strcmp(t, w) != 0) break;
+            if (!dl_streq(t, w)) break;
             w += strlen(w) + 1;
         }
         if (j == e->n_words) {

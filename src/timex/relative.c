@@ -55,7 +55,7 @@ size_t tx_dayref(const tx_ctx *c, size_t i, tx_frame *f) {
     if ((k = tx_deictic(c, i, false, &off, &ref)) > i && (is(c, i, "last") || is(c, i, "this"))) {
         size_t e2 = tx_pod(c, k, f);
         if (e2 > k) {
-            bool night = strcmp(f->pod, "NI") == 0;
+            bool night = dl_streq(f->pod, "NI");
             if (is(c, i, "last") && !night) return i; /* "last morning" is not a day */
             f->unit = 'D';
             f->amount = (int16_t)(is(c, i, "last") ? -1 : 0);
@@ -155,7 +155,7 @@ size_t tx_deictic_unit(const tx_ctx *c, size_t i, tx_frame *f) {
     if ((me = tx_lex(c, k, TX_SEASON, &en))) {
         static const char *const codes[] = {"SP", "SU", "FA", "WI"};
         for (int s = 0; s < 4; s++)
-            if (strcmp(en->sval, codes[s]) == 0) f->season = (int8_t)(s + 1);
+            if (dl_streq(en->sval, codes[s])) f->season = (int8_t)(s + 1);
         return k + me;
     }
     f->dir = 0;
@@ -199,7 +199,7 @@ static size_t p_shift_post(const tx_ctx *c, size_t e, tx_frame *f, double amount
     }
     if (!su || amount != (double)(long)amount) {
         /* "two hours ago": a time we cannot place better than the day */
-        if (!su && (strcmp(code, "H") == 0 || strcmp(code, "MIN") == 0) && !from_ref) {
+        if (!su && (dl_streq(code, "H") || dl_streq(code, "MIN")) && !from_ref) {
             tx_frame_init(f);
             f->type = DL_TIMEX_TIME;
             f->unit = 'D';
@@ -229,7 +229,7 @@ static bool duration_before(const tx_ctx *c, size_t i) {
     static const char *const rates[] = {"twice", "once", "thrice", "times", "percent", "cents", "dollars",
                                         "million", "billion", "trillion", "thousand", "hundred"};
     for (size_t k = 0; k < sizeof rates / sizeof *rates; k++)
-        if (!strcmp(w, rates[k])) return false;
+        if (dl_streq(w, rates[k])) return false;
     /* a plural noun before: "flights a week", "seats a week" */
     return !(n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !(p->flags & DL_TF_CAP) && strcmp(w, "was") &&
              strcmp(w, "is") && strcmp(w, "has") && strcmp(w, "as") && strcmp(w, "its") && strcmp(w, "this") &&
@@ -264,7 +264,7 @@ size_t tx_bare_plural(const tx_ctx *c, size_t i, tx_frame *f) {
     const char *code;
     bool plural;
     size_t ue = tx_unit(c, j, &code, &plural);
-    if (ue == j || !plural || strcmp(code, "S") == 0) return i;
+    if (ue == j || !plural || dl_streq(code, "S")) return i;
     if (is(c, ue, "of") || is(c, ue, "'") || is(c, ue, "'s")) return i;
     size_t end = ue;
     if (the && (is(c, ue, "ahead") || (is(c, ue, "to") && is(c, ue + 1, "come")))) {
@@ -351,13 +351,13 @@ size_t tx_duration(const tx_ctx *c, size_t i, tx_frame *f) {
     /* "the 1988 quarter": a year, not 1988 quarters */
     if (nd == 4 && amount >= 1000 && !plural) return i;
     /* "a second" is an ordinal more often than a unit */
-    if (strcmp(code, "S") == 0 && !plural && (is(c, j, "a") || is(c, j, "the"))) return i;
+    if (dl_streq(code, "S") && !plural && (is(c, j, "a") || is(c, j, "the"))) return i;
     /* "a quarter of the shares", "three-quarters of its food" */
-    if (strcmp(code, "Q") == 0 && (is(c, e, "of") || is(c, e, "-")) && (!plural || adj)) return i;
-    if (strcmp(code, "WE") == 0 && !plural && amount <= 1 && !x) return i;
+    if (dl_streq(code, "Q") && (is(c, e, "of") || is(c, e, "-")) && (!plural || adj)) return i;
+    if (dl_streq(code, "WE") && !plural && amount <= 1 && !x) return i;
     /* "he will one day return": "one day" as "some day" */
-    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !the && !adj && !duration_before(c, i)) return i;
-    if (is(c, j, "one") && strcmp(code, "D") == 0 && !plural && !adj && word(c, e) && !capital(c, e) &&
+    if (is(c, j, "one") && dl_streq(code, "D") && !plural && !the && !adj && !duration_before(c, i)) return i;
+    if (is(c, j, "one") && dl_streq(code, "D") && !plural && !adj && word(c, e) && !capital(c, e) &&
         !is(c, e, "later") && !is(c, e, "earlier") && !is(c, e, "after") && !is(c, e, "before") &&
         !is(c, e, "ago") && !is(c, e, "of") && !is(c, e, "and") && !is(c, e, "or") && !is(c, e, "in"))
         return i;
@@ -558,11 +558,11 @@ size_t tx_set(const tx_ctx *c, size_t i, tx_frame *f) {
         if (ue == i + k || plural) return i;
         const dl_token *p = &c->doc->tokens[i - 1];
         const char *pw = nm(c, i - 1);
-        bool rate = p->kind == DL_TOK_NUMBER || p->kind == DL_TOK_SYMBOL || !strcmp(pw, "percent") ||
-                    !strcmp(pw, "times") || !strcmp(pw, "twice") || !strcmp(pw, "once") || !strcmp(pw, "thrice") ||
-                    !strcmp(pw, "million") || !strcmp(pw, "billion") || !strcmp(pw, "share") ||
-                    !strcmp(pw, "trillion") || !strcmp(pw, "dollars") || !strcmp(pw, "cents") ||
-                    !strcmp(pw, "hundred") || !strcmp(pw, "thousand") || !strcmp(pw, "is") || !strcmp(pw, "are");
+        bool rate = p->kind == DL_TOK_NUMBER || p->kind == DL_TOK_SYMBOL || dl_streq(pw, "percent") ||
+                    dl_streq(pw, "times") || dl_streq(pw, "twice") || dl_streq(pw, "once") || dl_streq(pw, "thrice") ||
+                    dl_streq(pw, "million") || dl_streq(pw, "billion") || dl_streq(pw, "share") ||
+                    dl_streq(pw, "trillion") || dl_streq(pw, "dollars") || dl_streq(pw, "cents") ||
+                    dl_streq(pw, "hundred") || dl_streq(pw, "thousand") || dl_streq(pw, "is") || dl_streq(pw, "are");
         if (is(c, i, "per")) rate = true;
         if (!rate) return i;
         if (is(c, ue, "ago") || is(c, ue, "earlier") || is(c, ue, "later") || is(c, ue, "or") || is(c, ue, "and")) return i;
@@ -603,10 +603,10 @@ size_t tx_ref(const tx_ctx *c, size_t i, tx_frame *f) {
     if (!k) return i;
     const char *w = nm(c, i);
     /* "current" and "recent" qualify a noun; "now" must not be "now-defunct" */
-    if ((!strcmp(w, "current") || !strcmp(w, "recent")) && k == 1 &&
+    if ((dl_streq(w, "current") || dl_streq(w, "recent")) && k == 1 &&
         !(word(c, i + 1) && !capital(c, i + 1) && !lex(c, i + 1, TX_UNIT)))
         return i;
-    if (!strcmp(w, "now") && k == 1 && hyphen(c, i + 1)) return i;
+    if (dl_streq(w, "now") && k == 1 && hyphen(c, i + 1)) return i;
     f->kind = FK_REF;
     dl_strlcpy(f->value, e->sval, sizeof f->value);
     f->line = e->line;

@@ -247,7 +247,7 @@ static void set_value(dl_timex *out, const char *v) {
         memset(&out->when, 0, sizeof out->when);
         out->when.start = out->when.end = DL_DAY_NONE;
         dl_strlcpy(out->when.value, v, sizeof out->when.value);
-        if (n > 3 && strcmp(v + n - 3, "-WE") == 0) {
+        if (n > 3 && dl_streq(v + n - 3, "-WE")) {
             head[n - 3] = 0;
             if (dl_when_parse(&w, head)) {
                 out->when.start = w.start + 5;

@@ -124,17 +124,10 @@ static const uint64_t STANDALONE =
     CLS(TX_CLOCK) | CLS(TX_DAYREF) | CLS(TX_NIGHTREF) | CLS(TX_REF) | CLS(TX_SETWORD) | CLS(TX_HOLIDAY) |
     CLS(TX_NTHDAY) | CLS(TX_EASTER) | CLS(TX_UNIT) | CLS(TX_UNITS) | CLS(TX_VAGUEDUR) | CLS(TX_LEAD);
 
-/* Classes of words that are cues for the tense and roles of expressions
- * (timex.c), never part of one: no parser looks them up. */
-static const uint64_t CUES = CLS(TX_T_FUTURE) | CLS(TX_T_PAST) | CLS(TX_T_PRESENT) | CLS(TX_T_NOTPAST) | CLS(TX_DEADLINE);
-
 size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *out) {
     if (!in(c, i)) return i;
     const dl_token *t = tk(c, i);
-    /* quick rejection: an expression starts with a number, a quote ('90s)
-     * or a word of data/timex.txt (not a mere cue: "said", "will") */
-    if (t->kind != DL_TOK_WORD && t->kind != DL_TOK_NUMBER && t->kind != DL_TOK_QUOTE) return i;
-    if (t->kind == DL_TOK_WORD && !(c->mask[i] & ~CUES)) return i;
+    if (!tx_may_start(c, i)) return i; /* (quick rejection) */
     /* "the", "a", "about"... before an ordinary word: only a word that is an
      * expression by itself ("now", "yesterday") or a phrase of several words
      * ("a while", "the day before yesterday") can start here */

@@ -32,7 +32,7 @@ static tx_tense cue_at(const tx_ctx *c, size_t k) {
         /* the future of a past ("had been due to expire Friday") is past */
         for (size_t b = k, n = 0; b > 0 && n < 3; n++) {
             const char *w = dl_doc_norm(c->doc, --b);
-            if (!strcmp(w, "had") || !strcmp(w, "been")) return TENSE_PAST;
+            if (dl_streq(w, "had") || dl_streq(w, "been")) return TENSE_PAST;
         }
         return TENSE_FUTURE;
     }
@@ -47,10 +47,10 @@ static tx_tense cue_at(const tx_ctx *c, size_t k) {
     /* the auxiliary before a participle decides: "was signed" (past), "is
      * heard" (present), "will be paid" (look further, for "will") */
     const char *aux = k > c->seg ? dl_doc_norm(c->doc, k - 1) : "";
-    if (!strcmp(aux, "be") || !strcmp(aux, "being")) return TENSE_NONE;
-    if (!strcmp(aux, "is") || !strcmp(aux, "are") || !strcmp(aux, "am")) return TENSE_PRESENT;
-    if (!strcmp(aux, "was") || !strcmp(aux, "were") || !strcmp(aux, "had") || !strcmp(aux, "has") ||
-        !strcmp(aux, "have") || !strcmp(aux, "been"))
+    if (dl_streq(aux, "be") || dl_streq(aux, "being")) return TENSE_NONE;
+    if (dl_streq(aux, "is") || dl_streq(aux, "are") || dl_streq(aux, "am")) return TENSE_PRESENT;
+    if (dl_streq(aux, "was") || dl_streq(aux, "were") || dl_streq(aux, "had") || dl_streq(aux, "has") ||
+        dl_streq(aux, "have") || dl_streq(aux, "been"))
         return TENSE_PAST;
     /* a word in -ed alone may be an adjective: a weak cue */
     return listed ? TENSE_PAST : (tx_tense)(TENSE_PAST | TENSE_WEAK);
@@ -58,7 +58,7 @@ static tx_tense cue_at(const tx_ctx *c, size_t k) {
 
 static bool clause_stop(const tx_ctx *c, size_t k) {
     const char *w = dl_doc_norm(c->doc, k);
-    return strcmp(w, ";") == 0 || strcmp(w, "--") == 0;
+    return dl_streq(w, ";") || dl_streq(w, "--");
 }
 
 /* The nearest tense cue of the clause, left first, then right.  A cue more
@@ -82,7 +82,7 @@ tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end) {
 
 /* ---- roles ----------------------------------------------------------------- */
 
-static bool tok_is(const dl_doc *d, size_t i, const char *w) { return strcmp(dl_doc_norm(d, i), w) == 0; }
+static bool tok_is(const dl_doc *d, size_t i, const char *w) { return dl_streq(dl_doc_norm(d, i), w); }
 
 /* "to" after a verb that moves a deadline, a few words back: "extended its
  * offer to Nov. 6". */
@@ -98,10 +98,10 @@ static void set_roles(const tx_ctx *c, tx_match *m, size_t n) {
         size_t f = m[k].first;
         if (f == 0) continue;
         const char *p = dl_doc_norm(d, f - 1);
-        if (!strcmp(p, "until") || !strcmp(p, "till") || !strcmp(p, "through") || !strcmp(p, "thru") ||
-            !strcmp(p, "by") || !strcmp(p, "before") || (!strcmp(p, "to") && f - 1 > c->seg && deadline_to(c, f - 1)))
+        if (dl_streq(p, "until") || dl_streq(p, "till") || dl_streq(p, "through") || dl_streq(p, "thru") ||
+            dl_streq(p, "by") || dl_streq(p, "before") || (dl_streq(p, "to") && f - 1 > c->seg && deadline_to(c, f - 1)))
             m[k].role = DL_TIMEX_UNTIL;
-        else if (!strcmp(p, "since") || !strcmp(p, "after"))
+        else if (dl_streq(p, "since") || dl_streq(p, "after"))
             m[k].role = DL_TIMEX_SINCE;
     }
     /* from X to Y, between X and Y, X-Y */
@@ -110,9 +110,9 @@ static void set_roles(const tx_ctx *c, tx_match *m, size_t n) {
         if (gap1 != gap0 + 1) continue;
         const char *g = dl_doc_norm(d, gap0);
         bool from = m[k].first > 0 && (tok_is(d, m[k].first - 1, "from") || tok_is(d, m[k].first - 1, "between"));
-        bool joiner = !strcmp(g, "to") || !strcmp(g, "until") || !strcmp(g, "till") || !strcmp(g, "through") ||
-                      !strcmp(g, "-") || !strcmp(g, "--") || (!strcmp(g, "and") && from);
-        if (!joiner || !(from || !strcmp(g, "-") || !strcmp(g, "--") || !strcmp(g, "through"))) continue;
+        bool joiner = dl_streq(g, "to") || dl_streq(g, "until") || dl_streq(g, "till") || dl_streq(g, "through") ||
+                      dl_streq(g, "-") || dl_streq(g, "--") || (dl_streq(g, "and") && from);
+        if (!joiner || !(from || dl_streq(g, "-") || dl_streq(g, "--") || dl_streq(g, "through"))) continue;
         if (m[k].f.kind != FK_CAL || m[k + 1].f.kind != FK_CAL) continue;
         m[k].role = DL_TIMEX_RANGE_FROM;
         m[k + 1].role = DL_TIMEX_RANGE_TO;
@@ -163,6 +163,10 @@ static dl_status tag_segment(tag_state *ts, size_t first, size_t lim, uint32_t s
     c->lim = lim;
     size_t nm = 0;
     for (size_t i = first; i < lim;) {
+        if (!tx_may_start(c, i)) { /* most tokens: no call to tx_match_at() */
+            i++;
+            continue;
+        }
         tx_frame f;
         size_t e = tx_match_at(c, i, &f);
         if (e <= i) {

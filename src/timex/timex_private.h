@@ -131,11 +131,33 @@ typedef struct tx_ctx {
 
 /* Longest phrase of class `cls` starting at token i (not past c->lim):
  * returns its token count (0 when none) and the entry in *e. */
-size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e);
+size_t tx_lex_at(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e);
+/* The same; most calls ask about a token where no phrase of the class
+ * starts, answered here without a call. */
+static inline size_t tx_lex(const tx_ctx *c, size_t i, tx_class cls, const tx_entry **e) {
+    if (i >= c->lim || !(c->mask[i] & (1ull << cls))) return 0;
+    return tx_lex_at(c, i, cls, e);
+}
 
 /* Recognise the expression starting at token i, if any: returns the end
  * token (exclusive), or i when there is none. */
 size_t tx_match_at(const tx_ctx *c, size_t i, tx_frame *f);
+
+/* Classes of words that are cues for the tense and roles of expressions
+ * (timex.c), never part of one: no parser looks them up. */
+#define TX_CUES                                                                                                \
+    ((1ull << TX_T_FUTURE) | (1ull << TX_T_PAST) | (1ull << TX_T_PRESENT) | (1ull << TX_T_NOTPAST) |             \
+     (1ull << TX_DEADLINE))
+
+/* Can an expression start at token i (of the segment)?  tx_match_at()'s
+ * first test, for the loop over every token to make without a call: an
+ * expression starts with a number, a quote ('90s) or a word of
+ * data/timex.txt (not a mere cue: "said", "will"). */
+static inline bool tx_may_start(const tx_ctx *c, size_t i) {
+    int kind = c->doc->tokens[i].kind;
+    if (kind == DL_TOK_WORD) return (c->mask[i] & ~TX_CUES) != 0;
+    return kind == DL_TOK_NUMBER || kind == DL_TOK_QUOTE;
+}
 
 /* The tense of the clause around tokens [first, end). */
 tx_tense tx_clause_tense(const tx_ctx *c, size_t first, size_t end);

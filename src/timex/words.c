@@ -186,7 +186,7 @@ bool tx_date_context(const tx_ctx *c, size_t i) {
                                          "year", "month", "end", "beginning", "middle", "start"};
     const char *w = nm(c, i - 1);
     for (size_t k = 0; k < sizeof before / sizeof *before; k++)
-        if (w[0] == before[k][0] && strcmp(w, before[k]) == 0) return true;
+        if (w[0] == before[k][0] && dl_streq(w, before[k])) return true;
     return false;
 }
 
@@ -198,7 +198,7 @@ size_t tx_month(const tx_ctx *c, size_t i, int *m) {
     const dl_token *t = tk(c, i);
     size_t j = i + k;
     const char *w = nm(c, i);
-    bool full = strlen(w) > 4 || strcmp(w, "june") == 0 || strcmp(w, "july") == 0 || strcmp(w, "may") == 0;
+    bool full = strlen(w) > 4 || dl_streq(w, "june") || dl_streq(w, "july") || dl_streq(w, "may");
     bool abbrev_period = (t->flags & DL_TF_ABBREV) != 0;
     if (!full && !abbrev_period && is(c, j, ".") && glued(c, j)) {
         abbrev_period = true;
@@ -208,9 +208,9 @@ size_t tx_month(const tx_ctx *c, size_t i, int *m) {
     bool number_before = i > 0 && tk(c, i - 1)->kind == DL_TOK_NUMBER;
     if (!full && !abbrev_period && !number_next) return i;
     /* "May" and "March" are also a verb and a modal */
-    if ((strcmp(w, "may") == 0 || strcmp(w, "march") == 0) && !number_next && !number_before && !tx_date_context(c, i))
+    if ((dl_streq(w, "may") || dl_streq(w, "march")) && !number_next && !number_before && !tx_date_context(c, i))
         return i;
-    if (strcmp(w, "may") == 0 && (tk(c, i)->flags & DL_TF_SENT_START) && !number_next) return i;
+    if (dl_streq(w, "may") && (tk(c, i)->flags & DL_TF_SENT_START) && !number_next) return i;
     *m = e->ival;
     return j;
 }
@@ -274,28 +274,28 @@ size_t tx_unit(const tx_ctx *c, size_t i, const char **code, bool *plural) {
 
 /* The shift unit of a calendar unit code ("W" -> 'W'), 0 for clock units. */
 char tx_shift_unit(const char *code) {
-    if (strcmp(code, "WE") == 0) return 'w';
-    if (strcmp(code, "FN") == 0 || strcmp(code, "MIN") == 0 || strcmp(code, "H") == 0 || strcmp(code, "S") == 0 ||
-        strcmp(code, "L") == 0)
+    if (dl_streq(code, "WE")) return 'w';
+    if (dl_streq(code, "FN") || dl_streq(code, "MIN") || dl_streq(code, "H") || dl_streq(code, "S") ||
+        dl_streq(code, "L"))
         return 0;
     return code[0];
 }
 
 /* "P3D", "PT2H", "P2Y6M", "PXY": a duration value from an amount and unit. */
 void tx_dur_value(char *out, size_t cap, double amount, bool x, const char *code) {
-    bool clock = strcmp(code, "H") == 0 || strcmp(code, "MIN") == 0 || strcmp(code, "S") == 0;
-    const char *u = strcmp(code, "MIN") == 0 ? "M" : code;
+    bool clock = dl_streq(code, "H") || dl_streq(code, "MIN") || dl_streq(code, "S");
+    const char *u = dl_streq(code, "MIN") ? "M" : code;
     long mult = 1;
-    if (strcmp(code, "FN") == 0) u = "W", mult = 2;
-    if (strcmp(code, "WE") == 0) u = "D", mult = 2;
+    if (dl_streq(code, "FN")) u = "W", mult = 2;
+    if (dl_streq(code, "WE")) u = "D", mult = 2;
     if (x) {
         /* TIMEX3 units for unknown amounts of decades and centuries */
-        snprintf(out, cap, "P%sX%s", clock ? "T" : "", strcmp(code, "E") == 0 ? "E" : strcmp(code, "C") == 0 ? "C" : strcmp(code, "L") == 0 ? "L" : u);
+        snprintf(out, cap, "P%sX%s", clock ? "T" : "", dl_streq(code, "E") ? "E" : dl_streq(code, "C") ? "C" : dl_streq(code, "L") ? "L" : u);
         return;
     }
-    if (strcmp(code, "E") == 0) u = "Y", mult = 10;
-    if (strcmp(code, "C") == 0) u = "Y", mult = 100;
-    if (strcmp(code, "L") == 0) u = "Y", mult = 1000;
+    if (dl_streq(code, "E")) u = "Y", mult = 10;
+    if (dl_streq(code, "C")) u = "Y", mult = 100;
+    if (dl_streq(code, "L")) u = "Y", mult = 1000;
     double a = amount * (double)mult;
     long whole = (long)a;
     double frac = a - (double)whole;
@@ -308,12 +308,12 @@ void tx_dur_value(char *out, size_t cap, double amount, bool x, const char *code
         const char *sub = NULL;
         long subn = 0;
         bool subclock = clock;
-        if (strcmp(u, "Y") == 0) sub = "M", subn = 6;
-        else if (strcmp(u, "M") == 0 && !clock) sub = "D", subn = 15;
-        else if (strcmp(u, "W") == 0) sub = "D", subn = 3; /* and a half day: kept simple */
-        else if (strcmp(u, "D") == 0) sub = "H", subn = 12, subclock = true;
-        else if (strcmp(code, "H") == 0) sub = "M", subn = 30;
-        else if (strcmp(code, "MIN") == 0) sub = "S", subn = 30;
+        if (dl_streq(u, "Y")) sub = "M", subn = 6;
+        else if (dl_streq(u, "M") && !clock) sub = "D", subn = 15;
+        else if (dl_streq(u, "W")) sub = "D", subn = 3; /* and a half day: kept simple */
+        else if (dl_streq(u, "D")) sub = "H", subn = 12, subclock = true;
+        else if (dl_streq(code, "H")) sub = "M", subn = 30;
+        else if (dl_streq(code, "MIN")) sub = "S", subn = 30;
         if (sub) {
             char head[24] = "";
             if (whole) snprintf(head, sizeof head, "%ld%s", whole, u);
@@ -332,7 +332,7 @@ size_t tx_deictic(const tx_ctx *c, size_t i, bool the, int *off, bool *ref) {
     if (!k) return i;
     *off = e->ival;
     const char *at = strchr(e->sval, '@');
-    *ref = at && (strcmp(at, "@ref") == 0 || (strcmp(at, "@the") == 0 && the));
+    *ref = at && (dl_streq(at, "@ref") || (dl_streq(at, "@the") && the));
     return i + k;
 }
 

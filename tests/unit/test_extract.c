@@ -1054,6 +1054,43 @@ static void events_limit(void **state) {
     dl_extractor_free(lx);
 }
 
+/* A pooled list (event.h: strings in the list's pool, a sentence's text
+ * shared by its events) holds the same events as a plain one, and again
+ * after dl_event_list_reset(), as dl_extract_stream() reuses it. */
+static void pooled_list(void **state) {
+    (void)state;
+    const char *text = "Russian Foreign Minister Sergey Lavrov met Liz Truss in Moscow on Thursday. "
+                       "Lavrov criticised Britain and accused NATO of provocations.\n\n"
+                       "Truss said Britain would impose sanctions on Russia.";
+    dl_event_list plain = {0}, pooled = {0};
+    dl_error e;
+    assert_int_equal(dl_extract_text(x, "t", text, strlen(text), "2022-02-10", &plain, &e), DL_OK);
+    assert_true(plain.n >= 3);
+    assert_int_equal(dl_event_list_use_pool(&pooled), DL_OK);
+    for (int round = 0; round < 2; round++) {
+        dl_event_list_reset(&pooled);
+        assert_int_equal(dl_extract_text(x, "t", text, strlen(text), "2022-02-10", &pooled, &e), DL_OK);
+        assert_int_equal(pooled.n, plain.n);
+        for (size_t i = 0; i < plain.n; i++) {
+            char *a = dl_event_to_json_text(&plain.items[i], true), *b = dl_event_to_json_text(&pooled.items[i], true);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+        }
+    }
+    /* a copy of a pooled event is an event of its own */
+    dl_event copy;
+    assert_int_equal(dl_event_copy(&copy, &pooled.items[0]), DL_OK);
+    dl_event_list_clear(&pooled);
+    assert_null(pooled.pool);
+    char *a = dl_event_to_json_text(&plain.items[0], true), *b = dl_event_to_json_text(&copy, true);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    dl_event_clear(&copy);
+    dl_event_list_clear(&plain);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simple_meeting),     cmocka_unit_test(role_at_date),
@@ -1072,6 +1109,7 @@ int main(void) {
         cmocka_unit_test(surname_of_country),    cmocka_unit_test(quantity_of_subject),
         cmocka_unit_test(relative_dates),     cmocka_unit_test(announced_aid_and_own_side),
         cmocka_unit_test(no_guessed_counterpart), cmocka_unit_test(subjects_and_predicates),
+        cmocka_unit_test(pooled_list),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
