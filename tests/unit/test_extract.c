@@ -486,6 +486,13 @@ static void subjects_and_predicates(void **state) {
         &l);
     assert_false(has(&l, "DEU", "02", "RUS"));
     dl_event_list_clear(&l);
+    /* troops gathered are a build-up; a crowd gathered is no consultation */
+    run("Russia has gathered 100,000 troops near the border with Ukraine.", "2022-02-10", &l);
+    EXPECT(&l, "RUS", "154", "UKR");
+    dl_event_list_clear(&l);
+    run("Thousands of people gathered in central Minsk on Sunday.", "2022-02-10", &l);
+    assert_false(has(&l, "BLR", "04", NULL));
+    dl_event_list_clear(&l);
     run("Putin met Macron to discuss security.", "2022-02-10", &l);
     assert_int_equal(l.n, 1);
     dl_event_list_clear(&l);
