@@ -23,7 +23,7 @@
 
 #include "extract_private.h"
 
-static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline const char *norm(const article_ctx *c, uint32_t i) { return c->tok[i].norm; }
 /* Does CAMEO code `code` start with `root` (two digits)?  strncmp(code, root,
  * 2) == 0 written inline: the coder asks it many times of every candidate. */
 static inline bool has_root(const char *code, const char *root) { return code[0] == root[0] && code[1] == root[1]; }

@@ -82,7 +82,7 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 
 /* ---- token helpers ----------------------------------------------------- */
 
-static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline const char *norm(const article_ctx *c, uint32_t i) { return c->tok[i].norm; }
 /* (always inlined: called for most tokens of most rules, and the compiler
  * would rather not copy it into so many places) */
 static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
