@@ -698,7 +698,25 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
     return false;
 }
 
-static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, pmatch *pm) {
+/* The slots of the words a pattern's first element (window 5) can reach
+ * after the verb: match_elem()'s scan, without matching. */
+static void near_words(const article_ctx *c, const vgroup *g, dl_word_sig *near) {
+    memset(near, 0, sizeof *near);
+    int units = 0;
+    uint32_t cur_mention = NONE;
+    for (uint32_t q = g->end, end = sent_end(c, g->sentence); q < end; q++) {
+        uint32_t mq = c->tok[q].mention;
+        if (mq == NONE || mq != cur_mention) units++;
+        cur_mention = mq;
+        if (units > 5 + 1 || is_boundary_punct(c, q)) break;
+        dl_word_sig_add(near, c->tok[q].wslot);
+    }
+}
+
+/* `near`: near_words() of g.  A first element of words none of which is
+ * near cannot match (most patterns, tried without a scan). */
+static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, const dl_word_sig *near,
+                          pmatch *pm) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
     pm->target = pm->source = NONE;
     pm->score = 0;
@@ -712,6 +730,9 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
         int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        if (k == 0 && window == 5 && (e->kind == DL_PE_WORD || e->kind == DL_PE_PREP) &&
+            !dl_word_sig_meets(dl_lexicon_elem_sig(c->lex, e, false), near))
+            return false;
         if (!match_elem(c, e, &pos, end, window, party, after_party, pm)) return false;
         after_party = true; /* (any element: "on Sunday, the ..." is no "on +") */
     }
@@ -726,9 +747,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 
 /* The code of a verb group: best pattern, else the verb's, else the
  * block's.  *pattern_where is the pattern's dictionary line (or NONE).
- * `words` are the slots of the sentence's words (sentence_sig()). */
+ * `words` are the slots of the sentence's words (sentence_sig()), `near`
+ * those near_words() of g. */
 static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, const dl_word_sig *words,
-                         char code[8], pmatch *best, uint32_t *where) {
+                         const dl_word_sig *near, char code[8], pmatch *best, uint32_t *where) {
     const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
     const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
@@ -744,7 +766,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
             const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
             if (!dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
             pmatch pm;
-            if (!match_pattern(c, g, pt, &pm)) continue;
+            if (!match_pattern(c, g, pt, near, &pm)) continue;
             if (pm.score > best->score) {
                 *best = pm;
                 *where = pt->where;
@@ -768,12 +790,14 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
         mc->sig_sentence = g->sentence;
     }
     const dl_word_sig words = c->sig;
-    code_of_verb(c, g, g->verb, &words, code, best, where);
+    dl_word_sig near;
+    near_words(c, g, &near);
+    code_of_verb(c, g, g->verb, &words, &near, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
         pmatch p2;
         uint32_t w2;
-        code_of_verb(c, g, g->alt_verbs[k], &words, c2, &p2, &w2);
+        code_of_verb(c, g, g->alt_verbs[k], &words, &near, c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
             dl_strlcpy(code, c2, 8);
