@@ -713,10 +713,17 @@ static void near_words(const article_ctx *c, const vgroup *g, dl_word_sig *near)
     }
 }
 
-/* `near`: near_words() of g.  A first element of words none of which is
- * near cannot match (most patterns, tried without a scan). */
-static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, const dl_word_sig *near,
-                          pmatch *pm) {
+/* Can the pattern's first element after the verb be among `near`
+ * (near_words())?  One of words none of which is near cannot match: most
+ * patterns, rejected without a scan. */
+static bool first_near(const article_ctx *c, const dl_pattern *pt, const dl_word_sig *near) {
+    if (!pt->n_post) return true;
+    const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post);
+    if ((e->flags & DL_PEF_ANYWHERE) || (e->kind != DL_PE_WORD && e->kind != DL_PE_PREP)) return true;
+    return dl_word_sig_meets(dl_lexicon_elem_sig(c->lex, e, false), near);
+}
+
+static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, pmatch *pm) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
     pm->target = pm->source = NONE;
     pm->score = 0;
@@ -730,9 +737,6 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
         int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
-        if (k == 0 && window == 5 && (e->kind == DL_PE_WORD || e->kind == DL_PE_PREP) &&
-            !dl_word_sig_meets(dl_lexicon_elem_sig(c->lex, e, false), near))
-            return false;
         if (!match_elem(c, e, &pos, end, window, party, after_party, pm)) return false;
         after_party = true; /* (any element: "on Sunday, the ..." is no "on +") */
     }
@@ -764,9 +768,9 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
         for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
             uint32_t k = base + (uint32_t)__builtin_ctzll(m);
             const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
-            if (!dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
+            if (!first_near(c, pt, near) || !dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
             pmatch pm;
-            if (!match_pattern(c, g, pt, near, &pm)) continue;
+            if (!match_pattern(c, g, pt, &pm)) continue;
             if (pm.score > best->score) {
                 *best = pm;
                 *where = pt->where;
