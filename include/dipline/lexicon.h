@@ -254,6 +254,7 @@ typedef struct dl_pattern {
     uint32_t first_pre, n_pre;   /* elements before the verb, in text order */
     uint32_t first_post, n_post; /* elements after the verb */
     uint32_t where;
+    bool post_party;             /* a target or source among the elements after the verb */
 } dl_pattern;
 
 /* A word sequence used by pattern elements (alternatives). */

@@ -728,11 +728,7 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     pm->target = pm->source = NONE;
     pm->score = 0;
     uint32_t pos = g->end;
-    bool party = false; /* does the pattern find a target or source after the verb? */
-    for (uint32_t k = 0; k < pt->n_post && !party; k++) {
-        const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        party = e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE;
-    }
+    bool party = pt->post_party; /* does the pattern find a target or source after the verb? */
     bool after_party = false;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);

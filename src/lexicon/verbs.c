@@ -378,8 +378,10 @@ static dl_status add_pattern(dl_lexicon *lex, uint32_t block, const char *s, siz
         if (!vec_push(&lex->elems, b.pre[i])) return NOMEM();
     p.first_post = (uint32_t)lex->elems.n;
     p.n_post = (uint32_t)b.n_post;
-    for (size_t i = 0; i < b.n_post; i++)
+    for (size_t i = 0; i < b.n_post; i++) {
         if (!vec_push(&lex->elems, b.post[i])) return NOMEM();
+        p.post_party |= b.post[i].kind == DL_PE_TARGET || b.post[i].kind == DL_PE_SOURCE;
+    }
     if (!vec_push(&lex->patterns, p)) return NOMEM();
     dl_verb_block *bl = &lex->blocks.v[block];
     if (!bl->n_patterns) bl->first_pattern = (uint32_t)(lex->patterns.n - 1);
