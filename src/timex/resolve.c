@@ -153,12 +153,6 @@ static dl_day holiday_day(const tx_frame *f, int y) {
     }
 }
 
-static void week_value(char *v, size_t cap, dl_day d, bool weekend) {
-    int iy, w;
-    dl_day_iso_week(d, &iy, &w);
-    snprintf(v, cap, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
-}
-
 /* The first `fields` (1-3) of y, m, dd as snprintf() writes "%04d",
  * "%04d-%02d" or "%04d-%02d-%02d" (the most common values): without it for
  * years 0-9999 and months and days 0-99 (0 for a field left out). */
@@ -177,6 +171,19 @@ static void ymd_text(char *v, size_t cap, int fields, int y, int m, int dd) {
     } else {
         snprintf(v, cap, "%04d-%02d-%02d", y, m, dd);
     }
+}
+
+static void week_value(char *v, size_t cap, dl_day d, bool weekend) {
+    int iy, w;
+    dl_day_iso_week(d, &iy, &w);
+    if (cap > 11 && iy >= 0 && iy <= 9999 && w >= 0 && w <= 99) { /* as snprintf writes it, without it */
+        ymd_text(v, cap, 1, iy, 0, 0);
+        memcpy(v + 4, "-W", 2);
+        v[6] = (char)('0' + w / 10), v[7] = (char)('0' + w % 10);
+        memcpy(v + 8, weekend ? "-WE" : "", weekend ? 4 : 1);
+        return;
+    }
+    snprintf(v, cap, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
 }
 
 /* The value of the period of precision `unit` holding day d. */
