@@ -53,9 +53,7 @@ static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
-    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                    "today", "yesterday", "tonight", "tomorrow", "earlier", "later", NULL};
-    return word_in(norm(c, i), w);
+    return rule_listed(extractor_rules(c->x), RULE_LIST_WEEKDAYISH, c->tok[i].hash, norm(c, i));
 }
 
 /* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
