@@ -254,6 +254,7 @@ typedef struct dl_pattern {
     uint32_t first_pre, n_pre;   /* elements before the verb, in text order */
     uint32_t first_post, n_post; /* elements after the verb */
     uint32_t where;
+    bool post_party;             /* a target or source among the elements after the verb */
 } dl_pattern;
 
 /* A word sequence used by pattern elements (alternatives). */
@@ -306,6 +307,10 @@ static inline void dl_word_sig_add(dl_word_sig *s, uint16_t slot) {
 }
 static inline bool dl_word_sig_has(const dl_word_sig *s, uint16_t slot) {
     return slot != DL_WORD_SLOT_NONE && (s->bits[slot >> 6] >> (slot & 63) & 1);
+}
+/* Do two sets share a slot? */
+static inline bool dl_word_sig_meets(const dl_word_sig *a, const dl_word_sig *b) {
+    return (a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) | (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3]);
 }
 /* The slots of the words that can be first (or, with `last`, last) in an
  * alternative of element e: a word whose slot is not among them has no

@@ -75,7 +75,9 @@ void dl_json_put_string(dl_buf *b, const char *str) {
     const unsigned char *s = (const unsigned char *)str, *run = s;
     size_t n = strlen(str);
     const char *end = str + n;
-    /* most strings (codes, names) need no escape: written in one go */
+    /* most strings (codes, names) need no escape: written in one go (a
+     * long one, a sentence, tested 16 bytes at a time) */
+    if (n >= 16) s += dl_json_plain_run(str, end);
     while (end - (const char *)s >= 8 && dl_json_plain8((const char *)s)) s += 8;
     while (!str_class[*s]) s++;
     if (!*s && dl_buf_reserve(b, n + 2)) {

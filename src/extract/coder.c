@@ -23,7 +23,7 @@
 
 #include "extract_private.h"
 
-static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline const char *norm(const article_ctx *c, uint32_t i) { return c->tok[i].norm; }
 /* Does CAMEO code `code` start with `root` (two digits)?  strncmp(code, root,
  * 2) == 0 written inline: the coder asks it many times of every candidate. */
 static inline bool has_root(const char *code, const char *root) { return code[0] == root[0] && code[1] == root[1]; }
@@ -53,9 +53,7 @@ static bool is_boundary_punct(const article_ctx *c, uint32_t i) {
 }
 
 static bool is_weekdayish(const article_ctx *c, uint32_t i) {
-    static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                    "today", "yesterday", "tonight", "tomorrow", "earlier", "later", NULL};
-    return word_in(norm(c, i), w);
+    return rule_listed(extractor_rules(c->x), RULE_LIST_WEEKDAYISH, c->tok[i].hash, norm(c, i));
 }
 
 /* An adverb in -ly not in the word lists ("routinely", "unanimously"). */
@@ -698,16 +696,37 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
     return false;
 }
 
+/* The slots of the words a pattern's first element (window 5) can reach
+ * after the verb: match_elem()'s scan, without matching. */
+static void near_words(const article_ctx *c, const vgroup *g, dl_word_sig *near) {
+    memset(near, 0, sizeof *near);
+    int units = 0;
+    uint32_t cur_mention = NONE;
+    for (uint32_t q = g->end, end = sent_end(c, g->sentence); q < end; q++) {
+        uint32_t mq = c->tok[q].mention;
+        if (mq == NONE || mq != cur_mention) units++;
+        cur_mention = mq;
+        if (units > 5 + 1 || is_boundary_punct(c, q)) break;
+        dl_word_sig_add(near, c->tok[q].wslot);
+    }
+}
+
+/* Can the pattern's first element after the verb be among `near`
+ * (near_words())?  One of words none of which is near cannot match: most
+ * patterns, rejected without a scan. */
+static bool first_near(const article_ctx *c, const dl_pattern *pt, const dl_word_sig *near) {
+    if (!pt->n_post) return true;
+    const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post);
+    if ((e->flags & DL_PEF_ANYWHERE) || (e->kind != DL_PE_WORD && e->kind != DL_PE_PREP)) return true;
+    return dl_word_sig_meets(dl_lexicon_elem_sig(c->lex, e, false), near);
+}
+
 static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_pattern *pt, pmatch *pm) {
     uint32_t first = sent_first(c, g->sentence), end = sent_end(c, g->sentence);
     pm->target = pm->source = NONE;
     pm->score = 0;
     uint32_t pos = g->end;
-    bool party = false; /* does the pattern find a target or source after the verb? */
-    for (uint32_t k = 0; k < pt->n_post && !party; k++) {
-        const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        party = e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE;
-    }
+    bool party = pt->post_party; /* does the pattern find a target or source after the verb? */
     bool after_party = false;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
@@ -726,9 +745,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
 
 /* The code of a verb group: best pattern, else the verb's, else the
  * block's.  *pattern_where is the pattern's dictionary line (or NONE).
- * `words` are the slots of the sentence's words (sentence_sig()). */
+ * `words` are the slots of the sentence's words (sentence_sig()), `near`
+ * those near_words() of g. */
 static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, const dl_word_sig *words,
-                         char code[8], pmatch *best, uint32_t *where) {
+                         const dl_word_sig *near, char code[8], pmatch *best, uint32_t *where) {
     const dl_verb_def *v = dl_lexicon_verb_def(c->lex, verb);
     const dl_verb_block *b = dl_lexicon_block(c->lex, v->block);
     best->target = best->source = NONE;
@@ -742,7 +762,7 @@ static void code_of_verb(const article_ctx *c, const vgroup *g, uint32_t verb, c
         for (uint64_t m = dl_lexicon_block_candidates(c->lex, b, words, base); m; m &= m - 1) {
             uint32_t k = base + (uint32_t)__builtin_ctzll(m);
             const dl_pattern *pt = dl_lexicon_pattern(c->lex, b->first_pattern + k);
-            if (!dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
+            if (!first_near(c, pt, near) || !dl_lexicon_pattern_may_match(c->lex, pt, words)) continue;
             pmatch pm;
             if (!match_pattern(c, g, pt, &pm)) continue;
             if (pm.score > best->score) {
@@ -768,12 +788,14 @@ static void code_of(const article_ctx *c, const vgroup *g, char code[8], pmatch 
         mc->sig_sentence = g->sentence;
     }
     const dl_word_sig words = c->sig;
-    code_of_verb(c, g, g->verb, &words, code, best, where);
+    dl_word_sig near;
+    near_words(c, g, &near);
+    code_of_verb(c, g, g->verb, &words, &near, code, best, where);
     for (int k = 0; k < 3 && g->alt_verbs[k] != NONE; k++) {
         char c2[8];
         pmatch p2;
         uint32_t w2;
-        code_of_verb(c, g, g->alt_verbs[k], &words, c2, &p2, &w2);
+        code_of_verb(c, g, g->alt_verbs[k], &words, &near, c2, &p2, &w2);
         bool better = p2.score > best->score || (p2.score == best->score && !code[0] && c2[0]);
         if (better) {
             dl_strlcpy(code, c2, 8);

@@ -95,6 +95,8 @@ typedef struct vgroup {
 /* Per-token data for the current article, every field set by tag_words()
  * (words.c) before any other use. */
 typedef struct tokinfo {
+    const char *norm; /* its normalised form, dl_doc_norm() (kept here: the
+                         rules compare it with words for most tokens) */
     uint32_t word;    /* lexicon word id or DL_WORD_NONE */
     uint32_t wclass;  /* DL_W_* */
     uint32_t vforms;  /* DL_VF_* if any verb */

@@ -82,7 +82,7 @@ static uint32_t role_holder(article_ctx *c, const char *country, uint32_t role) 
 
 /* ---- token helpers ----------------------------------------------------- */
 
-static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline const char *norm(const article_ctx *c, uint32_t i) { return c->tok[i].norm; }
 /* (always inlined: called for most tokens of most rules, and the compiler
  * would rather not copy it into so many places) */
 static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {
@@ -90,12 +90,11 @@ static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint3
 }
 static inline uint32_t wclass(const article_ctx *c, uint32_t i) { return c->tok[i].wclass; }
 
-/* Words of direction before a place ("eastern Ukraine", "the occupied
- * West Bank"). */
-static const char *const compass_words[] = {"northern", "southern", "eastern", "western", "central",
-                                            "northeastern", "northwestern", "southeastern", "southwestern",
-                                            "north", "south", "east", "west", "occupied", "neighbouring",
-                                            "neighboring", "rural", "coastal", NULL};
+/* A word of direction before a place ("eastern Ukraine", "the occupied
+ * West Bank"): RULE_LIST_COMPASS (rules.c). */
+static bool is_compass(const article_ctx *c, uint32_t i) {
+    return rule_listed(extractor_rules(c->x), RULE_LIST_COMPASS, c->tok[i].hash, norm(c, i));
+}
 
 static inline uint32_t tflags(const article_ctx *c, uint32_t i) { return c->doc->tokens[i].flags; }
 
@@ -194,7 +193,7 @@ static const char *located_country(article_ctx *c, uint32_t from, uint32_t end, 
     for (uint32_t k = from; k + 1 < end; k++) {
         if (!is(c, k, "in")) continue;
         uint32_t m = k + 1;
-        while (m < end && (is(c, m, "the") || word_in(norm(c, m), compass_words))) m++;
+        while (m < end && (is(c, m, "the") || is_compass(c, m))) m++;
         const dl_phrase *ph;
         size_t n;
         if (m >= end || !lex_at(c, m, end, &ph, &n)) continue;
@@ -894,7 +893,7 @@ static bool parse_np(article_ctx *c, uint32_t i, uint32_t end, np *out) {
                 counted = true;
             }
             /* "regions in eastern Ukraine" */
-            if (m + 1 < end && word_in(norm(c, m), compass_words) && !(tflags(c, m) & DL_TF_CAP)) m++;
+            if (m + 1 < end && is_compass(c, m) && !(tflags(c, m) & DL_TF_CAP)) m++;
             const dl_phrase *ph2;
             size_t n2;
             size_t l2 = lex_at(c, m, end, &ph2, &n2);
@@ -1212,7 +1211,7 @@ static void fill_context(article_ctx *c, mention *m, uint32_t first) {
         uint32_t b = m->start;
         for (bool more = true; more && b > first;) {
             more = false;
-            if (is(c, b - 1, "the") || word_in(norm(c, b - 1), compass_words)) {
+            if (is(c, b - 1, "the") || is_compass(c, b - 1)) {
                 b--;
                 more = true;
             }

@@ -122,9 +122,22 @@ static const char *const noun_adjectives[] = {
     "additional", "unprecedented", "possible", "direct", "renewed", "high-level", "face-to-face", "tense",
     "fierce", NULL};
 
+static const char *const compass_words[] = {"northern", "southern", "eastern", "western", "central",
+                                            "northeastern", "northwestern", "southeastern", "southwestern",
+                                            "north", "south", "east", "west", "occupied", "neighbouring",
+                                            "neighboring", "rural", "coastal", NULL};
+
+static const char *const weekdayish[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "today", "yesterday", "tonight", "tomorrow", "earlier", "later", NULL};
+
 static const char *const *list_words(int list) {
-    return list == RULE_LIST_QUALIFIER ? office_qualifiers : list == RULE_LIST_PLAIN_ADJ ? plain_adjectives
-                                                                                         : noun_adjectives;
+    switch (list) {
+    case RULE_LIST_QUALIFIER: return office_qualifiers;
+    case RULE_LIST_PLAIN_ADJ: return plain_adjectives;
+    case RULE_LIST_NOUN_ADJ: return noun_adjectives;
+    case RULE_LIST_COMPASS: return compass_words;
+    default: return weekdayish;
+    }
 }
 
 bool rule_listed(const rules *r, int list, uint32_t hash, const char *w) {
@@ -144,7 +157,7 @@ static void index_rules(rules *r) {
         nr->next = *head;
         *head = (uint32_t)k;
     }
-    for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_NOUN_ADJ; list <<= 1)
+    for (int list = RULE_LIST_QUALIFIER; list <= RULE_LIST_LAST; list <<= 1)
         for (const char *const *p = list_words(list); *p; p++) r->listed[rule_hash(*p) & (RULE_LIST_SLOTS - 1)] |= (uint8_t)list;
     for (size_t k = r->desc.n; k-- > 0;) {
         desc_rule *d = &r->desc.v[k];

@@ -59,9 +59,18 @@ static inline uint32_t rule_bucket(const char *word) { return rule_bucket_of(rul
 /* Closed lists of words tested on many tokens: office qualifiers ("deputy",
  * "former") and plain adjectives ("senior", "visiting") for parse_np()
  * (mentions.c), adjectives that make the next word an event noun ("fresh
- * sanctions", noun_context() in vgroups.c).  A token whose hash no word of the list has is ruled out
- * without comparing strings. */
-enum { RULE_LIST_QUALIFIER = 1, RULE_LIST_PLAIN_ADJ = 2, RULE_LIST_NOUN_ADJ = 4 };
+ * sanctions", noun_context() in vgroups.c), words of direction ("northern",
+ * "occupied") before a place (mentions.c), days and times relative to now
+ * ("Monday", "yesterday", "later") that patterns skip (coder.c).  A token
+ * whose hash no word of the list has is ruled out without comparing strings. */
+enum {
+    RULE_LIST_QUALIFIER = 1,
+    RULE_LIST_PLAIN_ADJ = 2,
+    RULE_LIST_NOUN_ADJ = 4,
+    RULE_LIST_COMPASS = 8,
+    RULE_LIST_WEEKDAYISH = 16,
+    RULE_LIST_LAST = RULE_LIST_WEEKDAYISH
+};
 bool rule_listed(const rules *r, int list, uint32_t hash, const char *word);
 
 dl_status rules_load(rules *r, dl_error *err);

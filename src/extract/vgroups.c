@@ -5,7 +5,7 @@
 
 #include "extract_private.h"
 
-static inline const char *norm(const article_ctx *c, uint32_t i) { return dl_doc_norm(c->doc, i); }
+static inline const char *norm(const article_ctx *c, uint32_t i) { return c->tok[i].norm; }
 /* (always inlined: called for most tokens of most rules, and the compiler
  * would rather not copy it into so many places) */
 static inline __attribute__((always_inline)) bool is(const article_ctx *c, uint32_t i, const char *w) {

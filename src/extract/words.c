@@ -9,6 +9,7 @@ void tag_words(article_ctx *c) {
     for (size_t i = 0; i < d->n_tokens; i++) {
         tokinfo *t = &c->tok[i];
         const char *w = dl_doc_norm(d, i);
+        t->norm = w;
         t->word = dl_lexicon_word_hashed(c->lex, w, d->tokens[i].norm_len, d->tokens[i].hash);
         t->wclass = dl_lexicon_word_class(c->lex, t->word);
         t->vforms = dl_lexicon_any_verb(c->lex, t->word);

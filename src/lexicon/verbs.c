@@ -378,8 +378,10 @@ static dl_status add_pattern(dl_lexicon *lex, uint32_t block, const char *s, siz
         if (!vec_push(&lex->elems, b.pre[i])) return NOMEM();
     p.first_post = (uint32_t)lex->elems.n;
     p.n_post = (uint32_t)b.n_post;
-    for (size_t i = 0; i < b.n_post; i++)
+    for (size_t i = 0; i < b.n_post; i++) {
         if (!vec_push(&lex->elems, b.post[i])) return NOMEM();
+        p.post_party |= b.post[i].kind == DL_PE_TARGET || b.post[i].kind == DL_PE_SOURCE;
+    }
     if (!vec_push(&lex->patterns, p)) return NOMEM();
     dl_verb_block *bl = &lex->blocks.v[block];
     if (!bl->n_patterns) bl->first_pattern = (uint32_t)(lex->patterns.n - 1);
@@ -787,16 +789,12 @@ const dl_word_sig *dl_lexicon_elem_sig(const dl_lexicon *lex, const dl_pattern_e
     return i < lex->elem_sig[last].n ? &lex->elem_sig[last].v[i] : &none;
 }
 
-static inline bool sig_meets(const dl_word_sig *a, const dl_word_sig *b) {
-    return (a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) | (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3]);
-}
-
 uint32_t dl_lexicon_block_next_pattern(const dl_lexicon *lex, const dl_verb_block *b, const dl_word_sig *words,
                                        uint32_t k) {
     for (; k < b->n_patterns; k++) {
         size_t p = (size_t)b->first_pattern + k;
         if (p >= lex->patterns.n) return b->n_patterns;
-        if (p < lex->pat_need.n && !sig_meets(&lex->pat_need.v[p], words)) continue; /* most */
+        if (p < lex->pat_need.n && !dl_word_sig_meets(&lex->pat_need.v[p], words)) continue; /* most */
         if (dl_lexicon_pattern_may_match(lex, &lex->patterns.v[p], words)) return k;
     }
     return b->n_patterns;
@@ -816,7 +814,7 @@ uint64_t dl_lexicon_block_candidates(const dl_lexicon *lex, const dl_verb_block 
     for (uint32_t k = from; k < from + 64 && k < b->n_patterns; k++) { /* (not indexed) */
         size_t p = (size_t)b->first_pattern + k;
         if (p >= lex->patterns.n) break;
-        if (p >= lex->pat_need.n || sig_meets(&lex->pat_need.v[p], words)) cand |= 1ull << (k - from);
+        if (p >= lex->pat_need.n || dl_word_sig_meets(&lex->pat_need.v[p], words)) cand |= 1ull << (k - from);
     }
     return cand;
 }
@@ -828,7 +826,7 @@ bool dl_lexicon_pattern_may_match(const dl_lexicon *lex, const dl_pattern *pt, c
             const dl_pattern_elem *e = &lex->elems.v[k];
             if (e->kind == DL_PE_TARGET || e->kind == DL_PE_SOURCE || e->kind == DL_PE_SKIP_NP) continue;
             /* (an element without alternatives has no slots) */
-            if (!sig_meets(&lex->elem_sig[0].v[k], words)) return false;
+            if (!dl_word_sig_meets(&lex->elem_sig[0].v[k], words)) return false;
         }
     }
     return true;

@@ -153,21 +153,37 @@ static dl_day holiday_day(const tx_frame *f, int y) {
     }
 }
 
+/* The first `fields` (1-3) of y, m, dd as snprintf() writes "%04d",
+ * "%04d-%02d" or "%04d-%02d-%02d" (the most common values): without it for
+ * years 0-9999 and months and days 0-99 (0 for a field left out). */
+static void ymd_text(char *v, size_t cap, int fields, int y, int m, int dd) {
+    size_t n = fields == 1 ? 4 : fields == 2 ? 7 : 10;
+    if (cap > n && y >= 0 && y <= 9999 && m >= 0 && m <= 99 && dd >= 0 && dd <= 99) {
+        char t[10] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                      (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                      (char)('0' + dd / 10), (char)('0' + dd % 10)};
+        memcpy(v, t, n);
+        v[n] = 0;
+    } else if (fields == 1) {
+        snprintf(v, cap, "%04d", y);
+    } else if (fields == 2) {
+        snprintf(v, cap, "%04d-%02d", y, m);
+    } else {
+        snprintf(v, cap, "%04d-%02d-%02d", y, m, dd);
+    }
+}
+
 static void week_value(char *v, size_t cap, dl_day d, bool weekend) {
     int iy, w;
     dl_day_iso_week(d, &iy, &w);
+    if (cap > 11 && iy >= 0 && iy <= 9999 && w >= 0 && w <= 99) { /* as snprintf writes it, without it */
+        ymd_text(v, cap, 1, iy, 0, 0);
+        memcpy(v + 4, "-W", 2);
+        v[6] = (char)('0' + w / 10), v[7] = (char)('0' + w % 10);
+        memcpy(v + 8, weekend ? "-WE" : "", weekend ? 4 : 1);
+        return;
+    }
     snprintf(v, cap, "%04d-W%02d%s", iy, w, weekend ? "-WE" : "");
-}
-
-/* "YYYY-MM-DD" (the most common value), as snprintf("%04d-%02d-%02d")
- * would write it, for years 0-9999; false (nothing written) otherwise. */
-static bool day_text(char *v, size_t cap, int y, int m, int dd) {
-    if (cap < 11 || y < 0 || y > 9999 || m < 0 || m > 99 || dd < 0 || dd > 99) return false;
-    char t[11] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
-                  (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
-                  (char)('0' + dd / 10), (char)('0' + dd % 10), 0};
-    memcpy(v, t, sizeof t);
-    return true;
 }
 
 /* The value of the period of precision `unit` holding day d. */
@@ -175,18 +191,16 @@ static void period_value(char *v, size_t cap, dl_day d, char unit) {
     int y, m, dd;
     dl_day_to_ymd(d, &y, &m, &dd);
     switch (unit) {
-    case 'D':
-        if (!day_text(v, cap, y, m, dd)) snprintf(v, cap, "%04d-%02d-%02d", y, m, dd);
-        break;
+    case 'D': ymd_text(v, cap, 3, y, m, dd); break;
     case 'W': week_value(v, cap, d, false); break;
     case 'w': week_value(v, cap, d, true); break;
-    case 'M': snprintf(v, cap, "%04d-%02d", y, m); break;
+    case 'M': ymd_text(v, cap, 2, y, m, 0); break;
     case 'Q': snprintf(v, cap, "%04d-Q%d", y, (m - 1) / 3 + 1); break;
     case 'H': snprintf(v, cap, "%04d-H%d", y, (m - 1) / 6 + 1); break;
-    case 'Y': snprintf(v, cap, "%04d", y); break;
+    case 'Y': ymd_text(v, cap, 1, y, 0, 0); break;
     case 'E': snprintf(v, cap, "%03d", y / 10); break;
     case 'C': snprintf(v, cap, "%02d", y / 100); break;
-    default: snprintf(v, cap, "%04d-%02d-%02d", y, m, dd);
+    default: ymd_text(v, cap, 3, y, m, dd);
     }
 }
 
@@ -458,7 +472,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool 
                         if (f->hol_week) week_value(v, sizeof v, a, false);
                         else period_value(v, sizeof v, a, 'D');
                     }
-                } else if (f->month > 0) snprintf(v, sizeof v, "%04d-%02d", y, f->month);
+                } else if (f->month > 0) ymd_text(v, sizeof v, 2, y, f->month, 0);
                 else if (f->quarter > 0) snprintf(v, sizeof v, "%04d-Q%d", y, f->quarter);
                 else if (f->half > 0) snprintf(v, sizeof v, "%04d-H%d", y, f->half);
                 else if (f->season > 0) {
@@ -519,7 +533,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool 
                       : a->granularity == DL_GRAN_HALF ? 'H' : 'M';
             period_value(v, sizeof v, dl_day_from_ymd(y, ymd_month(a->start), 1), unit);
         } else {
-            snprintf(v, sizeof v, "%04d", y);
+            ymd_text(v, sizeof v, 1, y, 0, 0);
         }
         set_value(out, v);
         return;
@@ -552,9 +566,9 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool 
         }
     } else if (f->day > 0 && f->month > 0) {
         if (f->day > dl_days_in_month(y, f->month)) return;
-        snprintf(v, sizeof v, "%04d-%02d-%02d", y, f->month, f->day);
+        ymd_text(v, sizeof v, 3, y, f->month, f->day);
     } else if (f->month > 0) {
-        snprintf(v, sizeof v, "%04d-%02d", y, f->month);
+        ymd_text(v, sizeof v, 2, y, f->month, 0);
     } else if (f->quarter > 0) {
         snprintf(v, sizeof v, "%04d-Q%d", y, f->quarter);
     } else if (f->half > 0) {
@@ -563,7 +577,7 @@ static void resolve_cal(tx_resolver *r, const tx_frame *f, tx_tense tense, bool 
         static const char *const s[] = {"", "SP", "SU", "FA", "WI"};
         snprintf(v, sizeof v, "%04d-%s", y, s[f->season]);
     } else {
-        snprintf(v, sizeof v, "%04d", y);
+        ymd_text(v, sizeof v, 1, y, 0, 0);
     }
     add_time(v, sizeof v, f);
     set_value(out, v);

@@ -300,6 +300,18 @@ void tx_dur_value(char *out, size_t cap, double amount, bool x, const char *code
     long whole = (long)a;
     double frac = a - (double)whole;
     if (frac < 1e-9) {
+        if (whole >= 0 && whole < 1000000000 && strlen(u) < 8) { /* as snprintf writes it, without it */
+            char t[24], digits[10], *p = t;
+            size_t nd = 0;
+            *p++ = 'P';
+            if (clock) *p++ = 'T';
+            do digits[nd++] = (char)('0' + whole % 10);
+            while (whole /= 10);
+            while (nd) *p++ = digits[--nd];
+            strcpy(p, u);
+            dl_strlcpy(out, t, cap);
+            return;
+        }
         snprintf(out, cap, "P%s%ld%s", clock ? "T" : "", whole, u);
         return;
     }
