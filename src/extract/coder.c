@@ -696,7 +696,11 @@ static bool match_elem_back(const article_ctx *c, const dl_pattern_elem *e, uint
     return false;
 }
 
-/* The slots of the words a pattern's first element (window 5) can reach
+/* How many units (words, or actor phrases) after the verb a pattern's
+ * first element may start within (match_pattern(), near_words()). */
+#define FIRST_WINDOW 5
+
+/* The slots of the words a pattern's first element (FIRST_WINDOW) can reach
  * after the verb: match_elem()'s scan, without matching. */
 static void near_words(const article_ctx *c, const vgroup *g, dl_word_sig *near) {
     memset(near, 0, sizeof *near);
@@ -706,7 +710,7 @@ static void near_words(const article_ctx *c, const vgroup *g, dl_word_sig *near)
         uint32_t mq = c->tok[q].mention;
         if (mq == NONE || mq != cur_mention) units++;
         cur_mention = mq;
-        if (units > 5 + 1 || is_boundary_punct(c, q)) break;
+        if (units > FIRST_WINDOW + 1 || is_boundary_punct(c, q)) break;
         dl_word_sig_add(near, c->tok[q].wslot);
     }
 }
@@ -730,7 +734,10 @@ static bool match_pattern(const article_ctx *c, const vgroup *g, const dl_patter
     bool after_party = false;
     for (uint32_t k = 0; k < pt->n_post; k++) {
         const dl_pattern_elem *e = dl_lexicon_elem(c->lex, pt->first_post + k);
-        int window = (e->flags & DL_PEF_ANYWHERE) ? 60 : k == 0 ? 5 : (e->flags & DL_PEF_CONSECUTIVE) ? 3 : 4;
+        int window = (e->flags & DL_PEF_ANYWHERE)      ? 60
+                     : k == 0                          ? FIRST_WINDOW
+                     : (e->flags & DL_PEF_CONSECUTIVE) ? 3
+                                                       : 4;
         if (!match_elem(c, e, &pos, end, window, party, after_party, pm)) return false;
         after_party = true; /* (any element: "on Sunday, the ..." is no "on +") */
     }
